@@ -1,0 +1,92 @@
+/**
+ * What a person sees of a CLI run: each step's findings as it completes, IpXfer's output live,
+ * and the result. It only reads session state; it decides nothing.
+ */
+import { daysLeft } from './core/certificate.js';
+import type { FixSession } from './core/fix-session.js';
+import { messages, type Lang } from './core/messages.js';
+import type { Report } from './core/report.js';
+
+export class CliPrinter {
+  private readonly unsubscribe: (() => void)[] = [];
+  private copied = new Set<string>();
+
+  constructor(
+    private readonly session: FixSession,
+    private readonly say: (text: string) => void,
+    private readonly lang: Lang,
+  ) {
+    this.unsubscribe.push(session.onOutput((line) => say(`  | ${line.text}`)));
+    this.unsubscribe.push(
+      session.onState((s) => {
+        const p = s.collect.progress;
+        if (p && p.fileBytes === p.fileTotal && !this.copied.has(p.file)) {
+          this.copied.add(p.file);
+          say(`  ${this.m.label.progress}: ${p.file} (${p.fileTotal} B) ${Math.round((100 * p.bytesDone) / Math.max(1, p.bytesTotal))}%`);
+        }
+        if (s.running && s.busy === 'run' && !this.started) {
+          this.started = true;
+          const c = s.running.command;
+          say(`${this.m.label.running}: "${c.executable}" ${c.args.join(' ')}`);
+        }
+      }),
+    );
+  }
+
+  private started = false;
+
+  private get m() {
+    return messages(this.lang);
+  }
+
+  environment(): void {
+    const env = this.session.state.environment;
+    const L = this.m.label;
+    if (!env) return;
+    if (env.platform === 'simulated') this.say(`*** ${L.simulated} ***`);
+    this.say(`${L.computer}: ${env.hostname} · ${L.arch}: ${env.arch ?? L.unknown} · ${L.elevated}: ${env.elevated ? L.yes : L.no}`);
+    this.say(`${L.agent}: ${env.agent ? `${env.agent.dir} (${L.agentServer} ${env.agent.server ?? '-'}, ${L.build} ${env.agent.build ?? '-'})` : L.agentNone}`);
+  }
+
+  source(): void {
+    const s = this.session.state;
+    const L = this.m.label;
+    if (s.source) this.say(`${L.source}: ${s.source.root}`);
+    if (s.serverBuild) {
+      this.say(`${L.serverBuild}: ${s.serverBuild.value ?? L.unknown}`);
+      for (const e of s.serverBuild.evidence) this.say(`  - ${this.m.evidence(e)}`);
+    }
+    if (s.certificate) {
+      const left = daysLeft(s.certificate, new Date());
+      this.say(`${L.certificate}: ${L.serial} ${s.certificate.serial}, ${L.validUntil} ${s.certificate.notAfter.slice(0, 10)}${left < 0 ? ` (${L.expired})` : ''}`);
+    }
+    if (s.plan) {
+      this.say(`${L.plan}:`);
+      for (const f of s.plan.files) this.say(`  - ${f.name}: ${this.m.reason(f.reason)}`);
+      for (const n of s.plan.notes) this.say(`  ! ${this.m.note(n)}`);
+    }
+  }
+
+  collected(): void {
+    const s = this.session.state;
+    this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);
+  }
+
+  result(report: Report): void {
+    const L = this.m.label;
+    if (report.verification) {
+      this.say(`${L.checks}: ${this.m.verdict[report.verification.verdict]}`);
+      for (const c of report.verification.checks) this.say(`  - [${c.result}] ${c.text}`);
+    }
+    this.say(`${L.outcome}: ${report.outcome ? this.m.outcome[report.outcome] : '-'}`);
+    if (report.error) this.say(report.error.message);
+    if (report.guidance) this.say(report.guidance);
+    const paths = this.session.state.report;
+    if (paths && report.mode === 'fix') this.say(`${L.report}: ${paths.text}`);
+    if (this.session.state.reportError) this.say(`${L.report}: ${this.session.state.reportError}`);
+  }
+
+  close(): void {
+    for (const u of this.unsubscribe) u();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * OfcNTCer.dat is an X.509 certificate (Trend's own check renames it to .cer and reads its serial:
+ * KA-0010504). DER or PEM is not documented (FACTS "Certificates": U), so both are accepted.
+ * Parsing uses Node's X509Certificate (OpenSSL underneath): it reads RSA and EC keys alike, where
+ * node-forge stops at non-RSA keys; node-forge makes the test certificates.
+ */
+import { X509Certificate, createHash } from 'node:crypto';
+
+export interface CertificateInfo {
+  format: 'der' | 'pem';
+  /** Hex, upper case, no separators: as Windows shows it. */
+  serial: string;
+  subject: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  /** Thumbprints of the certificate itself (DER), hex upper case. */
+  sha1: string;
+  sha256: string;
+}
+
+export class CertificateParseError extends Error {}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+/** Windows-style "CN=x, O=y" from OpenSSL's one-attribute-per-line form. */
+function oneLine(name: string): string {
+  return name
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
+function isoDate(openssl: string): string {
+  const t = Date.parse(openssl);
+  return Number.isNaN(t) ? openssl : new Date(t).toISOString();
+}
+
+export function parseCertificate(bytes: Buffer): CertificateInfo {
+  if (bytes.length === 0) throw new CertificateParseError('the file is empty');
+  const text = bytes.subarray(0, 64 * 1024).toString('latin1');
+  const pem = PEM_BLOCK.exec(text);
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem ? Buffer.from(pem[0], 'latin1') : bytes);
+  } catch {
+    throw new CertificateParseError('the file is not an X.509 certificate (neither DER nor PEM)');
+  }
+  const der = cert.raw;
+  return {
+    format: pem ? 'pem' : 'der',
+    serial: cert.serialNumber.toUpperCase(),
+    subject: oneLine(cert.subject),
+    issuer: oneLine(cert.issuer),
+    notBefore: isoDate(cert.validFrom),
+    notAfter: isoDate(cert.validTo),
+    sha1: createHash('sha1').update(der).digest('hex').toUpperCase(),
+    sha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
+  };
+}
+
+/** Whole days from `now` until the certificate expires (negative once expired). */
+export function daysLeft(info: Pick<CertificateInfo, 'notAfter'>, now: Date): number {
+  return Math.floor((Date.parse(info.notAfter) - now.getTime()) / 86_400_000);
+}

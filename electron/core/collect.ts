@@ -1,0 +1,121 @@
+/**
+ * Step "collect": copies the planned files into a fresh local working folder. Each source byte is
+ * read once (a slow share is the cost that counts): the SHA-256 is computed while copying, then the
+ * local copy is re-read to prove it holds the same bytes. Any failure removes the working folder.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { FixError } from './errors.js';
+import type { FileRole, Plan } from './plan.js';
+import { compactTimestamp } from './timestamp.js';
+
+export interface CollectedFile {
+  role: FileRole;
+  name: string;
+  /** Where it came from, as the user would recognise it. */
+  source: string;
+  /** The local copy. */
+  copy: string;
+  size: number;
+  sha256: string;
+}
+
+export interface CollectProgress {
+  file: string;
+  fileBytes: number;
+  fileTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+const CHUNK = 1024 * 1024;
+
+/** Copies `from` to `to` and returns the SHA-256 of exactly the bytes written. */
+export async function copyWithHash(from: string, to: string, onBytes: (n: number) => void, mode = 0o644): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  await pipeline(createReadStream(from, { highWaterMark: CHUNK }), tap, createWriteStream(to, { flags: 'wx', mode }));
+  return { size, sha256: hash.digest('hex').toUpperCase() };
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file, { highWaterMark: CHUNK }), hash);
+  return hash.digest('hex').toUpperCase();
+}
+
+/** A new folder under `base` that no earlier run used: old copies can never be picked up. */
+export async function createWorkFolder(base: string, now: Date): Promise<string> {
+  try {
+    await mkdir(base, { recursive: true });
+    return await mkdtemp(path.join(base, `${compactTimestamp(now)}-`));
+  } catch (e) {
+    throw new FixError({ code: 'work-dir-failed', path: base, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+}
+
+export interface CollectOptions {
+  plan: Plan;
+  workBase: string;
+  now: Date;
+  onProgress?: (p: CollectProgress) => void;
+}
+
+export async function collectFiles({ plan, workBase, now, onProgress }: CollectOptions): Promise<{ workDir: string; files: CollectedFile[] }> {
+  // Sizes first, so progress has a total and a vanished file fails before anything is written.
+  const sizes: number[] = [];
+  const modes: number[] = [];
+  for (const file of plan.files) {
+    try {
+      const s = await stat(file.source.local);
+      sizes.push(s.size);
+      // Keep the execute bit where the file system has one (the training mode's IpXfer is a script).
+      modes.push(s.mode & 0o777);
+    } catch (e) {
+      throw new FixError({ code: 'copy-failed', file: file.source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
+  }
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const workDir = await createWorkFolder(workBase, now);
+  const files: CollectedFile[] = [];
+  let bytesDone = 0;
+  try {
+    for (const [i, file] of plan.files.entries()) {
+      const copy = path.join(workDir, file.name);
+      let fileBytes = 0;
+      const report = () => onProgress?.({ file: file.name, fileBytes, fileTotal: sizes[i]!, bytesDone, bytesTotal });
+      report();
+      let written: { size: number; sha256: string };
+      try {
+        written = await copyWithHash(file.source.local, copy, (n) => {
+          fileBytes += n;
+          bytesDone += n;
+          report();
+        }, modes[i]);
+      } catch (e) {
+        throw new FixError({ code: 'copy-failed', file: file.source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+      }
+      const check = await stat(copy);
+      if (check.size !== written.size || (await sha256File(copy)) !== written.sha256) {
+        throw new FixError({ code: 'copy-mismatch', file: file.source.display });
+      }
+      files.push({ role: file.role, name: file.name, source: file.source.display, copy, size: written.size, sha256: written.sha256 });
+    }
+  } catch (e) {
+    await rm(workDir, { recursive: true, force: true });
+    throw e;
+  }
+  return { workDir, files };
+}

@@ -1,0 +1,84 @@
+/**
+ * Every way a repair can stop, as data: a code, its category (which decides the CLI exit code and the
+ * report outcome) and the facts a message needs. The words live in messages.ts, in both languages.
+ */
+
+export type ErrorCategory = 'bad-input' | 'environment' | 'failed' | 'timeout' | 'cancelled' | 'not-verified';
+
+export interface TriedPlace {
+  /** The place as the user would recognise it (`\\srv\ofcscan`, `C:\...`). */
+  path: string;
+  result: 'server-folder' | 'incomplete' | 'not-found' | 'not-a-server-folder' | 'no-access' | 'unreachable' | 'mapped-drive';
+}
+
+export type ErrorDetails =
+  | { code: 'source-empty' }
+  | { code: 'source-not-found'; input: string; tried: TriedPlace[] }
+  | { code: 'source-unreadable'; path: string; reason: string }
+  | { code: 'certificate-missing'; expected: string; tried: TriedPlace[] }
+  | { code: 'certificate-invalid'; path: string; reason: string }
+  | { code: 'ipxfer-missing'; name: string; folder: string; tried: TriedPlace[] }
+  | { code: 'datfhs-missing'; name: string; folder: string; build: number }
+  | { code: 'option-invalid'; option: string; value: string; expected: string }
+  | { code: 'profile-invalid'; file: string; problem: string }
+  | { code: 'work-dir-failed'; path: string; reason: string }
+  | { code: 'copy-failed'; file: string; reason: string }
+  | { code: 'copy-mismatch'; file: string }
+  | { code: 'not-windows' }
+  | { code: 'unsupported-os' }
+  | { code: 'not-elevated' }
+  | { code: 'no-agent' }
+  | { code: 'ipxfer-start-failed'; executable: string; reason: string }
+  | { code: 'ipxfer-exit'; exitCode: number }
+  | { code: 'not-fixed' }
+  | { code: 'not-verified' }
+  | { code: 'timeout'; seconds: number }
+  | { code: 'cancelled' }
+  | { code: 'step-order'; step: string; needs: string }
+  | { code: 'internal'; message: string };
+
+export type ErrorCode = ErrorDetails['code'];
+
+const CATEGORY: Record<ErrorCode, ErrorCategory> = {
+  'source-empty': 'bad-input',
+  'source-not-found': 'bad-input',
+  'source-unreadable': 'bad-input',
+  'certificate-missing': 'bad-input',
+  'certificate-invalid': 'bad-input',
+  'ipxfer-missing': 'bad-input',
+  'datfhs-missing': 'bad-input',
+  'option-invalid': 'bad-input',
+  'profile-invalid': 'bad-input',
+  'work-dir-failed': 'bad-input',
+  'copy-failed': 'bad-input',
+  'copy-mismatch': 'bad-input',
+  'step-order': 'bad-input',
+  internal: 'failed',
+  'not-windows': 'environment',
+  'unsupported-os': 'environment',
+  'not-elevated': 'environment',
+  'no-agent': 'environment',
+  'ipxfer-start-failed': 'failed',
+  'ipxfer-exit': 'failed',
+  'not-fixed': 'failed',
+  'not-verified': 'not-verified',
+  timeout: 'timeout',
+  cancelled: 'cancelled',
+};
+
+export class FixError extends Error {
+  readonly category: ErrorCategory;
+  constructor(readonly details: ErrorDetails) {
+    // The English text is only for stack traces; users see messages.ts in their language.
+    super(`${details.code}: ${JSON.stringify(details)}`);
+    this.name = 'FixError';
+    this.category = CATEGORY[details.code];
+  }
+  get code(): ErrorCode {
+    return this.details.code;
+  }
+}
+
+export function categoryOf(code: ErrorCode): ErrorCategory {
+  return CATEGORY[code];
+}

@@ -1,0 +1,402 @@
+/**
+ * One repair, from "what is this PC" to the report. Every host (Electron, browser, CLI) drives the
+ * same object through its intents and renders the serialisable state it emits. Intents never throw
+ * for a user's mistake: the problem lands in `state.error`, worded in the session's language.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import type { Arch, Platform } from '../platform/platform.js';
+import { CertificateParseError, parseCertificate, type CertificateInfo } from './certificate.js';
+import { collectFiles, type CollectedFile, type CollectProgress } from './collect.js';
+import { detectEnvironment, environmentProblems, type EnvironmentInfo } from './environment.js';
+import { FixError, type ErrorDetails, type TriedPlace } from './errors.js';
+import { messages, type Lang } from './messages.js';
+import { outcomeOf, type Outcome } from './outcome.js';
+import { OutputLog } from './output-log.js';
+import { planFiles, type Plan } from './plan.js';
+import { describeCommand, runIpXfer, type IpXferCommand, type OutputLine, type RunResult } from './run-ipxfer.js';
+import { detectServerBuild, type ServerBuild } from './server-build.js';
+import { resolveSource, type ServerFiles } from './source.js';
+import { readAgentCertificate, sameCertificate, verifyFix, type Verification } from './verify.js';
+import { fileArchFor } from './vendor-layout.js';
+import { writeReport, buildReport, type Report, type ReportPaths } from './report.js';
+
+export type Busy = 'detect' | 'source' | 'collect' | 'run' | 'verify' | null;
+
+export interface SessionOptions {
+  platform: Platform;
+  lang: Lang;
+  /** Fresh working folders are made below this folder. */
+  workBase?: string;
+  reportsDir?: string;
+  /** IpXfer's time limit. */
+  timeoutMs?: number;
+  /** How long verify waits for agent services IpXfer is restarting. */
+  settleMs?: number;
+  archOverride?: Arch | null;
+  /** The tool's version, for reports. */
+  version?: string;
+  now?: () => Date;
+}
+
+export interface SessionState {
+  lang: Lang;
+  platform: Platform['kind'];
+  busy: Busy;
+  environment: EnvironmentInfo | null;
+  /** What stops a fix on this PC (not elevated, no agent...), already worded. */
+  blockers: WordedError[];
+  source: { input: string; root: string; tried: TriedPlace[] } | null;
+  serverBuild: ServerBuild | null;
+  plan: Plan | null;
+  certificate: CertificateInfo | null;
+  /** Does the agent already hold the server's certificate (before any run)? */
+  agentCertificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
+  collect: { progress: CollectProgress | null; workDir: string | null; files: CollectedFile[] };
+  run: (RunResult & { command: IpXferCommand; lines: number; attempt: number }) | null;
+  running: { command: IpXferCommand; startedAt: string; attempt: number } | null;
+  verification: Verification | null;
+  outcome: Outcome | null;
+  error: WordedError | null;
+  report: ReportPaths | null;
+  /** Why the report could not be written (the repair result stands). */
+  reportError: string | null;
+}
+
+export interface WordedError {
+  code: ErrorDetails['code'];
+  message: string;
+  details: ErrorDetails;
+}
+
+type Listener<T> = (value: T) => void;
+
+export class FixSession {
+  readonly platform: Platform;
+  private lang: Lang;
+  private readonly options: Required<Omit<SessionOptions, 'platform' | 'lang' | 'archOverride'>> & { archOverride: Arch | null };
+  private st: SessionState;
+  private files: ServerFiles | null = null;
+  private serverCertificate: { sha256File: string; certificate: CertificateInfo } | null = null;
+  private serverBuildOverride: number | null = null;
+  private output = new OutputLog();
+  private abort: AbortController | null = null;
+  private attempt = 0;
+  private readonly stateListeners = new Set<Listener<SessionState>>();
+  private readonly outputListeners = new Set<Listener<OutputLine>>();
+
+  constructor(o: SessionOptions) {
+    this.platform = o.platform;
+    this.lang = o.lang;
+    this.options = {
+      workBase: o.workBase ?? path.join(os.tmpdir(), 'ApexCertFix'),
+      reportsDir: o.reportsDir ?? defaultReportsDir(),
+      timeoutMs: o.timeoutMs ?? 300_000,
+      settleMs: o.settleMs ?? 60_000,
+      archOverride: o.archOverride ?? null,
+      version: o.version ?? '0.0.0',
+      now: o.now ?? (() => new Date()),
+    };
+    this.st = {
+      lang: o.lang,
+      platform: o.platform.kind,
+      busy: null,
+      environment: null,
+      blockers: [],
+      source: null,
+      serverBuild: null,
+      plan: null,
+      certificate: null,
+      agentCertificateBefore: null,
+      collect: { progress: null, workDir: null, files: [] },
+      run: null,
+      running: null,
+      verification: null,
+      outcome: null,
+      error: null,
+      report: null,
+      reportError: null,
+    };
+  }
+
+  get state(): SessionState {
+    return this.st;
+  }
+
+  onState(listener: Listener<SessionState>): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onOutput(listener: Listener<OutputLine>): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  private update(patch: Partial<SessionState>): void {
+    this.st = { ...this.st, ...patch };
+    for (const l of this.stateListeners) l(this.st);
+  }
+
+  private fail(e: unknown): false {
+    const details: ErrorDetails = e instanceof FixError ? e.details : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+    const category = e instanceof FixError ? e.category : 'failed';
+    this.update({ busy: null, outcome: outcomeOf(category), error: this.word(details) });
+    return false;
+  }
+
+  private word(details: ErrorDetails): WordedError {
+    return { code: details.code, message: messages(this.lang).error(details), details };
+  }
+
+  setLanguage(lang: Lang): void {
+    this.lang = lang;
+    const env = this.st.environment;
+    this.update({
+      lang,
+      error: this.st.error ? this.word(this.st.error.details) : null,
+      blockers: env ? environmentProblems(env).map((d) => this.word(d)) : [],
+    });
+  }
+
+  /** Step 1: what this PC is. */
+  async detect(): Promise<boolean> {
+    this.update({ busy: 'detect', error: null, outcome: null });
+    try {
+      const environment = await detectEnvironment(this.platform, this.options.archOverride);
+      const blockers = environmentProblems(environment).map((d) => this.word(d));
+      this.update({ busy: null, environment, blockers });
+      return true;
+    } catch (e) {
+      return this.fail(e);
+    }
+  }
+
+  /**
+   * Step 2: find the server files, read the certificate, work out the build and the plan.
+   * Changes nothing on the PC. A new source discards an earlier collection.
+   */
+  async setSource(input: string, serverBuild: number | null = this.serverBuildOverride): Promise<boolean> {
+    if (!this.st.environment && !(await this.detect())) return false;
+    this.serverBuildOverride = serverBuild;
+    this.files = null;
+    this.serverCertificate = null;
+    this.update({
+      busy: 'source',
+      error: null,
+      outcome: null,
+      source: null,
+      serverBuild: null,
+      plan: null,
+      certificate: null,
+      agentCertificateBefore: null,
+      collect: { progress: null, workDir: null, files: [] },
+      run: null,
+      verification: null,
+      report: null,
+    });
+    try {
+      const env = this.st.environment!;
+      const files = await resolveSource(this.platform, input);
+      this.files = files;
+      this.update({ source: { input, root: files.root, tried: files.tried } });
+      const arch = env.arch ?? 'x64';
+      const build = await detectServerBuild({ files, fileArch: fileArchFor(arch), override: serverBuild, agentBuild: env.agent?.build ?? null });
+      this.update({ serverBuild: build });
+      const plan = planFiles(files, arch, build);
+      const certificate = await this.readServerCertificate(files);
+      let before: SessionState['agentCertificateBefore'] = null;
+      if (env.agent) {
+        const agentCert = await readAgentCertificate(this.platform, env.agent);
+        before = { path: agentCert.path, serial: agentCert.certificate?.serial ?? null, matchesServer: sameCertificate(agentCert, certificate), problem: agentCert.problem };
+      }
+      this.serverCertificate = certificate;
+      this.update({ busy: null, plan, certificate: certificate.certificate, agentCertificateBefore: before, outcome: 'ready' });
+      return true;
+    } catch (e) {
+      return this.fail(e);
+    }
+  }
+
+  private async readServerCertificate(files: ServerFiles): Promise<{ sha256File: string; certificate: CertificateInfo }> {
+    const cert = files.certificate!;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(cert.local);
+    } catch (e) {
+      throw new FixError({ code: 'source-unreadable', path: cert.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
+    try {
+      return { sha256File: createHash('sha256').update(bytes).digest('hex').toUpperCase(), certificate: parseCertificate(bytes) };
+    } catch (e) {
+      if (e instanceof CertificateParseError) throw new FixError({ code: 'certificate-invalid', path: cert.display, reason: e.message });
+      throw e;
+    }
+  }
+
+  /** The first thing that stops a fix on this PC, as an error. */
+  private blocker(): FixError | null {
+    const env = this.st.environment;
+    const first = env ? environmentProblems(env)[0] : undefined;
+    return first ? new FixError(first) : null;
+  }
+
+  /** Step 3: copy the planned files into a fresh working folder. */
+  async collect(): Promise<boolean> {
+    if (!this.st.plan || !this.serverCertificate) return this.fail(new FixError({ code: 'step-order', step: 'collect', needs: 'source' }));
+    const blocker = this.blocker();
+    if (blocker) return this.fail(blocker);
+    this.update({ busy: 'collect', error: null, outcome: null, collect: { progress: null, workDir: null, files: [] }, run: null, verification: null, report: null });
+    try {
+      let last = 0;
+      const { workDir, files } = await collectFiles({
+        plan: this.st.plan,
+        workBase: this.options.workBase,
+        now: this.options.now(),
+        onProgress: (progress) => {
+          // Progress is for eyes: a few updates a second per file are enough.
+          const now = Date.now();
+          if (now - last < 50 && progress.fileBytes !== 0 && progress.fileBytes !== progress.fileTotal) return;
+          last = now;
+          this.update({ collect: { ...this.st.collect, progress } });
+        },
+      });
+      const copiedCert = files.find((f) => f.role === 'certificate')!;
+      if (copiedCert.sha256 !== this.serverCertificate.sha256File) throw new FixError({ code: 'copy-mismatch', file: copiedCert.source });
+      this.update({ busy: null, collect: { progress: this.st.collect.progress, workDir, files } });
+      return true;
+    } catch (e) {
+      return this.fail(e);
+    }
+  }
+
+  /**
+   * Step 4: run IpXfer with the password (null: none set), then verify and write the report.
+   * May be called again after a failed attempt (another password) without collecting again.
+   */
+  async run(password: string | null): Promise<boolean> {
+    const workDir = this.st.collect.workDir;
+    const ipxfer = this.st.collect.files.find((f) => f.role === 'ipxfer');
+    const cert = this.st.collect.files.find((f) => f.role === 'certificate');
+    if (!workDir || !ipxfer || !cert) return this.fail(new FixError({ code: 'step-order', step: 'run', needs: 'collect' }));
+    const blocker = this.blocker();
+    if (blocker) return this.fail(blocker);
+    const pwd = password === '' ? null : password;
+    const command = describeCommand({ workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: pwd });
+    this.attempt++;
+    this.output = new OutputLog();
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    this.update({
+      busy: 'run',
+      error: null,
+      outcome: null,
+      run: null,
+      verification: null,
+      report: null,
+      running: { command, startedAt: this.options.now().toISOString(), attempt: this.attempt },
+    });
+    let result: RunResult;
+    try {
+      result = await runIpXfer({
+        workDir,
+        ipxferName: ipxfer.name,
+        certificateName: cert.name,
+        password: pwd,
+        codePage: this.st.environment!.codePage,
+        timeoutMs: this.options.timeoutMs,
+        signal,
+        killTree: (pid) => this.platform.killTree(pid),
+        onLine: (line) => {
+          this.output.push(line);
+          for (const l of this.outputListeners) l(line);
+        },
+      });
+    } catch (e) {
+      this.update({ running: null });
+      return this.fail(e);
+    }
+    this.update({ running: null, run: { ...result, command, lines: this.output.count, attempt: this.attempt } });
+    if (result.startError) {
+      return this.finish(new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }));
+    }
+    // Even after a timeout or cancel, the checks say in what state the agent was left.
+    const stopped = result.timedOut || result.cancelled;
+    await this.verify(stopped ? 0 : this.options.settleMs, false);
+    if (result.timedOut) return this.finish(new FixError({ code: 'timeout', seconds: Math.round(this.options.timeoutMs / 1000) }));
+    if (result.cancelled) return this.finish(new FixError({ code: 'cancelled' }));
+    return this.finish(this.verdictError(result.exitCode));
+  }
+
+  private verdictError(exitCode: number | null): FixError | null {
+    const verdict = this.st.verification?.verdict;
+    if (verdict === 'fixed') return null;
+    if (verdict === 'not-fixed') return new FixError(exitCode !== 0 && exitCode !== null ? { code: 'ipxfer-exit', exitCode } : { code: 'not-fixed' });
+    return new FixError({ code: 'not-verified' });
+  }
+
+  /** Checks the agent against the server's certificate (again). */
+  async verify(settleMs = 0, standalone = true): Promise<boolean> {
+    const agent = this.st.environment?.agent;
+    if (!agent || !this.serverCertificate) return this.fail(new FixError({ code: 'step-order', step: 'verify', needs: 'source' }));
+    this.update({ busy: 'verify' });
+    try {
+      const verification = await verifyFix({
+        platform: this.platform,
+        agent,
+        server: this.serverCertificate,
+        exitCode: this.st.run?.exitCode ?? null,
+        settleMs,
+        signal: this.abort?.signal,
+      });
+      this.update({ busy: null, verification });
+      if (standalone && this.st.run) return this.finish(this.verdictError(this.st.run.exitCode));
+      return verification.verdict === 'fixed';
+    } catch (e) {
+      return this.fail(e);
+    }
+  }
+
+  private async finish(error: FixError | null): Promise<boolean> {
+    this.abort = null;
+    this.update({ busy: null, outcome: error ? outcomeOf(error.category) : 'fixed', error: error ? this.word(error.details) : null });
+    try {
+      const report = await writeReport(this.report('fix'), this.options.reportsDir);
+      this.update({ report, reportError: null });
+    } catch (e) {
+      // The repair result stands; only the report failed, and the user must know it is missing.
+      this.update({ report: null, reportError: `${this.options.reportsDir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+    }
+    return error === null;
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /** The report document for what has happened so far. */
+  report(mode: 'inspect' | 'fix'): Report {
+    return buildReport({
+      mode,
+      state: this.st,
+      output: this.output.snapshot(),
+      files: this.files,
+      serverSha256File: this.serverCertificate?.sha256File ?? null,
+      lang: this.lang,
+      version: this.options.version,
+      createdAt: this.options.now(),
+    });
+  }
+
+  get reportsDir(): string {
+    return this.options.reportsDir;
+  }
+}
+
+/** Machine-wide on Windows (the app runs elevated), the user's home elsewhere. */
+export function defaultReportsDir(): string {
+  if (process.platform === 'win32') return path.join(process.env.ProgramData ?? 'C:\\ProgramData', 'ApexCertFix', 'reports');
+  return path.join(os.homedir(), '.apex-cert-fix', 'reports');
+}

@@ -1,0 +1,369 @@
+/**
+ * Everything the engine says to a person, in Japanese and English. The engine and its hosts pass
+ * codes and facts around (errors.ts, plan.ts, verify.ts); only this file turns them into words.
+ * `ja` is typed as `Messages`, so a text missing in one language does not compile.
+ */
+import type { ErrorDetails, TriedPlace } from './errors.js';
+import type { PlanNote, PlanReason } from './plan.js';
+import type { BuildEvidence } from './server-build.js';
+import type { Check, Verdict } from './verify.js';
+import type { Outcome } from './outcome.js';
+import type { ServiceState } from '../platform/platform.js';
+
+export type Lang = 'ja' | 'en';
+
+const list = (tried: readonly TriedPlace[], describe: (r: TriedPlace['result']) => string): string =>
+  tried.map((t) => `\n  - ${t.path}: ${describe(t.result)}`).join('');
+
+const en = {
+  tried: {
+    'server-folder': 'PCCSRV found',
+    incomplete: 'PCCSRV found, but files are missing',
+    'not-found': 'not found',
+    'not-a-server-folder': 'exists, but holds no PCCSRV files',
+    'no-access': 'access denied',
+    unreachable: 'cannot be reached',
+    'mapped-drive': 'a mapped drive letter, which programs run as administrator do not see',
+  } satisfies Record<TriedPlace['result'], string>,
+  error(d: ErrorDetails): string {
+    const t = (r: TriedPlace['result']) => en.tried[r];
+    switch (d.code) {
+      case 'source-empty':
+        return 'Enter where the server files are: for example \\\\server, \\\\server\\ofcscan, the server\'s Apex One folder, or an offline kit.';
+      case 'source-not-found':
+        return `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, t)}\nCheck the server name and that the share opens in Explorer, or use \\\\server\\c$\\...\\PCCSRV, or an offline kit.`;
+      case 'source-unreadable':
+        return `${d.path} could not be read (${d.reason}). Check your access to the share.`;
+      case 'certificate-missing':
+        return `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, t)}`;
+      case 'certificate-invalid':
+        return `${d.path} is not a usable certificate (${d.reason}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`;
+      case 'ipxfer-missing':
+        return `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, t)}`;
+      case 'datfhs-missing':
+        return `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`;
+      case 'option-invalid':
+        return `${d.option} "${d.value}" is not valid: expected ${d.expected}.`;
+      case 'profile-invalid':
+        return `The simulation profile ${d.file} is not usable: ${d.problem}.`;
+      case 'work-dir-failed':
+        return `The working folder could not be created in ${d.path} (${d.reason}). Choose a local folder you can write to.`;
+      case 'copy-failed':
+        return `${d.file} could not be copied (${d.reason}). Nothing was run and the partial copy was removed.`;
+      case 'copy-mismatch':
+        return `The copy of ${d.file} does not match the original. Nothing was run and the copy was removed; check the network and try again.`;
+      case 'not-windows':
+        return 'This computer is not running Windows. To practise the procedure, use the training mode: --simulate <profile.json> (see the README).';
+      case 'unsupported-os':
+        return 'The bitness of this Windows (x86, x64 or ARM64) could not be determined, so the right IpXfer cannot be chosen. Use --arch if you know it.';
+      case 'not-elevated':
+        return 'Administrator rights are needed: IpXfer rewrites the agent\'s settings and restarts its services. Start the program with "Run as administrator".';
+      case 'no-agent':
+        return 'No Apex One security agent is installed on this PC, so there is nothing to repair. Install the agent with \\\\<server>\\ofcscan\\AutoPcc.exe.';
+      case 'ipxfer-start-failed':
+        return `IpXfer could not be started (${d.reason}): ${d.executable}. Security software may have blocked it.`;
+      case 'ipxfer-exit':
+        return `IpXfer ended with code ${d.exitCode} and the agent still does not have the server's certificate.`;
+      case 'not-fixed':
+        return 'After IpXfer, the agent still does not have the server\'s certificate.';
+      case 'not-verified':
+        return 'IpXfer finished, but the repair could not be confirmed: see the checks.';
+      case 'timeout':
+        return `IpXfer did not finish within ${d.seconds} seconds and was stopped.`;
+      case 'cancelled':
+        return 'The run was cancelled and IpXfer was stopped.';
+      case 'step-order':
+        return `"${d.step}" needs "${d.needs}" first.`;
+      case 'internal':
+        return `Unexpected error: ${d.message}`;
+    }
+  },
+  evidence(e: BuildEvidence): string {
+    switch (e.kind) {
+      case 'override':
+        return `Build ${e.build}: entered by you`;
+      case 'pe-version':
+        return `File version ${e.version} of ${e.file}: build ${e.build}`;
+      case 'datfhs-present':
+        return `${e.file} is present beside IpXfer`;
+      case 'datfhs-absent':
+        return `${e.name} is not in ${e.folder}`;
+      case 'agent-build':
+        return `This PC's agent is build ${e.build} (a hint only: it may differ from the server's)`;
+    }
+  },
+  reason(r: PlanReason): string {
+    switch (r.code) {
+      case 'certificate':
+        return 'the server\'s certificate, to give to the agent';
+      case 'ipxfer-for-arch':
+        return `IpXfer for ${r.arch === 'x86' ? '32-bit' : r.arch === 'arm64' ? 'ARM64 (runs the 64-bit one)' : '64-bit'} Windows`;
+      case 'datfhs-for-build':
+        return `server build ${r.build} is 12526 or later: the DLL must go with IpXfer`;
+      case 'datfhs-unknown-build':
+        return 'server build unknown, and the DLL is beside IpXfer: taken to be safe';
+    }
+  },
+  note(n: PlanNote): string {
+    switch (n.code) {
+      case 'arm64-uses-x64':
+        return 'ARM64 Windows: the 64-bit (x64) files are used.';
+      case 'datfhs-present-not-needed':
+        return `Build ${n.build} is older than 12526, so ${n.file} is not needed and is not copied. If the build is wrong, enter the right one.`;
+      case 'datfhs-absent-build-unknown':
+        return `The server build is unknown and ${n.name} is not there: continuing without it (it is needed from build 12526 on). If IpXfer fails, enter the server build.`;
+      case 'agent-build-suggests-datfhs':
+        return `This PC's agent is build ${n.build}: if the server is that new, ${n.name} is needed. Get it from the server's IpXfer folder.`;
+    }
+  },
+  service: { running: 'running', stopped: 'stopped', missing: 'not installed' } satisfies Record<ServiceState, string>,
+  check(c: Check): string {
+    switch (c.name) {
+      case 'agent-certificate':
+        if (c.result === 'pass') return `The agent's certificate ${c.path} is the server's (SHA-256 ${c.expectedSha256.slice(0, 16)}…)`;
+        if (c.result === 'fail') return `The agent's certificate ${c.path} is not the server's (agent serial ${c.actualSerial ?? 'unreadable'})`;
+        return `The agent's certificate ${c.path} could not be read (${c.problem ?? 'unknown'})`;
+      case 'service':
+        return `Service ${c.service}: ${en.service[c.state]}`;
+      case 'agent-server':
+        return `The agent reports to server: ${c.registryServer ?? '(not set)'}`;
+      case 'exit-code':
+        return `IpXfer exit code: ${c.exitCode ?? '(none)'}${c.result === 'warn' ? ' (not 0; the certificate decides)' : ''}`;
+    }
+  },
+  verdict: {
+    fixed: 'Fixed: the agent now has the server\'s certificate.',
+    'not-fixed': 'Not fixed: the agent still has another certificate.',
+    unknown: 'Could not be confirmed.',
+  } satisfies Record<Verdict, string>,
+  outcome: {
+    ready: 'Ready: nothing was changed.',
+    fixed: 'Fixed.',
+    failed: 'Not fixed.',
+    'not-verified': 'IpXfer finished; the fix could not be confirmed.',
+    'bad-input': 'Stopped: the input needs correcting. Nothing was copied or run.',
+    environment: 'Stopped: this PC is not ready. Nothing was copied or run.',
+    timeout: 'Stopped: IpXfer took too long.',
+    cancelled: 'Cancelled.',
+  } satisfies Record<Outcome, string>,
+  reinstall:
+    'If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run \\\\<server>\\ofcscan\\AutoPcc.exe.',
+  label: {
+    computer: 'Computer',
+    arch: 'Windows bitness',
+    elevated: 'Administrator',
+    yes: 'yes',
+    no: 'no',
+    agent: 'Agent',
+    agentNone: 'not installed',
+    agentServer: 'reports to',
+    build: 'build',
+    source: 'Server files',
+    tried: 'Places checked',
+    serverBuild: 'Server build',
+    unknown: 'unknown',
+    evidence: 'Evidence',
+    certificate: 'Server certificate',
+    serial: 'serial',
+    validUntil: 'valid until',
+    expired: 'EXPIRED',
+    plan: 'Files to copy',
+    notes: 'Notes',
+    workDir: 'Working folder',
+    command: 'Command',
+    exitCode: 'exit code',
+    duration: 'duration',
+    output: 'IpXfer output',
+    outputCut: (kept: number, total: number) => `(${total - kept} of ${total} lines left out in the middle)`,
+    checks: 'Checks',
+    outcome: 'Result',
+    report: 'Report',
+    simulated: 'TRAINING MODE (simulated PC)',
+    progress: 'Copying',
+    running: 'Running',
+  },
+};
+
+export type Messages = typeof en;
+
+const ja: Messages = {
+  tried: {
+    'server-folder': 'PCCSRV を確認',
+    incomplete: 'PCCSRV はありますが、ファイルが足りません',
+    'not-found': '見つかりません',
+    'not-a-server-folder': 'フォルダーはありますが、PCCSRV のファイルがありません',
+    'no-access': 'アクセスが拒否されました',
+    unreachable: '接続できません',
+    'mapped-drive': 'ネットワークドライブの文字です（管理者として実行したプログラムからは見えません）',
+  },
+  error(d: ErrorDetails): string {
+    const t = (r: TriedPlace['result']) => ja.tried[r];
+    switch (d.code) {
+      case 'source-empty':
+        return 'サーバーファイルの場所を入力してください（例: \\\\server、\\\\server\\ofcscan、サーバーの Apex One フォルダー、オフラインキット）。';
+      case 'source-not-found':
+        return `「${d.input}」に Apex One サーバーのファイル（PCCSRV）が見つかりません。確認した場所:${list(d.tried, t)}\nサーバー名と、エクスプローラーで共有を開けることを確認するか、\\\\server\\c$\\...\\PCCSRV またはオフラインキットを指定してください。`;
+      case 'source-unreadable':
+        return `${d.path} を読み取れません（${d.reason}）。共有へのアクセス権を確認してください。`;
+      case 'certificate-missing':
+        return `サーバー証明書が見つかりません: ${d.expected}。確認した場所:${list(d.tried, t)}`;
+      case 'certificate-invalid':
+        return `${d.path} は使える証明書ではありません（${d.reason}）。サーバーの PCCSRV\\Pccnt\\Common フォルダーから OfcNTCer.dat を取り直してください。`;
+      case 'ipxfer-missing':
+        return `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバーから IpXfer フォルダーをコピーしてください。確認した場所:${list(d.tried, t)}`;
+      case 'datfhs-missing':
+        return `サーバーはビルド ${d.build}（12526 以降）のため、IpXfer と一緒に ${d.name} が必要ですが、${d.folder} にありません。サーバーの IpXfer フォルダーからコピーしてください。ビルドが違う場合は正しいビルドを入力してください。`;
+      case 'option-invalid':
+        return `${d.option} の値「${d.value}」は使えません（${d.expected}）。`;
+      case 'profile-invalid':
+        return `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`;
+      case 'work-dir-failed':
+        return `${d.path} に作業フォルダーを作れません（${d.reason}）。書き込めるローカルのフォルダーを選んでください。`;
+      case 'copy-failed':
+        return `${d.file} をコピーできません（${d.reason}）。何も実行していません。途中までのコピーは削除しました。`;
+      case 'copy-mismatch':
+        return `${d.file} のコピーが元のファイルと一致しません。何も実行していません。コピーは削除しました。ネットワークを確認して、もう一度実行してください。`;
+      case 'not-windows':
+        return 'このコンピューターは Windows ではありません。手順を練習するにはトレーニングモードを使ってください: --simulate <profile.json>（README を参照）。';
+      case 'unsupported-os':
+        return 'この Windows のビット数（x86、x64、ARM64）を判定できないため、使う IpXfer を決められません。分かっている場合は --arch で指定してください。';
+      case 'not-elevated':
+        return '管理者権限が必要です。IpXfer はエージェントの設定を書き換え、サービスを再起動します。「管理者として実行」で起動し直してください。';
+      case 'no-agent':
+        return 'この PC には Apex One セキュリティエージェントがインストールされていないため、修復するものがありません。\\\\<サーバー>\\ofcscan\\AutoPcc.exe でエージェントをインストールしてください。';
+      case 'ipxfer-start-failed':
+        return `IpXfer を起動できません（${d.reason}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`;
+      case 'ipxfer-exit':
+        return `IpXfer は終了コード ${d.exitCode} で終了し、エージェントの証明書はまだサーバーのものと一致しません。`;
+      case 'not-fixed':
+        return 'IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。';
+      case 'not-verified':
+        return 'IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。';
+      case 'timeout':
+        return `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。`;
+      case 'cancelled':
+        return '実行を取り消し、IpXfer を停止しました。';
+      case 'step-order':
+        return `「${d.step}」の前に「${d.needs}」が必要です。`;
+      case 'internal':
+        return `予期しないエラー: ${d.message}`;
+    }
+  },
+  evidence(e: BuildEvidence): string {
+    switch (e.kind) {
+      case 'override':
+        return `ビルド ${e.build}: 入力された値`;
+      case 'pe-version':
+        return `${e.file} のファイルバージョン ${e.version}: ビルド ${e.build}`;
+      case 'datfhs-present':
+        return `IpXfer と同じフォルダーに ${e.file} があります`;
+      case 'datfhs-absent':
+        return `${e.folder} に ${e.name} はありません`;
+      case 'agent-build':
+        return `この PC のエージェントはビルド ${e.build}（参考値: サーバーと異なる場合があります）`;
+    }
+  },
+  reason(r: PlanReason): string {
+    switch (r.code) {
+      case 'certificate':
+        return 'エージェントに渡すサーバー証明書';
+      case 'ipxfer-for-arch':
+        return `${r.arch === 'x86' ? '32 ビット' : r.arch === 'arm64' ? 'ARM64（64 ビット版を使用）' : '64 ビット'} Windows 用の IpXfer`;
+      case 'datfhs-for-build':
+        return `サーバービルド ${r.build} は 12526 以降のため、IpXfer と一緒に必要な DLL`;
+      case 'datfhs-unknown-build':
+        return 'サーバービルドは不明ですが、IpXfer と同じフォルダーにあるため念のためコピー';
+    }
+  },
+  note(n: PlanNote): string {
+    switch (n.code) {
+      case 'arm64-uses-x64':
+        return 'ARM64 版 Windows: 64 ビット (x64) 用のファイルを使います。';
+      case 'datfhs-present-not-needed':
+        return `ビルド ${n.build} は 12526 より前のため、${n.file} は不要でコピーしません。ビルドが違う場合は正しいビルドを入力してください。`;
+      case 'datfhs-absent-build-unknown':
+        return `サーバービルドが不明で、${n.name} もありません。DLL なしで続けます（DLL はビルド 12526 以降で必要）。IpXfer が失敗する場合はサーバービルドを入力してください。`;
+      case 'agent-build-suggests-datfhs':
+        return `この PC のエージェントはビルド ${n.build} です。サーバーも同じビルドなら ${n.name} が必要です。サーバーの IpXfer フォルダーから取得してください。`;
+    }
+  },
+  service: { running: '実行中', stopped: '停止', missing: '未インストール' },
+  check(c: Check): string {
+    switch (c.name) {
+      case 'agent-certificate':
+        if (c.result === 'pass') return `エージェントの証明書 ${c.path} はサーバーのものと一致（SHA-256 ${c.expectedSha256.slice(0, 16)}…）`;
+        if (c.result === 'fail') return `エージェントの証明書 ${c.path} はサーバーのものと不一致（エージェント側シリアル ${c.actualSerial ?? '読めません'}）`;
+        return `エージェントの証明書 ${c.path} を読めません（${c.problem ?? '不明'}）`;
+      case 'service':
+        return `サービス ${c.service}: ${ja.service[c.state]}`;
+      case 'agent-server':
+        return `エージェントの接続先サーバー: ${c.registryServer ?? '（未設定）'}`;
+      case 'exit-code':
+        return `IpXfer の終了コード: ${c.exitCode ?? '（なし）'}${c.result === 'warn' ? '（0 ではありません。判定は証明書で行います）' : ''}`;
+    }
+  },
+  verdict: {
+    fixed: '修復済み: エージェントはサーバーの証明書を持っています。',
+    'not-fixed': '未修復: エージェントの証明書はまだ別のものです。',
+    unknown: '確認できませんでした。',
+  },
+  outcome: {
+    ready: '準備完了: まだ何も変更していません。',
+    fixed: '修復しました。',
+    failed: '修復できませんでした。',
+    'not-verified': 'IpXfer は終了しましたが、修復を確認できませんでした。',
+    'bad-input': '中止: 入力を直してください。何もコピー・実行していません。',
+    environment: '中止: この PC の準備ができていません。何もコピー・実行していません。',
+    timeout: '中止: IpXfer の実行に時間がかかりすぎました。',
+    cancelled: '取り消しました。',
+  },
+  reinstall:
+    'IpXfer でエージェントが回復しない場合は、エージェントを再インストールしてください（KB 1102855）。エージェント自身のアンインストールプログラムでアンインストールし（サーバーに通知されます）、PC を再起動してから \\\\<サーバー>\\ofcscan\\AutoPcc.exe を実行します。',
+  label: {
+    computer: 'コンピューター',
+    arch: 'Windows のビット数',
+    elevated: '管理者権限',
+    yes: 'あり',
+    no: 'なし',
+    agent: 'エージェント',
+    agentNone: 'インストールされていません',
+    agentServer: '接続先',
+    build: 'ビルド',
+    source: 'サーバーファイル',
+    tried: '確認した場所',
+    serverBuild: 'サーバービルド',
+    unknown: '不明',
+    evidence: '根拠',
+    certificate: 'サーバー証明書',
+    serial: 'シリアル',
+    validUntil: '有効期限',
+    expired: '期限切れ',
+    plan: 'コピーするファイル',
+    notes: '注意',
+    workDir: '作業フォルダー',
+    command: 'コマンド',
+    exitCode: '終了コード',
+    duration: '所要時間',
+    output: 'IpXfer の出力',
+    outputCut: (kept: number, total: number) => `（全 ${total} 行のうち中間の ${total - kept} 行を省略）`,
+    checks: '確認結果',
+    outcome: '結果',
+    report: 'レポート',
+    simulated: 'トレーニングモード（シミュレーションの PC）',
+    progress: 'コピー中',
+    running: '実行中',
+  },
+};
+
+export const MESSAGES: Record<Lang, Messages> = { ja, en };
+
+export function messages(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
+
+/** Japanese on a Japanese OS or locale, English otherwise. */
+export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const locale = fromEnv !== '' && fromEnv !== 'C' && fromEnv !== 'POSIX' ? fromEnv : Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^ja/i.test(locale) ? 'ja' : 'en';
+}

@@ -1,0 +1,78 @@
+/**
+ * Step "plan": the pure decision of which files go to the PC and why (KB 1102855). No I/O: it works
+ * on what `source` found and what `server-build` concluded, so the vendor rules are tested here.
+ */
+import type { Arch } from '../platform/platform.js';
+import { FixError } from './errors.js';
+import type { ServerBuild } from './server-build.js';
+import type { ServerFiles, SourceFile } from './source.js';
+import { CERTIFICATE_PATH, DATFHS_FROM_BUILD, DATFHS_NAME, IPXFER_NAME, fileArchFor, type FileArch } from './vendor-layout.js';
+import { joinDisplay } from './windows-path.js';
+
+export type FileRole = 'certificate' | 'ipxfer' | 'datfhs';
+
+export type PlanReason =
+  | { code: 'certificate' }
+  | { code: 'ipxfer-for-arch'; arch: Arch }
+  | { code: 'datfhs-for-build'; build: number }
+  | { code: 'datfhs-unknown-build' };
+
+export type PlanNote =
+  | { code: 'arm64-uses-x64' }
+  | { code: 'datfhs-present-not-needed'; build: number; file: string }
+  | { code: 'datfhs-absent-build-unknown'; name: string }
+  | { code: 'agent-build-suggests-datfhs'; build: number; name: string };
+
+export interface PlannedFile {
+  role: FileRole;
+  name: string;
+  source: SourceFile;
+  reason: PlanReason;
+}
+
+export interface Plan {
+  arch: Arch;
+  fileArch: FileArch;
+  files: PlannedFile[];
+  notes: PlanNote[];
+}
+
+export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): Plan {
+  const fileArch = fileArchFor(arch);
+  const notes: PlanNote[] = [];
+  if (arch === 'arm64') notes.push({ code: 'arm64-uses-x64' });
+
+  if (!files.certificate) {
+    throw new FixError({ code: 'certificate-missing', expected: joinDisplay(files.root, ...CERTIFICATE_PATH), tried: files.tried });
+  }
+  const ipxfer = files.ipxfer[fileArch];
+  if (!ipxfer) throw new FixError({ code: 'ipxfer-missing', name: IPXFER_NAME[fileArch], folder: files.ipxferFolder, tried: files.tried });
+
+  const planned: PlannedFile[] = [
+    { role: 'certificate', name: files.certificate.name, source: files.certificate, reason: { code: 'certificate' } },
+    { role: 'ipxfer', name: ipxfer.name, source: ipxfer, reason: { code: 'ipxfer-for-arch', arch } },
+  ];
+
+  const dll = files.datfhs[fileArch];
+  if (build.needsDatFhs) {
+    if (!dll) {
+      // Only a known build can demand the DLL; the plan refuses rather than run an IpXfer that cannot work.
+      throw new FixError({ code: 'datfhs-missing', name: DATFHS_NAME[fileArch], folder: files.ipxferFolder, build: build.value ?? DATFHS_FROM_BUILD });
+    }
+    planned.push({
+      role: 'datfhs',
+      name: dll.name,
+      source: dll,
+      reason: build.value !== null ? { code: 'datfhs-for-build', build: build.value } : { code: 'datfhs-unknown-build' },
+    });
+  } else if (dll && build.value !== null) {
+    notes.push({ code: 'datfhs-present-not-needed', build: build.value, file: dll.display });
+  } else if (!dll && build.value === null) {
+    notes.push({ code: 'datfhs-absent-build-unknown', name: DATFHS_NAME[fileArch] });
+    const agentBuild = build.evidence.find((e) => e.kind === 'agent-build');
+    if (agentBuild && agentBuild.build >= DATFHS_FROM_BUILD) {
+      notes.push({ code: 'agent-build-suggests-datfhs', build: agentBuild.build, name: DATFHS_NAME[fileArch] });
+    }
+  }
+  return { arch, fileArch, files: planned, notes };
+}

@@ -1,0 +1,224 @@
+/**
+ * Step "report": one JSON document (schemaVersion 1, documented in the README) and the same facts
+ * as readable text, both written atomically (temp file + rename) so a crash never leaves half a
+ * report. The password never reaches here: output lines and the command are masked by the runner.
+ */
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CertificateInfo } from './certificate.js';
+import { daysLeft } from './certificate.js';
+import type { CollectedFile } from './collect.js';
+import type { ErrorDetails, TriedPlace } from './errors.js';
+import type { SessionState } from './fix-session.js';
+import { messages, type Lang } from './messages.js';
+import type { Outcome } from './outcome.js';
+import type { OutputLine } from './run-ipxfer.js';
+import type { ServerFiles } from './source.js';
+import { compactTimestamp } from './timestamp.js';
+import type { Check, Verdict } from './verify.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'apex-cert-fix'; version: string };
+  mode: 'inspect' | 'fix';
+  platform: 'windows' | 'simulated';
+  createdAt: string;
+  lang: Lang;
+  outcome: Outcome | null;
+  error: { code: ErrorDetails['code']; message: string } | null;
+  computer: { hostname: string; arch: string | null; detectedArch: string | null; elevated: boolean; codePage: number } | null;
+  agent: {
+    dir: string;
+    server: string | null;
+    programVersion: string | null;
+    build: number | null;
+    certificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
+  } | null;
+  source: { input: string; root: string | null; tried: TriedPlace[] } | null;
+  serverBuild: { value: number | null; evidence: { kind: string; text: string }[]; needsDatFhs: boolean } | null;
+  plan: { fileArch: string; files: { role: string; name: string; source: string; reason: string }[]; notes: string[] } | null;
+  files: Pick<CollectedFile, 'role' | 'name' | 'source' | 'copy' | 'size' | 'sha256'>[];
+  certificate: (CertificateInfo & { fileSha256: string | null; daysLeft: number }) | null;
+  workDir: string | null;
+  command: { executable: string; args: string[]; cwd: string } | null;
+  run: {
+    attempt: number;
+    exitCode: number | null;
+    timedOut: boolean;
+    cancelled: boolean;
+    durationMs: number;
+    output: string[];
+    outputTotalLines: number;
+    outputTruncated: boolean;
+  } | null;
+  verification: { verdict: Verdict; checks: (Check & { text: string })[] } | null;
+  /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
+  guidance: string | null;
+}
+
+export interface ReportPaths {
+  json: string;
+  text: string;
+}
+
+export interface ReportInputs {
+  mode: 'inspect' | 'fix';
+  state: SessionState;
+  output: { lines: OutputLine[]; total: number; truncated: boolean };
+  files: ServerFiles | null;
+  serverSha256File: string | null;
+  lang: Lang;
+  version: string;
+  createdAt: Date;
+}
+
+const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text);
+
+export function buildReport(i: ReportInputs): Report {
+  const m = messages(i.lang);
+  const s = i.state;
+  const env = s.environment;
+  const failed = s.outcome === 'failed' || s.outcome === 'not-verified' || s.outcome === 'timeout';
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'apex-cert-fix', version: i.version },
+    mode: i.mode,
+    platform: s.platform,
+    createdAt: i.createdAt.toISOString(),
+    lang: i.lang,
+    outcome: s.outcome,
+    error: s.error ? { code: s.error.code, message: s.error.message } : null,
+    computer: env ? { hostname: env.hostname, arch: env.arch, detectedArch: env.detectedArch, elevated: env.elevated, codePage: env.codePage } : null,
+    agent: env?.agent ? { ...env.agent, certificateBefore: s.agentCertificateBefore } : null,
+    source: s.source
+      ? { input: s.source.input, root: s.source.root, tried: s.source.tried }
+      : s.error?.details && 'tried' in s.error.details
+        ? { input: 'input' in s.error.details ? s.error.details.input : '', root: null, tried: s.error.details.tried }
+        : null,
+    serverBuild: s.serverBuild
+      ? { value: s.serverBuild.value, evidence: s.serverBuild.evidence.map((e) => ({ ...e, text: m.evidence(e) })), needsDatFhs: s.serverBuild.needsDatFhs }
+      : null,
+    plan: s.plan
+      ? {
+          fileArch: s.plan.fileArch,
+          files: s.plan.files.map((f) => ({ role: f.role, name: f.name, source: f.source.display, reason: m.reason(f.reason) })),
+          notes: s.plan.notes.map((n) => m.note(n)),
+        }
+      : null,
+    files: s.collect.files.map(({ role, name, source, copy, size, sha256 }) => ({ role, name, source, copy, size, sha256 })),
+    certificate: s.certificate ? { ...s.certificate, fileSha256: i.serverSha256File, daysLeft: daysLeft(s.certificate, i.createdAt) } : null,
+    workDir: s.collect.workDir,
+    command: s.run?.command ?? s.running?.command ?? null,
+    run: s.run
+      ? {
+          attempt: s.run.attempt,
+          exitCode: s.run.exitCode,
+          timedOut: s.run.timedOut,
+          cancelled: s.run.cancelled,
+          durationMs: s.run.durationMs,
+          output: i.output.lines.map(outputText),
+          outputTotalLines: i.output.total,
+          outputTruncated: i.output.truncated,
+        }
+      : null,
+    verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c) => ({ ...c, text: m.check(c) })) } : null,
+    guidance: failed ? m.reinstall : null,
+  };
+}
+
+/** The same report for a person: what a helpdesk ticket needs, top to bottom. */
+export function reportText(r: Report): string {
+  const m = messages(r.lang);
+  const L = m.label;
+  const out: string[] = [];
+  const line = (s = '') => out.push(s);
+  line(`Apex One certificate fix — ${r.mode} — ${r.createdAt}`);
+  if (r.platform === 'simulated') line(L.simulated);
+  line(`${L.outcome}: ${r.outcome ? m.outcome[r.outcome] : '-'}`);
+  if (r.error) line(r.error.message);
+  line();
+  if (r.computer) {
+    line(`${L.computer}: ${r.computer.hostname}`);
+    line(`${L.arch}: ${r.computer.arch ?? L.unknown}`);
+    line(`${L.elevated}: ${r.computer.elevated ? L.yes : L.no}`);
+  }
+  line(`${L.agent}: ${r.agent ? `${r.agent.dir} (${L.agentServer} ${r.agent.server ?? '-'}, ${L.build} ${r.agent.build ?? '-'})` : L.agentNone}`);
+  if (r.source) {
+    line();
+    line(`${L.source}: ${r.source.root ?? '-'}  (${r.source.input})`);
+    line(`${L.tried}:`);
+    for (const t of r.source.tried) line(`  - ${t.path}: ${m.tried[t.result]}`);
+  }
+  if (r.serverBuild) {
+    line(`${L.serverBuild}: ${r.serverBuild.value ?? L.unknown}`);
+    for (const e of r.serverBuild.evidence) line(`  - ${e.text}`);
+  }
+  if (r.certificate) {
+    const c = r.certificate;
+    line(`${L.certificate}: ${c.subject}, ${L.serial} ${c.serial}, ${L.validUntil} ${c.notAfter}${c.daysLeft < 0 ? ` (${L.expired})` : ''}`);
+    line(`  SHA-1 ${c.sha1}`);
+    line(`  SHA-256 ${c.sha256}`);
+  }
+  if (r.plan) {
+    line(`${L.plan}:`);
+    for (const f of r.plan.files) line(`  - ${f.name}: ${f.reason}`);
+    if (r.plan.notes.length) {
+      line(`${L.notes}:`);
+      for (const n of r.plan.notes) line(`  - ${n}`);
+    }
+  }
+  if (r.workDir) {
+    line();
+    line(`${L.workDir}: ${r.workDir}`);
+    for (const f of r.files) line(`  - ${f.name}  ${f.size} B  SHA-256 ${f.sha256}`);
+  }
+  if (r.command) line(`${L.command}: "${r.command.executable}" ${r.command.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
+  if (r.run) {
+    line(`${L.exitCode}: ${r.run.exitCode ?? '-'}, ${L.duration}: ${(r.run.durationMs / 1000).toFixed(1)} s`);
+    line();
+    line(`${L.output}:`);
+    const headCount = Math.min(r.run.output.length, 1000);
+    r.run.output.forEach((l, i) => {
+      if (r.run!.outputTruncated && i === headCount) line(`  ${L.outputCut(r.run!.output.length, r.run!.outputTotalLines)}`);
+      line(`  ${l}`);
+    });
+  }
+  if (r.verification) {
+    line();
+    line(`${L.checks}: ${m.verdict[r.verification.verdict]}`);
+    for (const c of r.verification.checks) line(`  - [${c.result}] ${c.text}`);
+  }
+  if (r.guidance) {
+    line();
+    line(r.guidance);
+  }
+  return out.join('\r\n') + '\r\n';
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}
+
+/** `<hostname>_<yyyyMMdd-HHmmss>.json|.txt`; a second report in the same second gets `-2`, `-3`... */
+export async function writeReport(report: Report, dir: string): Promise<ReportPaths> {
+  await mkdir(dir, { recursive: true });
+  const host = (report.computer?.hostname ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
+  const stamp = compactTimestamp(new Date(report.createdAt));
+  const existing = new Set(await readdir(dir));
+  let base = `${host}_${stamp}`;
+  for (let n = 2; existing.has(`${base}.json`) || existing.has(`${base}.txt`); n++) base = `${host}_${stamp}-${n}`;
+  const paths = { json: path.join(dir, `${base}.json`), text: path.join(dir, `${base}.txt`) };
+  // Text first: the JSON appearing is the sign that the report is complete.
+  await writeAtomically(paths.text, '\ufeff' + reportText(report));
+  await writeAtomically(paths.json, JSON.stringify(report, null, 2) + '\n');
+  return paths;
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo` (until the wizard exists): builds the training PC and server, then runs the real
+ * CLI against them, typing the demo unload password into --password-stdin as a script would.
+ */
+import { execa } from 'execa';
+import path from 'node:path';
+import { packageRoot } from './package-root.js';
+import { createDemo, DEMO_PASSWORD } from './simulation/demo.js';
+
+const demo = await createDemo();
+const cli = path.join(packageRoot(), 'dist', 'electron', 'cli.js');
+const args = ['fix', '--simulate', demo.profile, '--source', '\\\\APEXSRV', '--password-stdin', '--reports-dir', path.join(demo.folder, 'reports'), ...process.argv.slice(2)];
+process.stdout.write(`> apex-cert-fix ${args.map((a) => (/[\s\\]/.test(a) ? `"${a}"` : a)).join(' ')}   (password "${DEMO_PASSWORD}" on stdin)\n\n`);
+const run = await execa(process.execPath, [cli, ...args], { input: DEMO_PASSWORD + '\n', stdout: 'inherit', stderr: 'inherit', reject: false });
+process.exitCode = run.exitCode ?? 1;

@@ -1,0 +1,47 @@
+/**
+ * The one seam between the repair flow and Windows. Everything that differs between a real PC and
+ * the training / test simulation goes through this interface; `core/` never asks the OS directly.
+ */
+
+export type Arch = 'x86' | 'x64' | 'arm64';
+
+export type ServiceState = 'running' | 'stopped' | 'missing';
+
+/** What the agent registry key (`...\TrendMicro\PC-cillinNTCorp\CurrentVersion`) says. */
+export interface AgentRegistry {
+  /** `Application Path`: the agent folder, as Windows writes it. */
+  dir: string;
+  /** `Server`: the server host the agent reports to. */
+  server: string | null;
+  /** `Misc.\ProgramVer`, e.g. "14.0". */
+  programVersion: string | null;
+  /** `Misc.\BuildNum`: the agent build (a hint for the server build, not proof). */
+  build: number | null;
+}
+
+/** A path as the user or Windows spells it, turned into one this process can open. */
+export type LocalPath =
+  | { ok: true; path: string }
+  | { ok: false; reason: 'unreachable' | 'mapped-drive' | 'invalid' };
+
+export interface Platform {
+  /** `windows` on a real PC, `simulated` for training mode and tests: shown to the user and in reports. */
+  readonly kind: 'windows' | 'simulated';
+  /** OS bitness, correct even from a 32-bit process; null when the OS is not one we support. */
+  arch(): Promise<Arch | null>;
+  /** True when this process runs with administrator rights. */
+  isElevated(): Promise<boolean>;
+  hostname(): Promise<string>;
+  /** OEM (console) code page programs write their output in: 932 on Japanese Windows. */
+  codePage(): Promise<number>;
+  /** The installed security agent, or null when none is installed. */
+  agent(): Promise<AgentRegistry | null>;
+  serviceState(name: string): Promise<ServiceState>;
+  /**
+   * Maps a path as typed (`\\server\share\x`, `C:\x`, relative) to a path this process can read.
+   * UNC stays UNC on Windows; the simulation maps UNC roots and drives to local folders.
+   */
+  toLocalPath(path: string): LocalPath;
+  /** Ends a process and everything it started (IpXfer may start helpers). */
+  killTree(pid: number): Promise<void>;
+}

@@ -1,0 +1,142 @@
+/**
+ * The simulated PC: a JSON profile stands in for the registry, services and network shares.
+ * Used by the training mode and every test; never chosen on its own (only `--simulate` / demo).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
+import { killProcessGroup } from './kill-process-group.js';
+import { splitWindowsPath } from '../core/windows-path.js';
+
+export interface SimulatedProfile {
+  arch: Arch | 'unsupported';
+  elevated: boolean;
+  hostname: string;
+  codePage: number;
+  agent: AgentRegistry | null;
+  services: Record<string, ServiceState>;
+  /** UNC roots (`\\server\share`) or drive roots (`C:\`) → local folders (relative to the profile). */
+  shares: Record<string, string>;
+}
+
+export class ProfileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
+}
+
+const ARCHES = new Set(['x86', 'x64', 'arm64', 'unsupported']);
+const STATES = new Set(['running', 'stopped', 'missing']);
+
+/** Checks a parsed profile field by field so a typo names the field instead of failing later. */
+export function parseProfile(raw: unknown, file: string, baseDir: string): SimulatedProfile {
+  const fail = (problem: string): never => {
+    throw new ProfileError(file, problem);
+  };
+  if (typeof raw !== 'object' || raw === null) fail('the profile must be a JSON object');
+  const p = raw as Record<string, unknown>;
+  if (typeof p.arch !== 'string' || !ARCHES.has(p.arch)) fail('"arch" must be "x86", "x64", "arm64" or "unsupported"');
+  if (typeof p.elevated !== 'boolean') fail('"elevated" must be true or false');
+  const hostname = p.hostname ?? 'SIMULATED-PC';
+  if (typeof hostname !== 'string' || hostname === '') fail('"hostname" must be a non-empty string');
+  const codePage = p.codePage ?? 932;
+  if (typeof codePage !== 'number' || !Number.isInteger(codePage)) fail('"codePage" must be a number such as 932');
+  let agent: AgentRegistry | null = null;
+  if (p.agent !== null && p.agent !== undefined) {
+    const a = p.agent as Record<string, unknown>;
+    if (typeof a.dir !== 'string' || a.dir === '') fail('"agent.dir" must be the agent folder');
+    const build = a.build ?? null;
+    if (build !== null && (typeof build !== 'number' || !Number.isInteger(build))) fail('"agent.build" must be a whole number or null');
+    agent = {
+      dir: a.dir as string,
+      server: typeof a.server === 'string' ? a.server : null,
+      programVersion: typeof a.programVersion === 'string' ? a.programVersion : null,
+      build: build as number | null,
+    };
+  }
+  const services: Record<string, ServiceState> = {};
+  for (const [name, state] of Object.entries((p.services ?? {}) as Record<string, unknown>)) {
+    if (typeof state !== 'string' || !STATES.has(state)) fail(`"services.${name}" must be "running", "stopped" or "missing"`);
+    services[name.toLowerCase()] = state as ServiceState;
+  }
+  const shares: Record<string, string> = {};
+  for (const [root, folder] of Object.entries((p.shares ?? {}) as Record<string, unknown>)) {
+    if (typeof folder !== 'string') fail(`"shares" entry "${root}" must name a local folder`);
+    shares[root] = path.resolve(baseDir, folder as string);
+  }
+  return { arch: p.arch as SimulatedProfile['arch'], elevated: p.elevated as boolean, hostname: hostname as string, codePage: codePage as number, agent, services, shares };
+}
+
+export function loadProfile(file: string): SimulatedProfile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ProfileError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ProfileError(file, `is not valid JSON (${(e as Error).message})`);
+  }
+  return parseProfile(raw, file, path.dirname(path.resolve(file)));
+}
+
+export class SimulatedPlatform implements Platform {
+  readonly kind = 'simulated' as const;
+  /** Longest root first, so `\\srv\c$\x` wins over `\\srv\c$`. */
+  private readonly roots: { parts: string[]; folder: string }[];
+
+  constructor(readonly profile: SimulatedProfile) {
+    this.roots = Object.entries(profile.shares)
+      .map(([root, folder]) => ({ parts: splitWindowsPath(root).map((s) => s.toLowerCase()), folder }))
+      .sort((a, b) => b.parts.length - a.parts.length);
+  }
+
+  static fromFile(file: string): SimulatedPlatform {
+    return new SimulatedPlatform(loadProfile(file));
+  }
+
+  async arch(): Promise<Arch | null> {
+    return this.profile.arch === 'unsupported' ? null : this.profile.arch;
+  }
+  async isElevated(): Promise<boolean> {
+    return this.profile.elevated;
+  }
+  async hostname(): Promise<string> {
+    return this.profile.hostname;
+  }
+  async codePage(): Promise<number> {
+    return this.profile.codePage;
+  }
+  async agent(): Promise<AgentRegistry | null> {
+    return this.profile.agent;
+  }
+  async serviceState(name: string): Promise<ServiceState> {
+    return this.profile.services[name.toLowerCase()] ?? 'missing';
+  }
+
+  toLocalPath(input: string): LocalPath {
+    const parts = splitWindowsPath(input);
+    if (parts.length === 0) {
+      // Not a Windows path: a folder of this machine (absolute or relative to the working directory).
+      return input.trim() === '' ? { ok: false, reason: 'invalid' } : { ok: true, path: path.resolve(input) };
+    }
+    const lower = parts.map((s) => s.toLowerCase());
+    for (const root of this.roots) {
+      if (root.parts.every((part, i) => lower[i] === part)) {
+        return { ok: true, path: path.join(root.folder, ...parts.slice(root.parts.length)) };
+      }
+    }
+    if (process.platform === 'win32') return { ok: true, path: input };
+    return { ok: false, reason: 'unreachable' };
+  }
+
+  async killTree(pid: number): Promise<void> {
+    await killProcessGroup(pid);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The real PC. Each fact comes from a Windows tool run through execa (argument array, no shell,
+ * a time limit) and is read by a pure parser (windows-parsers.ts) tested on recorded output.
+ */
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import iconv from 'iconv-lite';
+import { encodingForCodePage } from '../core/line-decoder.js';
+import { isWindowsPath } from '../core/windows-path.js';
+import { killProcessGroup } from './kill-process-group.js';
+import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
+import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
+
+const TOOL_TIMEOUT_MS = 15_000;
+
+/** FACTS "Agent PC": the 32-bit agent's key on 64-bit Windows first, then the native one. */
+export const AGENT_KEYS = [
+  'HKLM\\SOFTWARE\\WOW6432Node\\TrendMicro\\PC-cillinNTCorp\\CurrentVersion',
+  'HKLM\\SOFTWARE\\TrendMicro\\PC-cillinNTCorp\\CurrentVersion',
+];
+
+export class WindowsPlatform implements Platform {
+  readonly kind = 'windows' as const;
+  private oemCodePage: number | null = null;
+
+  private async tool(file: string, args: string[]): Promise<{ text: string; exitCode: number }> {
+    const r = await execa(file, args, { reject: false, encoding: 'buffer', windowsHide: true, timeout: TOOL_TIMEOUT_MS, stdin: 'ignore' });
+    const bytes = Buffer.from(r.stdout as Uint8Array);
+    // Tools write the OEM code page; before it is known, Latin-1 keeps ASCII intact.
+    const text = this.oemCodePage ? iconv.decode(bytes, encodingForCodePage(this.oemCodePage)) : bytes.toString('latin1');
+    return { text, exitCode: r.exitCode ?? -1 };
+  }
+
+  async arch(): Promise<Arch | null> {
+    return archFromEnv(process.env);
+  }
+
+  async isElevated(): Promise<boolean> {
+    // fltmc needs administrator rights and, unlike `net session`, not the Server service.
+    const r = await this.tool('fltmc', []);
+    return r.exitCode === 0;
+  }
+
+  async hostname(): Promise<string> {
+    return process.env.COMPUTERNAME || os.hostname();
+  }
+
+  async codePage(): Promise<number> {
+    if (this.oemCodePage) return this.oemCodePage;
+    const r = await this.tool('reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP']);
+    this.oemCodePage = parseOemCodePage(r.text) ?? 437;
+    return this.oemCodePage;
+  }
+
+  async agent(): Promise<AgentRegistry | null> {
+    await this.codePage(); // paths in the registry may be Japanese: decode them right
+    for (const key of AGENT_KEYS) {
+      const main = await this.tool('reg', ['query', key, '/reg:64']);
+      if (main.exitCode !== 0) continue; // absent key: reg exits 1, a normal answer
+      const values = parseRegQuery(main.text);
+      const dir = values.get('application path')?.data;
+      if (!dir) continue;
+      const misc = await this.tool('reg', ['query', `${key}\\Misc.`, '/reg:64']);
+      const miscValues = misc.exitCode === 0 ? parseRegQuery(misc.text) : new Map();
+      const build = Number.parseInt(miscValues.get('buildnum')?.data ?? '', 10);
+      return {
+        dir: trimFolder(dir),
+        server: values.get('server')?.data || null,
+        programVersion: miscValues.get('programver')?.data || null,
+        build: Number.isInteger(build) ? build : null,
+      };
+    }
+    return null;
+  }
+
+  async serviceState(name: string): Promise<ServiceState> {
+    const r = await this.tool('sc', ['query', name]);
+    return parseScQuery(r.text, r.exitCode);
+  }
+
+  toLocalPath(p: string): LocalPath {
+    if (!isWindowsPath(p)) return p.trim() === '' ? { ok: false, reason: 'invalid' } : { ok: true, path: p };
+    // An elevated process does not see drive letters the user mapped (FACTS "Network share").
+    const drive = /^([A-Za-z]):/.exec(p);
+    if (drive && !existsSync(`${drive[1]}:\\`)) return { ok: false, reason: 'mapped-drive' };
+    return { ok: true, path: p };
+  }
+
+  async killTree(pid: number): Promise<void> {
+    await killProcessGroup(pid);
+  }
+}

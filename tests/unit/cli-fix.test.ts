@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { runCli, CLI } from '../fixtures/cli.js';
+import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
+
+let world: World | null = null;
+afterEach(async () => {
+  await world?.cleanup();
+  world = null;
+});
+
+const PASSWORD = 'Tr3nd &|^%! "パス" ワード';
+
+async function fix(o: WorldOptions, extra: string[] = [], input = '') {
+  world = await makeWorld(o);
+  const args = ['fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', ...extra];
+  const r = await runCli(args, { input });
+  return { ...r, report: r.stdout ? JSON.parse(r.stdout) : null, w: world };
+}
+
+async function reportFiles(w: World) {
+  const names = (await readdir(w.reportsDir).catch(() => [] as string[])).sort();
+  const text = await Promise.all(names.map((n) => readFile(path.join(w.reportsDir, n), 'utf8')));
+  return { names, text: text.join('\n') };
+}
+
+describe('apex-cert-fix fix', () => {
+  it('x64 with an unload password: copies the right files, runs IpXfer_x64, verifies, reports; the password is nowhere', async () => {
+    const { code, report, stdout, stderr, w } = await fix({ tree: { datfhs: ['x64'] }, behaviour: { password: PASSWORD, echoArgs: true } }, ['--server-build', '12526', '--password-stdin'], PASSWORD + '\n');
+    expect(code).toBe(0);
+    expect(report.outcome).toBe('fixed');
+    expect(report.files.map((f: { role: string; name: string }) => [f.role, f.name])).toEqual([
+      ['certificate', 'OfcNTCer.dat'],
+      ['ipxfer', 'IpXfer_x64.exe'],
+      ['datfhs', 'DatFHS_x64.dll'],
+    ]);
+    expect(report.command.args).toEqual(['-e', path.join(report.workDir, 'OfcNTCer.dat'), '-pwd', '********']);
+    expect(report.verification.verdict).toBe('fixed');
+    // The agent really holds the server's certificate now.
+    expect(await readFile(path.join(w.agentDir, 'OfcNTCer.dat'))).toEqual(w.server.der);
+    // IpXfer got the password exactly, as one argument, in the working folder.
+    const seen = JSON.parse(await readFile(w.record, 'utf8'));
+    expect(seen.argv).toEqual(['-e', path.join(report.workDir, 'OfcNTCer.dat'), '-pwd', PASSWORD]);
+    expect(seen.cwd).toBe(report.workDir);
+    const files = await reportFiles(w);
+    expect(files.names).toHaveLength(2);
+    expect(files.names[0]).toMatch(/^PC-TEST-01_\d{8}-\d{6}\.json$/);
+    expect(files.names[1]).toMatch(/^PC-TEST-01_\d{8}-\d{6}\.txt$/);
+    for (const text of [stdout, stderr, files.text]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain('パス" ワード');
+    }
+    expect(stderr).toContain('args: -e');
+    expect(stderr).toContain('-pwd ********');
+  });
+
+  it('x86 without a password: IpXfer.exe (+ DatFHS.dll) and no -pwd', async () => {
+    const { code, report, w } = await fix({ arch: 'x86', tree: { datfhs: ['x86'] } }, ['--server-build', '12600']);
+    expect(code).toBe(0);
+    expect(report.files.map((f: { name: string }) => f.name)).toEqual(['OfcNTCer.dat', 'IpXfer.exe', 'DatFHS.dll']);
+    expect(JSON.parse(await readFile(w.record, 'utf8')).argv).toEqual(['-e', path.join(report.workDir, 'OfcNTCer.dat')]);
+  });
+
+  it('a wrong password: exit 1, not fixed, and the way forward (another password, or reinstall)', async () => {
+    const { code, report } = await fix({ behaviour: { password: 'right-one' } }, ['--password-stdin'], 'wrong-one\n');
+    expect(code).toBe(1);
+    expect(report.outcome).toBe('failed');
+    expect(report.verification.verdict).toBe('not-fixed');
+    expect(report.error.code).toBe('ipxfer-exit');
+    expect(report.guidance).toMatch(/AutoPcc\.exe/);
+  });
+
+  it('IpXfer says success but the agent is unchanged: exit 1 (the exit code alone is not trusted)', async () => {
+    const { code, report } = await fix({ behaviour: { noEffect: true } });
+    expect(code).toBe(1);
+    expect(report.run.exitCode).toBe(0);
+    expect(report.error.code).toBe('not-fixed');
+  });
+
+  it('certificate right but agent services stopped: exit 5, could not verify', async () => {
+    const { code, report } = await fix({ services: { ntrtscan: 'stopped', tmlisten: 'running' } });
+    expect(code).toBe(5);
+    expect(report.outcome).toBe('not-verified');
+    expect(report.verification.verdict).toBe('unknown');
+  });
+
+  it('a hanging IpXfer is stopped at --timeout: exit 4', async () => {
+    const { code, report } = await fix({ behaviour: { hang: true } }, ['--timeout', '1']);
+    expect(code).toBe(4);
+    expect(report.outcome).toBe('timeout');
+    expect(report.run.timedOut).toBe(true);
+  });
+
+  it('Ctrl+C (SIGINT) cancels the run and stops IpXfer: exit 4', async () => {
+    world = await makeWorld({ behaviour: { hang: true, lines: ['started'] } });
+    const child = execa(process.execPath, [CLI, 'fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json'], { reject: false, env: { LANG: 'en_US.UTF-8' } });
+    child.stderr?.on('data', (d: Buffer) => {
+      if (d.toString().includes('started')) child.kill('SIGINT');
+    });
+    const r = await child;
+    expect(r.exitCode).toBe(4);
+    expect(JSON.parse(String(r.stdout)).outcome).toBe('cancelled');
+  });
+
+  it('writes the output in the report, the PC\'s code page decoded', async () => {
+    const { report } = await fix({ codePage: 932, behaviour: { encoding: 'cp932', lines: ['エージェントを更新しました'] } });
+    expect(report.run.output).toEqual(['エージェントを更新しました']);
+    expect(report.run.outputTruncated).toBe(false);
+  });
+
+  it('caps a flood of output in the report and says so', async () => {
+    const { report } = await fix({ behaviour: { flood: 12_000 } });
+    expect(report.run.outputTotalLines).toBe(12_000);
+    expect(report.run.outputTruncated).toBe(true);
+    expect(report.run.output).toHaveLength(5000);
+    expect(report.run.output.at(-1)).toBe('line 12000');
+  });
+
+  it('writes reports atomically: only finished .json and .txt files, a second run gets its own names', async () => {
+    const { w } = await fix({});
+    await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir]);
+    const names = await readdir(w.reportsDir);
+    expect(names.filter((n) => !/\.(json|txt)$/.test(n))).toEqual([]);
+    expect(names).toHaveLength(4);
+    expect(new Set(names).size).toBe(4);
+  });
+
+  it('every run gets a fresh working folder', async () => {
+    const { report, w } = await fix({});
+    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json']);
+    expect(JSON.parse(again.stdout).workDir).not.toBe(report.workDir);
+    expect(existsSync(report.workDir)).toBe(true);
+  });
+});
