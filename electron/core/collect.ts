@@ -1,7 +1,8 @@
 /**
  * Step "collect": copies the planned files into a fresh local working folder. Each source byte is
  * read once (a slow share is the cost that counts): the SHA-256 is computed while copying, then the
- * local copy is re-read to prove it holds the same bytes. Any failure removes the working folder.
+ * local copy is re-read (on a second core, overlapping the next copy) to prove it holds the same
+ * bytes. Any failure removes the working folder.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -11,6 +12,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FixError } from './errors.js';
 import type { FileRole, Plan } from './plan.js';
+import { HashWorker } from './hash-worker.js';
 import { compactTimestamp } from './timestamp.js';
 
 export interface CollectedFile {
@@ -35,7 +37,12 @@ export interface CollectProgress {
 const CHUNK = 1024 * 1024;
 
 /** Copies `from` to `to` and returns the SHA-256 of exactly the bytes written. */
-export async function copyWithHash(from: string, to: string, onBytes: (n: number) => void, mode = 0o644): Promise<{ size: number; sha256: string }> {
+export async function copyWithHash(
+  from: string,
+  to: string,
+  onBytes: (n: number) => void,
+  mode = 0o644,
+): Promise<{ size: number; sha256: string; sourceBytesRead: number }> {
   const hash = createHash('sha256');
   let size = 0;
   const tap = new Transform({
@@ -46,14 +53,10 @@ export async function copyWithHash(from: string, to: string, onBytes: (n: number
       done(null, chunk);
     },
   });
-  await pipeline(createReadStream(from, { highWaterMark: CHUNK }), tap, createWriteStream(to, { flags: 'wx', mode }));
-  return { size, sha256: hash.digest('hex').toUpperCase() };
-}
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file, { highWaterMark: CHUNK }), hash);
-  return hash.digest('hex').toUpperCase();
+  const source = createReadStream(from, { highWaterMark: CHUNK });
+  await pipeline(source, tap, createWriteStream(to, { flags: 'wx', mode }));
+  // The stream's own count: on a slow share, reading each source byte once is what counts.
+  return { size, sha256: hash.digest('hex').toUpperCase(), sourceBytesRead: source.bytesRead };
 }
 
 /** A new folder under `base` that no earlier run used: old copies can never be picked up. */
@@ -73,7 +76,14 @@ export interface CollectOptions {
   onProgress?: (p: CollectProgress) => void;
 }
 
-export async function collectFiles({ plan, workBase, now, onProgress }: CollectOptions): Promise<{ workDir: string; files: CollectedFile[] }> {
+export interface Collected {
+  workDir: string;
+  files: CollectedFile[];
+  /** Bytes read from the server (equals the total size: each byte is read once). */
+  sourceBytesRead: number;
+}
+
+export async function collectFiles({ plan, workBase, now, onProgress }: CollectOptions): Promise<Collected> {
   // Sizes first, so progress has a total and a vanished file fails before anything is written.
   const sizes: number[] = [];
   const modes: number[] = [];
@@ -91,31 +101,54 @@ export async function collectFiles({ plan, workBase, now, onProgress }: CollectO
   const workDir = await createWorkFolder(workBase, now);
   const files: CollectedFile[] = [];
   let bytesDone = 0;
+  let sourceBytesRead = 0;
+  const hasher = new HashWorker();
+  const checks: Promise<void>[] = [];
   try {
     for (const [i, file] of plan.files.entries()) {
       const copy = path.join(workDir, file.name);
       let fileBytes = 0;
       const report = () => onProgress?.({ file: file.name, fileBytes, fileTotal: sizes[i]!, bytesDone, bytesTotal });
       report();
-      let written: { size: number; sha256: string };
+      let written: Awaited<ReturnType<typeof copyWithHash>>;
       try {
-        written = await copyWithHash(file.source.local, copy, (n) => {
-          fileBytes += n;
-          bytesDone += n;
-          report();
-        }, modes[i]);
+        written = await copyWithHash(
+          file.source.local,
+          copy,
+          (n) => {
+            fileBytes += n;
+            bytesDone += n;
+            report();
+          },
+          modes[i],
+        );
       } catch (e) {
         throw new FixError({ code: 'copy-failed', file: file.source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       }
-      const check = await stat(copy);
-      if (check.size !== written.size || (await sha256File(copy)) !== written.sha256) {
-        throw new FixError({ code: 'copy-mismatch', file: file.source.display });
-      }
+      sourceBytesRead += written.sourceBytesRead;
       files.push({ role: file.role, name: file.name, source: file.source.display, copy, size: written.size, sha256: written.sha256 });
+      // Re-read the copy on the other core while the next file is copied.
+      const mismatch = new FixError({ code: 'copy-mismatch', file: file.source.display });
+      checks.push(
+        Promise.all([stat(copy), hasher.sha256(copy)]).then(
+          ([check, sha256]) => {
+            if (check.size !== written.size || sha256 !== written.sha256) throw mismatch;
+          },
+          () => {
+            throw mismatch;
+          },
+        ),
+      );
     }
+    const results = await Promise.allSettled(checks);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   } catch (e) {
+    await Promise.allSettled(checks);
     await rm(workDir, { recursive: true, force: true });
     throw e;
+  } finally {
+    await hasher.close();
   }
-  return { workDir, files };
+  return { workDir, files, sourceBytesRead };
 }

@@ -3,6 +3,7 @@
  * chunks, so a CP932 character split across two reads survives (Japanese Windows writes console
  * output in the OEM code page, 932).
  */
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export function encodingForCodePage(codePage: number): string {
@@ -14,6 +15,8 @@ export function encodingForCodePage(codePage: number): string {
 export class LineDecoder {
   private readonly decoder: ReturnType<typeof iconv.getDecoder>;
   private pending = '';
+  /** The last chunk ended on an ASCII byte, so the decoder holds no half character. */
+  private cleanBoundary = true;
 
   constructor(
     codePage: number,
@@ -23,7 +26,12 @@ export class LineDecoder {
   }
 
   write(chunk: Buffer): void {
-    this.push(this.decoder.write(chunk));
+    if (chunk.length === 0) return;
+    // Every OEM code page is ASCII-compatible: pure ASCII between clean boundaries skips the
+    // (pure-JS) multi-byte decoder, which keeps up with floods of progress lines.
+    const text = this.cleanBoundary && isAscii(chunk) ? chunk.toString('latin1') : this.decoder.write(chunk);
+    this.cleanBoundary = chunk[chunk.length - 1]! < 0x80;
+    this.push(text);
   }
 
   /** Flushes the decoder and the last line without a line break. */

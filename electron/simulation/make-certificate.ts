@@ -16,8 +16,10 @@ export function makeCertificate(o: { commonName?: string; notBefore?: Date; year
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  // A positive serial: the top bit clear, as DER integers are signed.
-  cert.serialNumber = o.serial ?? '0' + randomBytes(15).toString('hex');
+  // A positive, minimally encoded DER integer: top bit clear, first byte not zero.
+  const serial = randomBytes(16);
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
+  cert.serialNumber = o.serial ?? serial.toString('hex');
   const from = o.notBefore ?? new Date(Date.now() - 86_400_000);
   const to = new Date(from);
   to.setFullYear(from.getFullYear() + (o.years ?? 3));

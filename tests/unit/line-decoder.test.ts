@@ -19,6 +19,11 @@ describe('LineDecoder', () => {
     }
   });
 
+  it('a chunk of ASCII-looking bytes that finishes a character (ソ = 83 5C) is still decoded as CP932', () => {
+    const bytes = iconv.encode('ソ表\n', 'cp932'); // 83 5C 95 5C 0A: trail bytes in the ASCII range
+    expect(decodeChunks(932, [bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2, 3), bytes.subarray(3)])).toEqual(['ソ表']);
+  });
+
   it('decodes byte by byte as well', () => {
     const bytes = iconv.encode('サービスを開始しています...\n', 'cp932');
     expect(decodeChunks(932, [...bytes].map((b) => Buffer.from([b])))).toEqual(['サービスを開始しています...']);
