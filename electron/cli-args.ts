@@ -15,6 +15,7 @@ const OPTIONS = {
   'reports-dir': { type: 'string' },
   'password-stdin': { type: 'boolean' },
   timeout: { type: 'string' },
+  out: { type: 'string' },
   simulate: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -22,7 +23,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-export const COMMANDS = ['inspect', 'fix'] as const;
+export const COMMANDS = ['inspect', 'fix', 'kit'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The language is needed before the options are understood, to word their errors. */
@@ -38,6 +39,7 @@ export interface Parsed {
   arch: Arch | null;
   serverBuild: number | null;
   workDir?: string;
+  out?: string;
   reportsDir?: string;
   passwordStdin: boolean;
   timeoutMs: number;
@@ -74,7 +76,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   if (v.version) return 'version';
   const [command, ...extra] = parsed.positionals;
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect または fix' : 'inspect or fix');
+    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix または kit' : 'inspect, fix or kit');
   }
   if (extra.length) invalid(ja ? '余分な引数' : 'extra argument', extra.join(' '), ja ? 'パスに空白がある場合は "..." で囲んでください' : 'quote a path that contains spaces ("...")');
   if (v.source === undefined || v.source.trim() === '') throw new FixError({ code: 'source-empty' });
@@ -82,6 +84,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
   const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, ja ? 'ビルド番号（例: 12526）' : 'a build number such as 12526');
   const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, ja ? '1〜86400 の秒数' : 'seconds from 1 to 86400');
+  if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', ja ? 'キットを作るフォルダー（USB メモリなど）' : 'the folder to write the kit into (e.g. a USB stick)');
   for (const key of ['work-dir', 'reports-dir', 'simulate'] as const) {
     if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'フォルダーまたはファイルのパス' : 'a folder or file path');
   }
@@ -91,6 +94,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     arch: (v.arch as Arch | undefined) ?? null,
     serverBuild,
     workDir: v['work-dir'],
+    out: v.out,
     reportsDir: v['reports-dir'],
     passwordStdin: v['password-stdin'] ?? false,
     timeoutMs: (timeout ?? 300) * 1000,

@@ -7,6 +7,7 @@ export const HELP: Record<Lang, string> = {
 Usage:
   apex-cert-fix inspect --source S [options]   what would be done; changes nothing
   apex-cert-fix fix     --source S [options]   copy the files, run IpXfer, verify, write a report
+  apex-cert-fix kit     --source S --out DIR   write an offline kit (both bitnesses) for a USB stick
 
 --source S         where the server files are: \\\\server, \\\\server\\ofcscan, the server's
                    Apex One or OfficeScan folder, its PCCSRV folder, or an offline kit
@@ -32,6 +33,7 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
 使い方:
   apex-cert-fix inspect --source S [オプション]   実行内容の確認のみ（何も変更しません）
   apex-cert-fix fix     --source S [オプション]   ファイルをコピーし、IpXfer を実行・確認し、レポートを保存
+  apex-cert-fix kit     --source S --out DIR     USB メモリ用のオフラインキット（両ビット数）を作成
 
 --source S         サーバーファイルの場所: \\\\server、\\\\server\\ofcscan、サーバーの Apex One /
                    OfficeScan フォルダー、その PCCSRV フォルダー、またはオフラインキット

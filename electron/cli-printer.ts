@@ -67,6 +67,13 @@ export class CliPrinter {
     }
   }
 
+  kit(): void {
+    const kit = this.session.state.kit;
+    if (!kit) return;
+    this.say(`${this.m.label.kit}: ${kit.folder}`);
+    for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
+  }
+
   collected(): void {
     const s = this.session.state;
     this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);

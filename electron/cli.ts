@@ -68,6 +68,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGINT', stopOnSignal);
   process.on('SIGTERM', stopOnSignal);
   try {
+    if (args.command === 'kit') {
+      await session.makeKit(args.source, args.out!, args.serverBuild);
+      printer.source();
+      printer.kit();
+      return finishCli(session, args, printer, null);
+    }
     await session.detect();
     printer.environment();
     // Environment problems stop a fix before the share is even read.

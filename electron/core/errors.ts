@@ -8,7 +8,7 @@ export type ErrorCategory = 'bad-input' | 'environment' | 'failed' | 'timeout' |
 export interface TriedPlace {
   /** The place as the user would recognise it (`\\srv\ofcscan`, `C:\...`). */
   path: string;
-  result: 'server-folder' | 'incomplete' | 'not-found' | 'not-a-server-folder' | 'no-access' | 'unreachable' | 'mapped-drive';
+  result: 'server-folder' | 'kit' | 'incomplete' | 'not-found' | 'not-a-server-folder' | 'no-access' | 'unreachable' | 'mapped-drive';
 }
 
 export type ErrorDetails =
@@ -35,6 +35,10 @@ export type ErrorDetails =
   | { code: 'timeout'; seconds: number }
   | { code: 'cancelled' }
   | { code: 'step-order'; step: string; needs: string }
+  | { code: 'kit-invalid'; file: string; problem: string }
+  | { code: 'kit-newer'; file: string; version: number; supported: number }
+  | { code: 'kit-file-missing'; file: string }
+  | { code: 'kit-file-changed'; file: string }
   | { code: 'internal'; message: string };
 
 export type ErrorCode = ErrorDetails['code'];
@@ -54,6 +58,10 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'copy-mismatch': 'bad-input',
   'step-order': 'bad-input',
   internal: 'failed',
+  'kit-invalid': 'bad-input',
+  'kit-newer': 'bad-input',
+  'kit-file-missing': 'bad-input',
+  'kit-file-changed': 'bad-input',
   'not-windows': 'environment',
   'unsupported-os': 'environment',
   'not-elevated': 'environment',

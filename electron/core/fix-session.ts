@@ -15,15 +15,16 @@ import { FixError, type ErrorDetails, type TriedPlace } from './errors.js';
 import { messages, type Lang } from './messages.js';
 import { outcomeOf, type Outcome } from './outcome.js';
 import { OutputLog } from './output-log.js';
-import { planFiles, type Plan } from './plan.js';
+import { certificateNotes, planFiles, type Plan } from './plan.js';
 import { describeCommand, runIpXfer, type IpXferCommand, type OutputLine, type RunResult } from './run-ipxfer.js';
 import { detectServerBuild, type ServerBuild } from './server-build.js';
 import { resolveSource, type ServerFiles } from './source.js';
 import { readAgentCertificate, sameCertificate, verifyFix, type Verification } from './verify.js';
 import { fileArchFor } from './vendor-layout.js';
 import { writeReport, buildReport, type Report, type ReportPaths } from './report.js';
+import { makeKit, type KitManifest } from './kit.js';
 
-export type Busy = 'detect' | 'source' | 'collect' | 'run' | 'verify' | null;
+export type Busy = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'kit' | null;
 
 export interface SessionOptions {
   platform: Platform;
@@ -63,6 +64,8 @@ export interface SessionState {
   report: ReportPaths | null;
   /** Why the report could not be written (the repair result stands). */
   reportError: string | null;
+  /** The offline kit written by `makeKit`. */
+  kit: { folder: string; manifest: KitManifest } | null;
 }
 
 export interface WordedError {
@@ -118,6 +121,7 @@ export class FixSession {
       error: null,
       report: null,
       reportError: null,
+      kit: null,
     };
   }
 
@@ -205,8 +209,9 @@ export class FixSession {
       const arch = env.arch ?? 'x64';
       const build = await detectServerBuild({ files, fileArch: fileArchFor(arch), override: serverBuild, agentBuild: env.agent?.build ?? null });
       this.update({ serverBuild: build });
-      const plan = planFiles(files, arch, build);
+      const planned = planFiles(files, arch, build);
       const certificate = await this.readServerCertificate(files);
+      const plan = { ...planned, notes: [...planned.notes, ...certificateNotes(certificate.certificate, this.options.now())] };
       let before: SessionState['agentCertificateBefore'] = null;
       if (env.agent) {
         const agentCert = await readAgentCertificate(this.platform, env.agent);
@@ -372,12 +377,35 @@ export class FixSession {
     return error === null;
   }
 
+  /**
+   * Writes an offline kit of the source's files for both bitnesses into `outDir`. Needs no agent
+   * and no administrator rights: it is made where the server is reachable, used where it is not.
+   */
+  async makeKit(input: string, outDir: string, serverBuild: number | null = null): Promise<boolean> {
+    this.update({ busy: 'kit', error: null, outcome: null, kit: null, source: null, serverBuild: null, certificate: null });
+    try {
+      const files = await resolveSource(this.platform, input);
+      this.update({ source: { input, root: files.root, tried: files.tried } });
+      const build = await detectServerBuild({ files, fileArch: 'x64', override: serverBuild, agentBuild: null });
+      this.update({ serverBuild: build });
+      // The same rules as a fix, for each bitness the kit will carry.
+      const arches = (['x64', 'x86'] as const).filter((a) => files.ipxfer[a]);
+      for (const arch of arches.length ? arches : (['x64'] as const)) planFiles(files, arch, { ...build, needsDatFhs: build.value !== null ? build.needsDatFhs : false });
+      const certificate = await this.readServerCertificate(files);
+      const kit = await makeKit({ files, build, certificate: certificate.certificate, outDir, version: this.options.version, now: this.options.now() });
+      this.update({ busy: null, certificate: certificate.certificate, kit, outcome: 'ready' });
+      return true;
+    } catch (e) {
+      return this.fail(e);
+    }
+  }
+
   cancel(): void {
     this.abort?.abort();
   }
 
   /** The report document for what has happened so far. */
-  report(mode: 'inspect' | 'fix'): Report {
+  report(mode: Report['mode']): Report {
     return buildReport({
       mode,
       state: this.st,

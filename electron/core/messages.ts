@@ -18,6 +18,7 @@ const list = (tried: readonly TriedPlace[], describe: (r: TriedPlace['result']) 
 const en = {
   tried: {
     'server-folder': 'PCCSRV found',
+    kit: 'offline kit found',
     incomplete: 'PCCSRV found, but files are missing',
     'not-found': 'not found',
     'not-a-server-folder': 'exists, but holds no PCCSRV files',
@@ -74,6 +75,14 @@ const en = {
         return 'The run was cancelled and IpXfer was stopped.';
       case 'step-order':
         return `"${d.step}" needs "${d.needs}" first.`;
+      case 'kit-invalid':
+        return `The kit's ${d.file} is not usable (${d.problem}). Make the kit again from the server.`;
+      case 'kit-newer':
+        return `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`;
+      case 'kit-file-missing':
+        return `The kit is incomplete: ${d.file} is missing. Make the kit again from the server; nothing was copied or run.`;
+      case 'kit-file-changed':
+        return `${d.file} in the kit is not the file the kit was made with (its size or SHA-256 differs). Do not use this kit: make it again from the server.`;
       case 'internal':
         return `Unexpected error: ${d.message}`;
     }
@@ -84,6 +93,8 @@ const en = {
         return `Build ${e.build}: entered by you`;
       case 'pe-version':
         return `File version ${e.version} of ${e.file}: build ${e.build}`;
+      case 'kit-manifest':
+        return `Build ${e.build}, recorded in the kit made from ${e.from}`;
       case 'datfhs-present':
         return `${e.file} is present beside IpXfer`;
       case 'datfhs-absent':
@@ -114,6 +125,14 @@ const en = {
         return `The server build is unknown and ${n.name} is not there: continuing without it (it is needed from build 12526 on). If IpXfer fails, enter the server build.`;
       case 'agent-build-suggests-datfhs':
         return `This PC's agent is build ${n.build}: if the server is that new, ${n.name} is needed. Get it from the server's IpXfer folder.`;
+      case 'kit':
+        return `Offline kit made ${n.createdAt.slice(0, 10)} from ${n.from}: if the server's certificate has been renewed since, make a new kit.`;
+      case 'kit-build-unknown':
+        return 'The kit does not record the server build: check it on the server and enter it if the DatFHS DLL question matters.';
+      case 'certificate-expired':
+        return `The server certificate expired on ${n.notAfter.slice(0, 10)}. Giving it to the agent will not help: renew it on the server (or take the current one) first.`;
+      case 'certificate-expiring':
+        return `The server certificate expires in ${n.days} days (${n.notAfter.slice(0, 10)}).`;
     }
   },
   service: { running: 'running', stopped: 'stopped', missing: 'not installed' } satisfies Record<ServiceState, string>,
@@ -180,6 +199,7 @@ const en = {
     report: 'Report',
     simulated: 'TRAINING MODE (simulated PC)',
     progress: 'Copying',
+    kit: 'Offline kit written',
     running: 'Running',
   },
 };
@@ -189,6 +209,7 @@ export type Messages = typeof en;
 const ja: Messages = {
   tried: {
     'server-folder': 'PCCSRV を確認',
+    kit: 'オフラインキットを確認',
     incomplete: 'PCCSRV はありますが、ファイルが足りません',
     'not-found': '見つかりません',
     'not-a-server-folder': 'フォルダーはありますが、PCCSRV のファイルがありません',
@@ -245,6 +266,14 @@ const ja: Messages = {
         return '実行を取り消し、IpXfer を停止しました。';
       case 'step-order':
         return `「${d.step}」の前に「${d.needs}」が必要です。`;
+      case 'kit-invalid':
+        return `キットの ${d.file} を使えません（${d.problem}）。サーバーからキットを作り直してください。`;
+      case 'kit-newer':
+        return `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`;
+      case 'kit-file-missing':
+        return `キットが不完全です: ${d.file} がありません。サーバーからキットを作り直してください。何もコピー・実行していません。`;
+      case 'kit-file-changed':
+        return `キットの ${d.file} は、キット作成時のファイルと一致しません（サイズまたは SHA-256 が異なります）。このキットは使わず、サーバーから作り直してください。`;
       case 'internal':
         return `予期しないエラー: ${d.message}`;
     }
@@ -255,6 +284,8 @@ const ja: Messages = {
         return `ビルド ${e.build}: 入力された値`;
       case 'pe-version':
         return `${e.file} のファイルバージョン ${e.version}: ビルド ${e.build}`;
+      case 'kit-manifest':
+        return `ビルド ${e.build}（${e.from} から作ったキットに記録された値）`;
       case 'datfhs-present':
         return `IpXfer と同じフォルダーに ${e.file} があります`;
       case 'datfhs-absent':
@@ -285,6 +316,14 @@ const ja: Messages = {
         return `サーバービルドが不明で、${n.name} もありません。DLL なしで続けます（DLL はビルド 12526 以降で必要）。IpXfer が失敗する場合はサーバービルドを入力してください。`;
       case 'agent-build-suggests-datfhs':
         return `この PC のエージェントはビルド ${n.build} です。サーバーも同じビルドなら ${n.name} が必要です。サーバーの IpXfer フォルダーから取得してください。`;
+      case 'kit':
+        return `${n.createdAt.slice(0, 10)} に ${n.from} から作ったオフラインキットです。その後サーバー証明書が更新されていれば、キットを作り直してください。`;
+      case 'kit-build-unknown':
+        return 'キットにサーバービルドが記録されていません。DatFHS DLL の要否に関わるため、サーバーで確認して入力してください。';
+      case 'certificate-expired':
+        return `サーバー証明書は ${n.notAfter.slice(0, 10)} に期限が切れています。エージェントに設定しても解決しません。先にサーバーで更新してください（または最新の証明書を取得してください）。`;
+      case 'certificate-expiring':
+        return `サーバー証明書はあと ${n.days} 日で期限が切れます（${n.notAfter.slice(0, 10)}）。`;
     }
   },
   service: { running: '実行中', stopped: '停止', missing: '未インストール' },
@@ -351,6 +390,7 @@ const ja: Messages = {
     report: 'レポート',
     simulated: 'トレーニングモード（シミュレーションの PC）',
     progress: 'コピー中',
+    kit: 'オフラインキットを作成しました',
     running: '実行中',
   },
 };

@@ -3,6 +3,7 @@
  * on what `source` found and what `server-build` concluded, so the vendor rules are tested here.
  */
 import type { Arch } from '../platform/platform.js';
+import { daysLeft, type CertificateInfo } from './certificate.js';
 import { FixError } from './errors.js';
 import type { ServerBuild } from './server-build.js';
 import type { ServerFiles, SourceFile } from './source.js';
@@ -21,7 +22,11 @@ export type PlanNote =
   | { code: 'arm64-uses-x64' }
   | { code: 'datfhs-present-not-needed'; build: number; file: string }
   | { code: 'datfhs-absent-build-unknown'; name: string }
-  | { code: 'agent-build-suggests-datfhs'; build: number; name: string };
+  | { code: 'agent-build-suggests-datfhs'; build: number; name: string }
+  | { code: 'kit'; createdAt: string; from: string }
+  | { code: 'kit-build-unknown' }
+  | { code: 'certificate-expired'; notAfter: string }
+  | { code: 'certificate-expiring'; notAfter: string; days: number };
 
 export interface PlannedFile {
   role: FileRole;
@@ -40,6 +45,8 @@ export interface Plan {
 export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): Plan {
   const fileArch = fileArchFor(arch);
   const notes: PlanNote[] = [];
+  if (files.kit) notes.push({ code: 'kit', createdAt: files.kit.createdAt, from: files.kit.createdFrom });
+  if (files.kit && build.value === null) notes.push({ code: 'kit-build-unknown' });
   if (arch === 'arm64') notes.push({ code: 'arm64-uses-x64' });
 
   if (!files.certificate) {
@@ -75,4 +82,15 @@ export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): P
     }
   }
   return { arch, fileArch, files: planned, notes };
+}
+
+/**
+ * A renewed server certificate is the usual cause of the mismatch (FACTS "Certificates"), and an
+ * expired one cannot fix anything: say so before anything is copied.
+ */
+export function certificateNotes(certificate: Pick<CertificateInfo, 'notAfter'>, now: Date): PlanNote[] {
+  const days = daysLeft(certificate, now);
+  if (days < 0) return [{ code: 'certificate-expired', notAfter: certificate.notAfter }];
+  if (days <= 30) return [{ code: 'certificate-expiring', notAfter: certificate.notAfter, days }];
+  return [];
 }

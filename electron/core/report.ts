@@ -16,13 +16,14 @@ import type { OutputLine } from './run-ipxfer.js';
 import type { ServerFiles } from './source.js';
 import { compactTimestamp } from './timestamp.js';
 import type { Check, Verdict } from './verify.js';
+import type { KitManifest } from './kit.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'apex-cert-fix'; version: string };
-  mode: 'inspect' | 'fix';
+  mode: 'inspect' | 'fix' | 'kit';
   platform: 'windows' | 'simulated';
   createdAt: string;
   lang: Lang;
@@ -56,6 +57,8 @@ export interface Report {
   verification: { verdict: Verdict; checks: (Check & { text: string })[] } | null;
   /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
   guidance: string | null;
+  /** `kit` mode: where the kit was written and its manifest. */
+  kit: { folder: string; manifest: KitManifest } | null;
 }
 
 export interface ReportPaths {
@@ -64,7 +67,7 @@ export interface ReportPaths {
 }
 
 export interface ReportInputs {
-  mode: 'inspect' | 'fix';
+  mode: Report['mode'];
   state: SessionState;
   output: { lines: OutputLine[]; total: number; truncated: boolean };
   files: ServerFiles | null;
@@ -125,6 +128,7 @@ export function buildReport(i: ReportInputs): Report {
       : null,
     verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c) => ({ ...c, text: m.check(c) })) } : null,
     guidance: failed ? m.reinstall : null,
+    kit: s.kit,
   };
 }
 

@@ -11,6 +11,7 @@ import { DATFHS_FROM_BUILD, DATFHS_NAME, type FileArch } from './vendor-layout.j
 export type BuildEvidence =
   | { kind: 'override'; build: number }
   | { kind: 'pe-version'; file: string; version: string; build: number }
+  | { kind: 'kit-manifest'; build: number; from: string }
   | { kind: 'datfhs-present'; file: string }
   | { kind: 'datfhs-absent'; name: string; folder: string }
   | { kind: 'agent-build'; build: number };
@@ -86,6 +87,11 @@ export async function detectServerBuild({ files, fileArch, override, agentBuild 
       value ??= build;
       break;
     }
+  }
+  // A kit remembers the build it was made for (itself from an override or a file version).
+  if (files.kit && files.kit.build !== null) {
+    evidence.push({ kind: 'kit-manifest', build: files.kit.build, from: files.kit.createdFrom });
+    value ??= files.kit.build;
   }
   const dll = files.datfhs[fileArch];
   evidence.push(dll ? { kind: 'datfhs-present', file: dll.display } : { kind: 'datfhs-absent', name: DATFHS_NAME[fileArch], folder: files.ipxferFolder });

@@ -19,6 +19,7 @@ import {
 } from './vendor-layout.js';
 import { bareServerName, isWindowsPath, joinDisplay, normalizeWindowsPath, parentDisplay } from './windows-path.js';
 import path from 'node:path';
+import { findKit, readKit, type KitInfo } from './kit.js';
 
 export interface SourceFile {
   /** The name as it is on the server (case preserved). */
@@ -40,6 +41,8 @@ export interface ServerFiles {
   ipxfer: Record<FileArch, SourceFile | null>;
   datfhs: Record<FileArch, SourceFile | null>;
   tried: TriedPlace[];
+  /** Set when the files come from an offline kit. */
+  kit?: KitInfo;
 }
 
 /** Quotes pasted from Explorer's "Copy as path" and stray spaces are not part of the path. */
@@ -122,6 +125,16 @@ export async function resolveSource(platform: Platform, input: string): Promise<
   const tried: TriedPlace[] = [];
   let fallback: Inspection['files'] | undefined;
 
+  // An offline kit (the folder itself, or the folder holding ApexCertFix-kit, e.g. a stick's root).
+  if (server === null) {
+    const local = platform.toLocalPath(cleaned);
+    const kit = local.ok ? await findKit(local.path).catch(() => null) : null;
+    if (kit) {
+      const display = kit === (local.ok && local.path) ? cleaned : joinDisplay(cleaned, path.basename(kit));
+      const files = await readKit(display, kit, input);
+      return { ...files, tried: [{ path: display, result: 'kit' }] };
+    }
+  }
   const candidates = server !== null ? probeOrder(server) : await folderCandidates(platform, cleaned);
   for (const candidate of candidates) {
     const inspection = await inspectFolder(platform, candidate);
