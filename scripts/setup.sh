@@ -4,13 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ] && [ "${SKIP_CHROMIUM:-}" != "1" ]; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-  elif command -v sudo >/dev/null; then
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+# Chromium runs the browser tests; a Japanese font makes the screenshots readable.
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'ipa\|noto.*cjk' || need+=(fonts-ipafont-gothic)
+if [ ${#need[@]} -gt 0 ] && [ "${SKIP_CHROMIUM:-}" != "1" ]; then
+  sudo=""
+  [ "$(id -u)" = "0" ] || sudo="sudo"
+  if [ -z "$sudo" ] || command -v sudo >/dev/null; then
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "setup: /usr/bin/chromium is missing and cannot be installed here (run: apt-get install -y chromium)" >&2
+    echo "setup: please install ${need[*]} (apt-get install -y ${need[*]})" >&2
   fi
 fi
 

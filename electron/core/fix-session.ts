@@ -56,6 +56,8 @@ export interface SessionState {
   /** Does the agent already hold the server's certificate (before any run)? */
   agentCertificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
   collect: { progress: CollectProgress | null; workDir: string | null; files: CollectedFile[] };
+  /** The command that will run, password masked: with and without `-pwd`. */
+  commandPreview: { withPassword: IpXferCommand; withoutPassword: IpXferCommand } | null;
   run: (RunResult & { command: IpXferCommand; lines: number; attempt: number }) | null;
   running: { command: IpXferCommand; startedAt: string; attempt: number } | null;
   verification: Verification | null;
@@ -114,6 +116,7 @@ export class FixSession {
       certificate: null,
       agentCertificateBefore: null,
       collect: { progress: null, workDir: null, files: [] },
+      commandPreview: null,
       run: null,
       running: null,
       verification: null,
@@ -197,6 +200,7 @@ export class FixSession {
       certificate: null,
       agentCertificateBefore: null,
       collect: { progress: null, workDir: null, files: [] },
+      commandPreview: null,
       run: null,
       verification: null,
       report: null,
@@ -253,7 +257,7 @@ export class FixSession {
     if (!this.st.plan || !this.serverCertificate) return this.fail(new FixError({ code: 'step-order', step: 'collect', needs: 'source' }));
     const blocker = this.blocker();
     if (blocker) return this.fail(blocker);
-    this.update({ busy: 'collect', error: null, outcome: null, collect: { progress: null, workDir: null, files: [] }, run: null, verification: null, report: null });
+    this.update({ busy: 'collect', error: null, outcome: null, collect: { progress: null, workDir: null, files: [] }, commandPreview: null, run: null, verification: null, report: null });
     try {
       let last = 0;
       const { workDir, files } = await collectFiles({
@@ -270,7 +274,12 @@ export class FixSession {
       });
       const copiedCert = files.find((f) => f.role === 'certificate')!;
       if (copiedCert.sha256 !== this.serverCertificate.sha256File) throw new FixError({ code: 'copy-mismatch', file: copiedCert.source });
-      this.update({ busy: null, collect: { progress: this.st.collect.progress, workDir, files } });
+      const names = { workDir, ipxferName: files.find((f) => f.role === 'ipxfer')!.name, certificateName: copiedCert.name };
+      this.update({
+        busy: null,
+        collect: { progress: this.st.collect.progress, workDir, files },
+        commandPreview: { withPassword: describeCommand({ ...names, password: 'x' }), withoutPassword: describeCommand({ ...names, password: null }) },
+      });
       return true;
     } catch (e) {
       return this.fail(e);

@@ -11,6 +11,7 @@ import type { CollectedFile } from './collect.js';
 import type { ErrorDetails, TriedPlace } from './errors.js';
 import type { SessionState } from './fix-session.js';
 import { messages, type Lang } from './messages.js';
+import { describeState } from './session-text.js';
 import type { Outcome } from './outcome.js';
 import type { OutputLine } from './run-ipxfer.js';
 import type { ServerFiles } from './source.js';
@@ -80,10 +81,9 @@ export interface ReportInputs {
 const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text);
 
 export function buildReport(i: ReportInputs): Report {
-  const m = messages(i.lang);
   const s = i.state;
   const env = s.environment;
-  const failed = s.outcome === 'failed' || s.outcome === 'not-verified' || s.outcome === 'timeout';
+  const text = describeState(s, i.lang);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'apex-cert-fix', version: i.version },
@@ -101,14 +101,10 @@ export function buildReport(i: ReportInputs): Report {
         ? { input: 'input' in s.error.details ? s.error.details.input : '', root: null, tried: s.error.details.tried }
         : null,
     serverBuild: s.serverBuild
-      ? { value: s.serverBuild.value, evidence: s.serverBuild.evidence.map((e) => ({ ...e, text: m.evidence(e) })), needsDatFhs: s.serverBuild.needsDatFhs }
+      ? { value: s.serverBuild.value, evidence: s.serverBuild.evidence.map((e, n) => ({ ...e, text: text.evidence[n]! })), needsDatFhs: s.serverBuild.needsDatFhs }
       : null,
     plan: s.plan
-      ? {
-          fileArch: s.plan.fileArch,
-          files: s.plan.files.map((f) => ({ role: f.role, name: f.name, source: f.source.display, reason: m.reason(f.reason) })),
-          notes: s.plan.notes.map((n) => m.note(n)),
-        }
+      ? { fileArch: s.plan.fileArch, files: text.plan, notes: text.notes }
       : null,
     files: s.collect.files.map(({ role, name, source, copy, size, sha256 }) => ({ role, name, source, copy, size, sha256 })),
     certificate: s.certificate ? { ...s.certificate, fileSha256: i.serverSha256File, daysLeft: daysLeft(s.certificate, i.createdAt) } : null,
@@ -126,8 +122,8 @@ export function buildReport(i: ReportInputs): Report {
           outputTruncated: i.output.truncated,
         }
       : null,
-    verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c) => ({ ...c, text: m.check(c) })) } : null,
-    guidance: failed ? m.reinstall : null,
+    verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c, n) => ({ ...c, text: text.checks[n]!.text })) } : null,
+    guidance: text.guidance,
     kit: s.kit,
   };
 }

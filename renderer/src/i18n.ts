@@ -1,0 +1,27 @@
+/**
+ * UI text through svelte-i18n (ICU messages, ja + en). The repair engine's own texts (errors,
+ * evidence, checks) arrive already worded in the session's language; this file words the screens.
+ */
+import { addMessages, init, locale } from 'svelte-i18n';
+import en from './locales/en.json';
+import ja from './locales/ja.json';
+
+export type Lang = 'ja' | 'en';
+
+addMessages('en', en);
+addMessages('ja', ja);
+
+/** Japanese when the browser / OS prefers it, else English. */
+export function browserLang(): Lang {
+  return (navigator.languages ?? [navigator.language]).some((l) => /^ja\b/i.test(l)) ? 'ja' : 'en';
+}
+
+export function startI18n(lang: Lang): void {
+  init({ fallbackLocale: 'en', initialLocale: lang });
+  document.documentElement.lang = lang;
+}
+
+export function switchLocale(lang: Lang): void {
+  locale.set(lang);
+  document.documentElement.lang = lang;
+}

@@ -1,0 +1,88 @@
+/**
+ * The wizard's view state: which step is shown, the latest session view, and the output lines.
+ * The session decides everything; this only remembers what to show and sends intents.
+ */
+import type { HostInfo, OutputLine, WizardApi, WizardView } from '../../electron/api';
+import { connect } from './api-client';
+import { switchLocale, type Lang } from './i18n';
+
+export const STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
+export type Step = (typeof STEPS)[number];
+
+class Wizard {
+  api!: WizardApi;
+  info = $state<HostInfo | null>(null);
+  view = $state.raw<WizardView | null>(null);
+  step = $state<Step>('pc');
+  disconnected = $state(false);
+  /** Output lines live outside Svelte's reactivity (100k of them); `lineCount` tells views to redraw. */
+  lines: OutputLine[] = [];
+  lineCount = $state(0);
+
+  async start(): Promise<void> {
+    this.api = connect(() => (this.disconnected = true));
+    this.api.onView((v) => (this.view = v));
+    this.api.onOutput((batch) => {
+      for (const l of batch) this.lines.push(l);
+      this.lineCount = this.lines.length;
+    });
+    this.info = await this.api.hello();
+    await this.api.detect();
+  }
+
+  get state() {
+    return this.view?.state ?? null;
+  }
+
+  get busy() {
+    return this.view?.state.busy ?? null;
+  }
+
+  reachable(step: Step): boolean {
+    const s = this.state;
+    if (!s) return step === 'pc';
+    switch (step) {
+      case 'pc':
+      case 'guide':
+        return true;
+      case 'server':
+        return s.environment !== null && s.blockers.length === 0;
+      case 'collect':
+        return s.plan !== null && s.certificate !== null && s.blockers.length === 0;
+      case 'run':
+        return s.collect.workDir !== null && s.collect.files.length > 0;
+      case 'result':
+        return s.run !== null;
+    }
+  }
+
+  go(step: Step): void {
+    if (this.reachable(step)) this.step = step;
+  }
+
+  next(): void {
+    const i = STEPS.indexOf(this.step);
+    const to = STEPS[i + 1];
+    if (to && to !== 'guide' && this.reachable(to)) this.step = to;
+  }
+
+  back(): void {
+    const i = STEPS.indexOf(this.step);
+    if (this.step === 'guide') this.step = this.state?.run ? 'result' : 'pc';
+    else if (i > 0) this.step = STEPS[i - 1]!;
+  }
+
+  async setLanguage(lang: Lang): Promise<void> {
+    switchLocale(lang);
+    await this.api.setLanguage(lang);
+  }
+
+  async run(password: string | null): Promise<void> {
+    this.lines = [];
+    this.lineCount = 0;
+    await this.api.run(password);
+    if (this.state?.run) this.step = 'result';
+  }
+}
+
+export const wizard = new Wizard();

@@ -1,0 +1,67 @@
+/**
+ * Each test gets its own simulated world (server share, PC, fake IpXfer), a FixSession over it,
+ * and the real browser host serving the built wizard; the page opens the host's address.
+ */
+import { test as base, type Page, type WebSocket } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.js';
+import { FixSession } from '../../electron/core/fix-session.js';
+import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Harness {
+  world: World;
+  host: BrowserHost;
+  session: FixSession;
+  /** Every frame the host sent to the page. */
+  received: string[];
+  console: string[];
+}
+
+export const test = base.extend<{ worldOptions: WorldOptions; lang: 'ja' | 'en'; harness: Harness }>({
+  worldOptions: [{}, { option: true }],
+  lang: ['ja', { option: true }],
+  locale: async ({ lang }, use) => use(lang === 'ja' ? 'ja-JP' : 'en-US'),
+  // Automatic: every test gets its world and page, whether or not it looks at them.
+  harness: [async ({ worldOptions, lang, page }, use) => {
+    const world = await makeWorld(worldOptions);
+    const session = new FixSession({ platform: world.platform, lang, workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, timeoutMs: 20_000 });
+    const host = await startBrowserHost({
+      session,
+      staticDir: path.join(root, 'dist', 'renderer'),
+      info: { simulated: true, lang, kitBesideApp: null, version: 'test' },
+    });
+    const received: string[] = [];
+    const consoleLines: string[] = [];
+    page.on('websocket', (ws: WebSocket) => ws.on('framereceived', (f) => received.push(String(f.payload))));
+    page.on('console', (m) => consoleLines.push(m.text()));
+    await page.goto(host.url);
+    await use({ world, host, session, received, console: consoleLines });
+    await host.close();
+    await world.cleanup();
+  }, { auto: true }],
+});
+
+export { expect } from '@playwright/test';
+
+/** A button of the current step (not the step list, where "Copy files" and "Run" also appear). */
+export function action(page: Page, name: string) {
+  return page.getByRole('main').getByRole('button', { name, exact: true });
+}
+
+/** Walks to the Run step of a ready world: check the server, copy the files. */
+export async function toRunStep(page: Page, t: (ja: string, en: string) => string, source = '\\\\srv'): Promise<void> {
+  await action(page, t('次へ', 'Next')).click();
+  await page.getByLabel(t('サーバーまたはフォルダー', 'Server or folder')).fill(source);
+  await action(page, t('確認', 'Check')).click();
+  await page.getByTestId('plan').waitFor();
+  await action(page, t('次へ', 'Next')).click();
+  await action(page, t('ファイルをコピー', 'Copy files')).click();
+  await page.getByTestId('workdir').waitFor();
+  await action(page, t('次へ', 'Next')).click();
+}
+
+export const ja = (j: string) => j;
+export const en = (_j: string, e: string) => e;

@@ -1,0 +1,238 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect, toRunStep, action, en } from './harness.js';
+
+const PASSWORD = 'Tr3nd#パス word';
+
+test.describe('happy path, x64 with a password (Japanese)', () => {
+  test.use({ worldOptions: { tree: { datfhs: ['x64'] }, behaviour: { password: PASSWORD, echoArgs: true, lines: ['証明書を更新しています'] } } });
+
+  test('walks every step to "fixed", and the password is nowhere afterwards', async ({ page, harness }) => {
+    await expect(page.getByTestId('arch')).toHaveText('64 ビット (x64)');
+    await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
+    await page.getByRole('button', { name: '次へ' }).click();
+    // The source is pre-filled from the agent's server.
+    await expect(page.getByLabel('サーバーまたはフォルダー')).toHaveValue('\\\\srv\\ofcscan');
+    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await expect(page.getByTestId('plan')).toContainText('IpXfer_x64.exe');
+    await expect(page.getByTestId('plan')).toContainText('DatFHS_x64.dll');
+    await expect(page.getByTestId('certificate')).toContainText(harness.world.server.serial);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await action(page, 'ファイルをコピー').click();
+    await expect(page.getByTestId('file-ipxfer')).toContainText('SHA-256');
+    await page.getByRole('button', { name: '次へ' }).click();
+
+    const field = page.getByLabel('エージェントのアンロードパスワード');
+    await field.fill(PASSWORD);
+    await expect(field).toHaveAttribute('type', 'password');
+    await page.getByRole('button', { name: '表示' }).click();
+    await expect(field).toHaveAttribute('type', 'text');
+    await expect(page.getByTestId('command')).toContainText('-pwd ********');
+    await action(page, 'IpXfer を実行').click();
+
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+    await expect(page.getByTestId('checks')).toContainText('サーバーのものと一致');
+    await expect(page.getByTestId('report-path')).toContainText('PC-TEST-01_');
+    expect(await readFile(path.join(harness.world.agentDir, 'OfcNTCer.dat'))).toEqual(harness.world.server.der);
+
+    // The password: gone from the page, never sent back to it, not in reports or the console.
+    await page.getByRole('navigation').getByRole('button', { name: '実行' }).click();
+    await expect(page.getByLabel('エージェントのアンロードパスワード')).toHaveValue('');
+    expect(await page.content()).not.toContain(PASSWORD);
+    expect(harness.received.join('\n')).not.toContain('Tr3nd#');
+    expect(harness.received.join('\n')).toContain('-pwd ********');
+    expect(harness.console.join('\n')).not.toContain('Tr3nd#');
+    const reports = await readdir(harness.world.reportsDir);
+    for (const name of reports) expect(await readFile(path.join(harness.world.reportsDir, name), 'utf8')).not.toContain('Tr3nd#');
+    // IpXfer did get it, exactly.
+    expect(JSON.parse(await readFile(harness.world.record, 'utf8')).argv.at(-1)).toBe(PASSWORD);
+  });
+});
+
+test.describe('x86 without a password (English)', () => {
+  test.use({ lang: 'en', worldOptions: { arch: 'x86', tree: { datfhs: ['x86'] } } });
+
+  test('uses IpXfer.exe and DatFHS.dll and runs without -pwd', async ({ page, harness }) => {
+    await expect(page.getByTestId('arch')).toHaveText('32-bit (x86)');
+    await toRunStep(page, en);
+    await page.getByLabel('No unload password is set on this agent').check();
+    await expect(page.getByTestId('command')).not.toContainText('-pwd');
+    await expect(page.getByTestId('command')).toContainText('IpXfer.exe');
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+    expect(JSON.parse(await readFile(harness.world.record, 'utf8')).argv).toHaveLength(2);
+  });
+
+  test('asks for a password or the "no password" choice before running', async ({ page }) => {
+    await toRunStep(page, en);
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByRole('alert')).toContainText('Enter the password, or tick');
+  });
+});
+
+test.describe('build 12526 or later without the DLL', () => {
+  test.use({ lang: 'en' });
+
+  test('is blocked with a message naming the file, and nothing can be copied', async ({ page }) => {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByTestId('build')).toHaveText('Unknown');
+    await page.getByLabel('Enter the build if this is wrong').fill('12526');
+    await page.getByRole('button', { name: 'Use this build' }).click();
+    await expect(page.locator('[data-error-code="datfhs-missing"]')).toContainText('DatFHS_x64.dll must go with IpXfer');
+    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+});
+
+test.describe('wrong password, then the right one', () => {
+  test.use({ lang: 'en', worldOptions: { behaviour: { password: 'right-password' } } });
+
+  test('the retry runs IpXfer again without copying again', async ({ page, harness }) => {
+    await toRunStep(page, en);
+    const workDir = await page.getByTestId('command').textContent();
+    await page.getByLabel('Agent unload password').fill('wrong-password');
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'failed');
+    await expect(page.getByTestId('verdict')).toContainText('Not fixed');
+    await page.getByRole('button', { name: 'Try another password' }).click();
+    await page.getByLabel('Agent unload password').fill('right-password');
+    await expect(page.getByTestId('command')).toHaveText(workDir!);
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+    expect(harness.session.state.run?.attempt).toBe(2);
+    expect(harness.received.join('\n')).not.toContain('right-password');
+    expect(harness.received.join('\n')).not.toContain('wrong-password');
+  });
+});
+
+test.describe('a hanging IpXfer', () => {
+  test.use({ lang: 'en', worldOptions: { behaviour: { hang: true, lines: ['working...'] } } });
+
+  test('can be cancelled from the page; the result says so', async ({ page }) => {
+    await toRunStep(page, en);
+    await page.getByLabel('No unload password is set on this agent').check();
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByTestId('log')).toContainText('working...');
+    await expect(page.getByTestId('elapsed')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'cancelled');
+    await expect(page.getByTestId('verdict')).toContainText('IpXfer was stopped');
+  });
+});
+
+test.describe('this PC is not ready', () => {
+  test.describe('not elevated', () => {
+    test.use({ lang: 'en', worldOptions: { elevated: false } });
+    test('explains why administrator rights matter and does not go on', async ({ page }) => {
+      await expect(page.locator('[data-blocker="not-elevated"]')).toContainText('Administrator rights are needed');
+      await expect(page.getByText('IpXfer rewrites the agent\'s settings and restarts its services, so it needs administrator rights.')).toBeVisible();
+      // The browser host cannot restart itself elevated: it says how to do it by hand.
+      await expect(page.getByText('right-click it and choose "Run as administrator"')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    });
+  });
+
+  test.describe('no agent', () => {
+    test.use({ worldOptions: { agent: false } });
+    test('says there is nothing to repair and leads to the install guide', async ({ page }) => {
+      await expect(page.locator('[data-blocker="no-agent"]')).toContainText('セキュリティエージェントがインストールされていない');
+      await page.getByRole('button', { name: 'インストール手順を開く' }).click();
+      await expect(page.getByTestId('guide')).toContainText('AutoPcc.exe');
+    });
+  });
+});
+
+test.describe('bad source forms', () => {
+  test.use({ lang: 'en' });
+
+  test('an unknown server lists the places tried; an empty field asks for a source', async ({ page }) => {
+    await page.getByRole('button', { name: 'Next' }).click();
+    const field = page.getByLabel('Server or folder');
+    await field.fill('\\\\nosuch');
+    await field.press('Enter');
+    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files (PCCSRV) were found for "\\\\nosuch"');
+    await expect(page.getByTestId('tried')).toContainText('\\\\nosuch\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV');
+    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await field.fill('   ');
+    await field.press('Enter');
+    await expect(page.locator('[data-error-code="source-empty"]')).toBeVisible();
+  });
+
+  test('a folder with a garbage certificate says the certificate is not usable', async ({ page, harness }) => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(harness.world.pccsrv, 'Pccnt', 'Common', 'OfcNTCer.dat'), 'garbage');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Server or folder').fill(harness.world.pccsrv);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('[data-error-code="certificate-invalid"]')).toContainText('is not a usable certificate');
+  });
+});
+
+test.describe('languages', () => {
+  test('Japanese by default on a Japanese browser; switching rewords the screen and the engine\'s messages', async ({ page }) => {
+    await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByLabel('サーバーまたはフォルダー').fill('\\\\nosuch');
+    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex One サーバーのファイル');
+    await page.getByLabel('言語').selectOption('en');
+    await expect(page.getByRole('heading', { name: 'Where are the server\'s files?' })).toBeVisible();
+    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
+
+test.describe('keyboard only', () => {
+  test.use({ lang: 'en' });
+
+  test('the happy path with Tab, Space and Enter', async ({ page }) => {
+    await expect(page.getByText('This PC is ready for the repair.')).toBeVisible();
+    const press = async (key: string, times = 1) => {
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    };
+    // Tab until the control with this text (or, for a field, its label) has the focus.
+    const focusButton = async (name: string) => {
+      for (let i = 0; i < 40; i++) {
+        await press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+          return (label ?? el?.textContent ?? '').trim();
+        });
+        if (focused === name) return;
+      }
+      throw new Error(`could not reach "${name}" with Tab`);
+    };
+    await focusButton('Next');
+    await press('Enter');
+    await page.getByLabel('Server or folder').focus();
+    await press('Enter');
+    await expect(page.getByTestId('plan')).toBeVisible();
+    await focusButton('Next');
+    await press('Enter');
+    await focusButton('Copy files');
+    await press('Space');
+    await expect(page.getByTestId('workdir')).toBeVisible();
+    await focusButton('Next');
+    await press('Enter');
+    await focusButton('Agent unload password');
+    await page.keyboard.type('anything');
+    await press('Enter');
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+  });
+});
+
+test.describe('a flood of output', () => {
+  test.use({ lang: 'en', worldOptions: { behaviour: { flood: 100_000 } } });
+
+  test('100k lines arrive, the pane keeps only what is visible in the page', async ({ page }) => {
+    await toRunStep(page, en);
+    await page.getByLabel('No unload password is set on this agent').check();
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed', { timeout: 30_000 });
+    await page.getByRole('navigation').getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByTestId('line-count')).toHaveText('100,000 lines');
+    await expect(page.getByTestId('log')).toContainText('line 100000');
+    expect(await page.getByTestId('log').locator('.line').count()).toBeLessThan(100);
+  });
+});
