@@ -2,7 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot be reached here.
 export default defineConfig({
-  testDir: 'tests/e2e',
+  projects: [
+    { name: 'browser', testDir: 'tests/e2e' },
+    // Skips with its reason where the Electron binary is not installed.
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { INTENTS, type HostInfo, type IntentName } from './api.js';
 import type { FixSession } from './core/fix-session.js';
+import { contentSecurityPolicy } from './security.js';
 import { WizardHost, type HostCapabilities } from './wizard-host.js';
 
 export interface BrowserHostOptions {
@@ -39,21 +40,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-
-/** The same policy as the Electron window: only our own files, and the WebSocket back to us. */
-export function contentSecurityPolicy(wsOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src ${wsOrigin}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 type Incoming = { id: number; intent: string; args?: unknown[] };
 

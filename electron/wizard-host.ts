@@ -164,6 +164,8 @@ export class WizardHost {
       case 'relaunchElevated':
         if (!c.relaunchElevated) throw new IntentError('this host cannot restart as administrator');
         return c.relaunchElevated();
+      default:
+        throw new IntentError(`unknown intent ${String(name)}`);
     }
   }
 

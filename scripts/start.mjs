@@ -2,18 +2,12 @@
 // browser (these machines cannot download Electron), saying so plainly.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { electronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-let electron = null;
-try {
-  const binary = require('electron');
-  if (typeof binary === 'string' && existsSync(binary) && existsSync('dist/electron/main.js')) electron = binary;
-} catch {
-  // not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): fall through
-}
+const binary = electronBinary();
+const electron = binary && existsSync('dist/electron/main.js') ? binary : null;
 const [cmd, args] = electron
-  ? [electron, ['.']]
+  ? [electron, ['dist/electron/main.js', ...process.argv.slice(2)]]
   : [process.execPath, ['dist/electron/browser-main.js', ...process.argv.slice(2)]];
 if (!electron) {
   console.log('Electron is not installed here: starting the training mode in a browser instead.');
