@@ -16,6 +16,7 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   timeout: { type: 'string' },
   out: { type: 'string' },
+  'server-dir': { type: 'string' },
   simulate: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -23,7 +24,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-export const COMMANDS = ['inspect', 'fix', 'kit'] as const;
+export const COMMANDS = ['inspect', 'fix', 'kit', 'agents'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The language is needed before the options are understood, to word their errors. */
@@ -36,6 +37,7 @@ export function langFrom(argv: readonly string[]): Lang {
 export interface Parsed {
   command: Command;
   source: string;
+  serverDir?: string;
   arch: Arch | null;
   serverBuild: number | null;
   workDir?: string;
@@ -76,10 +78,10 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   if (v.version) return 'version';
   const [command, ...extra] = parsed.positionals;
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix または kit' : 'inspect, fix or kit');
+    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit または agents' : 'inspect, fix, kit or agents');
   }
   if (extra.length) invalid(ja ? '余分な引数' : 'extra argument', extra.join(' '), ja ? 'パスに空白がある場合は "..." で囲んでください' : 'quote a path that contains spaces ("...")');
-  if (v.source === undefined || v.source.trim() === '') throw new FixError({ code: 'source-empty' });
+  if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
   if (v.arch !== undefined && !['x86', 'x64', 'arm64'].includes(v.arch)) invalid('--arch', v.arch, 'x86, x64, arm64');
   if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
   const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, ja ? 'ビルド番号（例: 12526）' : 'a build number such as 12526');
@@ -90,7 +92,8 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   }
   return {
     command: command as Command,
-    source: v.source,
+    source: v.source ?? '',
+    serverDir: v['server-dir'],
     arch: (v.arch as Arch | undefined) ?? null,
     serverBuild,
     workDir: v['work-dir'],

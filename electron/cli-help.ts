@@ -8,6 +8,8 @@ Usage:
   apex-cert-fix inspect --source S [options]   what would be done; changes nothing
   apex-cert-fix fix     --source S [options]   copy the files, run IpXfer, verify, write a report
   apex-cert-fix kit     --source S --out DIR   write an offline kit (both bitnesses) for a USB stick
+  apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
+                        on the server: list the agents whose certificate does not match
 
 --source S         where the server files are: \\\\server, \\\\server\\ofcscan, the server's
                    Apex One or OfficeScan folder, its PCCSRV folder, or an offline kit
@@ -34,6 +36,8 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
   apex-cert-fix inspect --source S [オプション]   実行内容の確認のみ（何も変更しません）
   apex-cert-fix fix     --source S [オプション]   ファイルをコピーし、IpXfer を実行・確認し、レポートを保存
   apex-cert-fix kit     --source S --out DIR     USB メモリ用のオフラインキット（両ビット数）を作成
+  apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
+                        サーバー上で、証明書が一致しないエージェントを一覧表示
 
 --source S         サーバーファイルの場所: \\\\server、\\\\server\\ofcscan、サーバーの Apex One /
                    OfficeScan フォルダー、その PCCSRV フォルダー、またはオフラインキット

@@ -74,6 +74,28 @@ export class CliPrinter {
     for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
   }
 
+  agents(exported: string | null): void {
+    const s = this.session.state;
+    const list = s.agents;
+    const L = this.m.label;
+    if (s.error) {
+      this.say(s.error.message);
+      return;
+    }
+    if (!list) return;
+    if (list.certificate) {
+      this.say(`${L.certificate}: ${L.serial} ${list.certificate.serial}, ${L.validUntil} ${list.certificate.notAfter.slice(0, 10)} (${list.certificate.daysLeft})`);
+    }
+    if (list.renewedRecently) this.say(`! ${L.renewed}`);
+    this.say(`${L.agents}: ${list.table.rows.length}`);
+    if (list.table.rows.length) {
+      this.say(`  ${list.table.headers.join(' | ')}`);
+      for (const row of list.table.rows) this.say(`  ${row.join(' | ')}`);
+    }
+    this.say(`${L.listFile}: ${list.listFile}`);
+    if (exported) this.say(`→ ${exported}`);
+  }
+
   collected(): void {
     const s = this.session.state;
     this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);

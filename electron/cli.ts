@@ -13,6 +13,8 @@ import { messages } from './core/messages.js';
 import { EXIT_CODE, outcomeOf } from './core/outcome.js';
 import { choosePlatform } from './platform/choose-platform.js';
 import { readFirstLine } from './read-first-line.js';
+import { writeFile } from 'node:fs/promises';
+import { agentsToCsv, agentsToJson } from './core/agents-list.js';
 import { packageVersion as version } from './package-root.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -68,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGINT', stopOnSignal);
   process.on('SIGTERM', stopOnSignal);
   try {
+    if (args.command === 'agents') return await agentsCommand(session, args, printer);
     if (args.command === 'kit') {
       await session.makeKit(args.source, args.out!, args.serverBuild);
       printer.source();
@@ -95,8 +98,46 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrinter): Promise<number> {
+  await session.detect();
+  const env = session.state.environment;
+  // CertificateManager changes nothing here, but it reads the server's keys: administrator only.
+  if (env && !env.elevated) return refuseAfterStart(args, { code: 'not-elevated' });
+  await session.listAgents(args.serverDir ?? null);
+  const s = session.state;
+  const list = s.agents;
+  const doc = {
+    schemaVersion: 1,
+    mode: 'agents',
+    outcome: s.outcome,
+    error: s.error ? { code: s.error.code, message: s.error.message } : null,
+    server: list?.server.pccsrv ?? null,
+    certificateManager: list?.server.manager ?? null,
+    listFile: list?.listFile ?? null,
+    certificate: list?.certificate ?? null,
+    renewedRecently: list?.renewedRecently ?? false,
+    encoding: list?.table.encoding ?? null,
+    headers: list?.table.headers ?? [],
+    ...(list ? agentsToJson(list.table) : { count: 0, roles: {}, agents: [] }),
+  };
+  if (list && args.out) {
+    await writeFile(args.out, args.out.toLowerCase().endsWith('.json') ? JSON.stringify(agentsToJson(list.table), null, 2) + '\n' : agentsToCsv(list.table));
+  }
+  printer.agents(args.out ?? null);
+  if (args.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
+}
+
+function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
+  const message = messages(args.lang).error(details);
+  const outcome = outcomeOf(new FixError(details).category);
+  process.stderr.write(message + '\n');
+  if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: args.command, outcome, error: { code: details.code, message } }, null, 2) + '\n');
+  return EXIT_CODE[outcome];
+}
+
 function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {
-  const report = session.report(args.command);
+  const report = session.report(args.command as Exclude<Parsed['command'], 'agents'>);
   if (blocker) {
     report.outcome = outcomeOf(blocker.category);
     report.error = { code: blocker.code, message: messages(args.lang).error(blocker.details) };

@@ -39,6 +39,8 @@ export type ErrorDetails =
   | { code: 'kit-newer'; file: string; version: number; supported: number }
   | { code: 'kit-file-missing'; file: string }
   | { code: 'kit-file-changed'; file: string }
+  | { code: 'certmanager-missing'; tried: TriedPlace[] }
+  | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: string }
   | { code: 'internal'; message: string };
 
 export type ErrorCode = ErrorDetails['code'];
@@ -59,6 +61,8 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'step-order': 'bad-input',
   internal: 'failed',
   'kit-invalid': 'bad-input',
+  'certmanager-missing': 'bad-input',
+  'certmanager-failed': 'failed',
   'kit-newer': 'bad-input',
   'kit-file-missing': 'bad-input',
   'kit-file-changed': 'bad-input',

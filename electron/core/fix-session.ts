@@ -23,8 +23,9 @@ import { readAgentCertificate, sameCertificate, verifyFix, type Verification } f
 import { fileArchFor } from './vendor-layout.js';
 import { writeReport, buildReport, type Report, type ReportPaths } from './report.js';
 import { makeKit, type KitManifest } from './kit.js';
+import { findCertificateManager, listMismatchedAgents, type AgentsList } from './agents-list.js';
 
-export type Busy = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'kit' | null;
+export type Busy = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'kit' | 'agents' | null;
 
 export interface SessionOptions {
   platform: Platform;
@@ -68,6 +69,10 @@ export interface SessionState {
   reportError: string | null;
   /** The offline kit written by `makeKit`. */
   kit: { folder: string; manifest: KitManifest } | null;
+  /** This PC is an Apex One server (CertificateManager found): the server check is offered. */
+  localServer: string | null;
+  /** The server check's list of mismatched agents. */
+  agents: AgentsList | null;
 }
 
 export interface WordedError {
@@ -125,6 +130,8 @@ export class FixSession {
       report: null,
       reportError: null,
       kit: null,
+      localServer: null,
+      agents: null,
     };
   }
 
@@ -174,7 +181,8 @@ export class FixSession {
     try {
       const environment = await detectEnvironment(this.platform, this.options.archOverride);
       const blockers = environmentProblems(environment).map((d) => this.word(d));
-      this.update({ busy: null, environment, blockers });
+      const { server } = await findCertificateManager(this.platform, null);
+      this.update({ busy: null, environment, blockers, localServer: server?.pccsrv ?? null });
       return true;
     } catch (e) {
       return this.fail(e);
@@ -405,6 +413,34 @@ export class FixSession {
       this.update({ busy: null, certificate: certificate.certificate, kit, outcome: 'ready' });
       return true;
     } catch (e) {
+      return this.fail(e);
+    }
+  }
+
+  /** Server check: run CertificateManager -l and read the list of mismatched agents. */
+  async listAgents(serverDir: string | null = null): Promise<boolean> {
+    this.abort = new AbortController();
+    this.output = new OutputLog();
+    this.update({ busy: 'agents', error: null, outcome: null, agents: null });
+    try {
+      const agents = await listMismatchedAgents({
+        platform: this.platform,
+        serverDir,
+        workBase: this.options.workBase,
+        timeoutMs: this.options.timeoutMs,
+        codePage: this.st.environment?.codePage ?? (await this.platform.codePage()),
+        now: this.options.now(),
+        signal: this.abort.signal,
+        onLine: (line) => {
+          this.output.push(line);
+          for (const l of this.outputListeners) l(line);
+        },
+      });
+      this.abort = null;
+      this.update({ busy: null, agents, outcome: 'ready' });
+      return true;
+    } catch (e) {
+      this.abort = null;
       return this.fail(e);
     }
   }

@@ -83,6 +83,10 @@ const en = {
         return `The kit is incomplete: ${d.file} is missing. Make the kit again from the server; nothing was copied or run.`;
       case 'kit-file-changed':
         return `${d.file} in the kit is not the file the kit was made with (its size or SHA-256 differs). Do not use this kit: make it again from the server.`;
+      case 'certmanager-missing':
+        return `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, t)}`;
+      case 'certmanager-failed':
+        return `CertificateManager did not produce the list (${d.exitCode === null ? d.reason : `exit code ${d.exitCode}, ${d.reason}`}): ${d.executable}. Run it as administrator on the server.`;
       case 'internal':
         return `Unexpected error: ${d.message}`;
     }
@@ -200,6 +204,9 @@ const en = {
     simulated: 'TRAINING MODE (simulated PC)',
     progress: 'Copying',
     kit: 'Offline kit written',
+    agents: 'Agents whose certificate does not match',
+    renewed: 'The server certificate was issued less than 90 days ago: a renewed certificate is the usual cause of this list. Give the agents the new one (IpXfer) or reinstall them.',
+    listFile: 'List file',
     running: 'Running',
   },
 };
@@ -274,6 +281,10 @@ const ja: Messages = {
         return `キットが不完全です: ${d.file} がありません。サーバーからキットを作り直してください。何もコピー・実行していません。`;
       case 'kit-file-changed':
         return `キットの ${d.file} は、キット作成時のファイルと一致しません（サイズまたは SHA-256 が異なります）。このキットは使わず、サーバーから作り直してください。`;
+      case 'certmanager-missing':
+        return `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, t)}`;
+      case 'certmanager-failed':
+        return `CertificateManager が一覧を作成しませんでした（${d.exitCode === null ? d.reason : `終了コード ${d.exitCode}、${d.reason}`}）: ${d.executable}。サーバー上で管理者として実行してください。`;
       case 'internal':
         return `予期しないエラー: ${d.message}`;
     }
@@ -391,6 +402,9 @@ const ja: Messages = {
     simulated: 'トレーニングモード（シミュレーションの PC）',
     progress: 'コピー中',
     kit: 'オフラインキットを作成しました',
+    agents: '証明書が一致しないエージェント',
+    renewed: 'サーバー証明書は発行から 90 日以内です。証明書の更新がこの一覧の主な原因です。エージェントに新しい証明書を設定する（IpXfer）か、再インストールしてください。',
+    listFile: '一覧ファイル',
     running: '実行中',
   },
 };

@@ -6,6 +6,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as ResEdit from 'resedit';
 import { fakeIpXferScript, type FakeIpXferBehaviour } from './fake-ipxfer.js';
+import { fakeCertificateManagerScript, type FakeCertificateManagerBehaviour } from './fake-certificate-manager.js';
 
 export interface ServerTreeOptions {
   /** Certificate bytes for Pccnt\Common\OfcNTCer.dat; null leaves it out. */
@@ -19,6 +20,8 @@ export interface ServerTreeOptions {
   behaviour?: FakeIpXferBehaviour;
   /** Write IpXfer as a real (non-runnable) PE carrying this FileVersion instead of a script. */
   peVersion?: string;
+  /** Add Admin\Utility\CertificateManager\CertificateManager.exe behaving like this. */
+  certificateManager?: FakeCertificateManagerBehaviour;
 }
 
 const NAMES = {
@@ -57,6 +60,13 @@ export async function writeServerTree(pccsrv: string, o: ServerTreeOptions): Pro
     if (o.peVersion) await writeFile(file, peWithVersion(o.peVersion, false));
     else await writeFile(file, fakeIpXferScript({ ...o.behaviour, requireDll: o.behaviour?.requireDll ?? dll }));
     await chmod(file, 0o755);
+  }
+  if (o.certificateManager) {
+    const dir = path.join(pccsrv, spell('Admin', c), spell('Utility', c), spell('CertificateManager', c));
+    await mkdir(dir, { recursive: true });
+    const exe = path.join(dir, spell('CertificateManager.exe', c));
+    await writeFile(exe, fakeCertificateManagerScript(o.certificateManager));
+    await chmod(exe, 0o755);
   }
   for (const arch of o.datfhs ?? []) {
     await writeFile(path.join(ipxferDir, spell(NAMES.datfhs[arch], c)), o.peVersion ? peWithVersion(o.peVersion, true) : `simulated ${NAMES.datfhs[arch]}\n`);
