@@ -44,6 +44,10 @@ export interface WizardIntents {
   verify(): Promise<void>;
   setLanguage(lang: Lang): Promise<void>;
   makeKit(input: string, outDir: string, serverBuild: number | null): Promise<void>;
+  /** Server check: run CertificateManager -l on this PC (the Apex One server). */
+  listAgents(): Promise<void>;
+  /** The server check's list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */
+  exportAgents(format: 'csv' | 'json'): Promise<{ name: string; mime: string; base64: string }>;
   /** Host capabilities; each rejects where HostInfo says it is not available. */
   pickFolder(): Promise<string | null>;
   openFolder(which: 'reports' | 'work'): Promise<void>;
@@ -67,6 +71,8 @@ export const INTENTS = [
   'verify',
   'setLanguage',
   'makeKit',
+  'listAgents',
+  'exportAgents',
   'pickFolder',
   'openFolder',
   'relaunchElevated',

@@ -2,7 +2,7 @@
 /**
  * `npm run demo`: the wizard in a browser, in training mode. Builds the demo PC and server (or uses
  * `--simulate PROFILE.json`), serves the wizard on 127.0.0.1 and prints its address.
- *   node dist/electron/browser-main.js [--simulate PROFILE.json] [--port N] [--lang ja|en]
+ *   node dist/electron/browser-main.js [--simulate PROFILE.json] [--server] [--port N] [--lang ja|en]
  */
 import path from 'node:path';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { packageRoot, packageVersion } from './package-root.js';
 import { ProfileError, SimulatedPlatform } from './platform/simulated.js';
 import { createDemo } from './simulation/demo.js';
 
-const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' } } });
+const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } });
 const lang: Lang = values.lang === 'ja' || values.lang === 'en' ? values.lang : defaultLang();
 const ja = lang === 'ja';
 
@@ -24,7 +24,8 @@ if (profile) {
   reportsDir = path.join(path.dirname(path.resolve(profile)), 'reports');
 } else {
   const demo = await createDemo();
-  profile = demo.profile;
+  // --server: the training server itself, for the server check (mismatched agents list).
+  profile = values.server ? demo.serverProfile : demo.profile;
   reportsDir = path.join(demo.folder, 'reports');
 }
 let platform: SimulatedPlatform;

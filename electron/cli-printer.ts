@@ -70,7 +70,13 @@ export class CliPrinter {
   kit(): void {
     const kit = this.session.state.kit;
     if (!kit) return;
-    this.say(`${this.m.label.kit}: ${kit.folder}`);
+    const { source, serverBuild, certificate } = kit.manifest;
+    const L = this.m.label;
+    this.say(`${L.source}: ${source.root}`);
+    this.say(`${L.serverBuild}: ${serverBuild.value ?? L.unknown}`);
+    for (const e of serverBuild.evidence) this.say(`  - ${this.m.evidence(e)}`);
+    this.say(`${L.certificate}: ${L.serial} ${certificate.serial}, ${L.validUntil} ${certificate.notAfter.slice(0, 10)}`);
+    this.say(`${L.kit}: ${kit.folder}`);
     for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
   }
 

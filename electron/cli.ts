@@ -73,7 +73,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'agents') return await agentsCommand(session, args, printer);
     if (args.command === 'kit') {
       await session.makeKit(args.source, args.out!, args.serverBuild);
-      printer.source();
       printer.kit();
       return finishCli(session, args, printer, null);
     }
@@ -138,6 +137,8 @@ function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
 
 function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {
   const report = session.report(args.command as Exclude<Parsed['command'], 'agents'>);
+  // A kit leaves the repair's outcome alone: written without an error means ready to use.
+  if (args.command === 'kit' && !report.error) report.outcome = 'ready';
   if (blocker) {
     report.outcome = outcomeOf(blocker.category);
     report.error = { code: blocker.code, message: messages(args.lang).error(blocker.details) };

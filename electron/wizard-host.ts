@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { HostInfo, IntentName, Lang, OutputLine, WizardView } from './api.js';
 import type { FixSession } from './core/fix-session.js';
 import { describeState } from './core/session-text.js';
+import { agentsToCsv, agentsToJson } from './core/agents-list.js';
 
 export class IntentError extends Error {}
 
@@ -151,6 +152,18 @@ export class WizardHost {
       case 'makeKit':
         await s.makeKit(text(args[0], 'source'), text(args[1], 'outDir'), buildOrNull(args[2]));
         return;
+      case 'listAgents':
+        await s.listAgents(null);
+        return;
+      case 'exportAgents': {
+        const table = s.state.agents?.table;
+        if (!table) throw new IntentError('no agents list yet');
+        if (args[0] === 'json') {
+          return { name: 'mismatched-agents.json', mime: 'application/json', base64: Buffer.from(JSON.stringify(agentsToJson(table), null, 2)).toString('base64') };
+        }
+        if (args[0] === 'csv') return { name: 'mismatched-agents.csv', mime: 'text/csv', base64: agentsToCsv(table).toString('base64') };
+        throw new IntentError('format must be "csv" or "json"');
+      }
       case 'pickFolder':
         if (!c.pickFolder) throw new IntentError('this host has no folder picker');
         return c.pickFolder();

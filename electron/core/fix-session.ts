@@ -399,18 +399,17 @@ export class FixSession {
    * and no administrator rights: it is made where the server is reachable, used where it is not.
    */
   async makeKit(input: string, outDir: string, serverBuild: number | null = null): Promise<boolean> {
-    this.update({ busy: 'kit', error: null, outcome: null, kit: null, source: null, serverBuild: null, certificate: null });
+    // A kit leaves the repair's own state (source, plan, copies) as it was.
+    this.update({ busy: 'kit', error: null, kit: null });
     try {
       const files = await resolveSource(this.platform, input);
-      this.update({ source: { input, root: files.root, tried: files.tried } });
       const build = await detectServerBuild({ files, fileArch: 'x64', override: serverBuild, agentBuild: null });
-      this.update({ serverBuild: build });
       // The same rules as a fix, for each bitness the kit will carry.
       const arches = (['x64', 'x86'] as const).filter((a) => files.ipxfer[a]);
       for (const arch of arches.length ? arches : (['x64'] as const)) planFiles(files, arch, { ...build, needsDatFhs: build.value !== null ? build.needsDatFhs : false });
       const certificate = await this.readServerCertificate(files);
       const kit = await makeKit({ files, build, certificate: certificate.certificate, outDir, version: this.options.version, now: this.options.now() });
-      this.update({ busy: null, certificate: certificate.certificate, kit, outcome: 'ready' });
+      this.update({ busy: null, kit });
       return true;
     } catch (e) {
       return this.fail(e);

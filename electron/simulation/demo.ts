@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
+import iconv from 'iconv-lite';
 import { DEMO_LINES_JA } from './fake-ipxfer.js';
 import { makeCertificate } from './make-certificate.js';
 import { writeServerTree } from './server-tree.js';
@@ -18,8 +19,18 @@ export const DEMO_PROFILE_TEMPLATE = path.join(packageRoot(), 'resources', 'demo
 export interface Demo {
   folder: string;
   profile: string;
+  /** The same world seen from the server (C: is the server's): for the server check. */
+  serverProfile: string;
   agentDir: string;
 }
+
+/** The list the demo server's CertificateManager writes (CP932, Japanese headers: our guess at its shape). */
+const DEMO_AGENTS = [
+  'コンピュータ名,IPアドレス,ドメイン,GUID',
+  'PC-TRAINING-01,192.168.10.21,本社\\総務,1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+  'PC-SALES-07,192.168.20.57,本社\\営業,6fa459ea-ee8a-3ca4-894e-db77e160355e',
+  'NB-KEIRI-03,192.168.30.13,本社\\経理,7c9e6679-7425-40de-944b-e07fc1f90ae7',
+].join('\r\n');
 
 export async function createDemo(folder = path.join(os.tmpdir(), 'apex-cert-fix-demo'), template = DEMO_PROFILE_TEMPLATE): Promise<Demo> {
   const profile = JSON.parse(await readFile(template, 'utf8'));
@@ -34,10 +45,13 @@ export async function createDemo(folder = path.join(os.tmpdir(), 'apex-cert-fix-
     certificate: serverCert.der,
     datfhs: ['x86', 'x64'],
     behaviour: { agentDir, password: DEMO_PASSWORD, encoding: 'cp932', lines: DEMO_LINES_JA, lineDelayMs: 400 },
+    certificateManager: { list: iconv.encode(DEMO_AGENTS + '\r\n', 'cp932') },
   });
   await mkdir(agentDir, { recursive: true });
   await writeFile(path.join(agentDir, 'OfcNTCer.dat'), oldCert.der);
   const profileFile = path.join(folder, 'profile.json');
   await cp(template, profileFile);
-  return { folder, profile: profileFile, agentDir };
+  const serverProfile = path.join(folder, 'server-profile.json');
+  await writeFile(serverProfile, JSON.stringify({ ...profile, hostname: 'APEXSRV', agent: null, shares: { ...profile.shares, 'C:\\': profile.shares['\\\\APEXSRV\\c$'] } }, null, 2));
+  return { folder, profile: profileFile, serverProfile, agentDir };
 }

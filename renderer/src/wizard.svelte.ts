@@ -7,7 +7,8 @@ import { connect } from './api-client';
 import { switchLocale, type Lang } from './i18n';
 
 export const STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
-export type Step = (typeof STEPS)[number];
+/** The repair's steps, plus the server check (offered when this PC is the Apex One server). */
+export type Step = (typeof STEPS)[number] | 'agents';
 
 class Wizard {
   api!: WizardApi;
@@ -45,6 +46,8 @@ class Wizard {
       case 'pc':
       case 'guide':
         return true;
+      case 'agents':
+        return s.localServer !== null;
       case 'server':
         return s.environment !== null && s.blockers.length === 0;
       case 'collect':
@@ -61,14 +64,15 @@ class Wizard {
   }
 
   next(): void {
-    const i = STEPS.indexOf(this.step);
+    const i = STEPS.indexOf(this.step as (typeof STEPS)[number]);
     const to = STEPS[i + 1];
     if (to && to !== 'guide' && this.reachable(to)) this.step = to;
   }
 
   back(): void {
-    const i = STEPS.indexOf(this.step);
-    if (this.step === 'guide') this.step = this.state?.run ? 'result' : 'pc';
+    const i = STEPS.indexOf(this.step as (typeof STEPS)[number]);
+    if (this.step === 'agents') this.step = 'pc';
+    else if (this.step === 'guide') this.step = this.state?.run ? 'result' : 'pc';
     else if (i > 0) this.step = STEPS[i - 1]!;
   }
 

@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, action } from './harness.js';
+
+const agentsCsv = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents/ja-cp932.csv'));
+
+test.describe('server check on the Apex One server', () => {
+  test.use({ worldOptions: { serverIsThisPc: true, tree: { certificateManager: { list: agentsCsv } } } });
+
+  test('lists the mismatched agents: count, filter, sort, export, host names', async ({ page }) => {
+    await expect(page.getByTestId('local-server')).toContainText('この PC は Apex One サーバーです');
+    await page.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' }).click();
+    await action(page, 'CertificateManager を実行').click();
+    await expect(page.getByTestId('agent-count')).toHaveText('2 台のエージェント');
+    await expect(page.getByText('証明書の更新がこの一覧の主な原因です')).toBeVisible();
+    const table = page.getByTestId('agents-table');
+    await expect(table.locator('thead th')).toHaveText(['コンピュータ名', 'IPアドレス', 'ドメイン', 'GUID', '最終接続日時']);
+    await page.getByLabel('絞り込み').fill('営業');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await page.getByLabel('絞り込み').fill('');
+    await page.getByRole('button', { name: 'IPアドレス で並べ替え' }).click();
+    await page.getByRole('button', { name: 'IPアドレス で並べ替え' }).click();
+    await expect(table.locator('tbody tr').first()).toContainText('10.1.5.9');
+    await expect(table.locator('th').nth(1)).toHaveAttribute('aria-sort', 'descending');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CSV で保存（Excel 用）' }).click();
+    const file = await (await download).path();
+    const bytes = readFileSync(file!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('PC-経理-01');
+  });
+});
+
+test.describe('offline kit from the wizard', () => {
+  test.use({ lang: 'en', worldOptions: { tree: { datfhs: ['x86', 'x64'] } } });
+
+  test('writes the kit after a successful check, and the repair can still go on', async ({ page, harness }) => {
+    await action(page, 'Next').click();
+    await action(page, 'Check').click();
+    await expect(page.getByTestId('plan')).toBeVisible();
+    await page.getByText('Offline kit for a USB stick').click();
+    const out = path.join(harness.world.dir, 'stick');
+    await page.getByLabel('Folder to write the kit into').fill(out);
+    await action(page, 'Make the kit').click();
+    await expect(page.getByTestId('kit')).toContainText('Kit written:');
+    expect(existsSync(path.join(out, 'ApexCertFix-kit', 'manifest.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'ApexCertFix-kit', 'DatFHS.dll'))).toBe(true);
+    await expect(action(page, 'Next')).toBeEnabled();
+  });
+});
