@@ -70,6 +70,7 @@ export async function benchUi(): Promise<void> {
     await page.getByTestId('workdir').waitFor();
     await main.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByLabel('No unload password is set on this agent').check();
+    await page.getByLabel('I have checked these files: run them anyway').check();
     const started = Date.now();
     await main.getByRole('button', { name: 'Run IpXfer', exact: true }).click();
     await page.getByTestId('verdict').waitFor({ timeout: 120_000 });

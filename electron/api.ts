@@ -38,8 +38,11 @@ export interface WizardIntents {
   detect(): Promise<void>;
   setSource(input: string, serverBuild: number | null): Promise<void>;
   collect(): Promise<void>;
-  /** null: no unload password is set. The password is used for this run only. */
-  run(password: string | null): Promise<void>;
+  /**
+   * null: no unload password is set. The password is used for this run only. Programs not
+   * verified as Trend Micro's run only when the user confirmed it (`allowUnverifiedPublisher`).
+   */
+  run(password: string | null, allowUnverifiedPublisher?: boolean): Promise<void>;
   cancel(): Promise<void>;
   verify(): Promise<void>;
   setLanguage(lang: Lang): Promise<void>;

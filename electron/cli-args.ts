@@ -14,6 +14,7 @@ const OPTIONS = {
   'work-dir': { type: 'string' },
   'reports-dir': { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  'allow-unverified-publisher': { type: 'boolean' },
   timeout: { type: 'string' },
   out: { type: 'string' },
   'server-dir': { type: 'string' },
@@ -24,7 +25,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-export const COMMANDS = ['inspect', 'fix', 'kit', 'agents'] as const;
+export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The language is needed before the options are understood, to word their errors. */
@@ -44,10 +45,17 @@ export interface Parsed {
   out?: string;
   reportsDir?: string;
   passwordStdin: boolean;
+  allowUnverifiedPublisher: boolean;
+  /** `publisher FILE...`: the files to check. */
+  files: string[];
   timeoutMs: number;
   simulate?: string;
   json: boolean;
   lang: Lang;
+}
+
+function publisherDefaults(lang: Lang): Parsed {
+  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, files: [], timeoutMs: 300_000, json: false, lang };
 }
 
 function invalid(option: string, value: string, expected: string): never {
@@ -78,7 +86,11 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   if (v.version) return 'version';
   const [command, ...extra] = parsed.positionals;
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit または agents' : 'inspect, fix, kit or agents');
+    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents または publisher' : 'inspect, fix, kit, agents or publisher');
+  }
+  if (command === 'publisher') {
+    if (extra.length === 0) invalid(ja ? 'ファイル' : 'file', '', ja ? '確認するプログラムのパス（複数可）' : 'one or more program files to check');
+    return { ...publisherDefaults(lang), command: 'publisher', files: extra, json: v.json ?? false, lang: (v.lang as Lang | undefined) ?? lang };
   }
   if (extra.length) invalid(ja ? '余分な引数' : 'extra argument', extra.join(' '), ja ? 'パスに空白がある場合は "..." で囲んでください' : 'quote a path that contains spaces ("...")');
   if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
@@ -100,6 +112,8 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     out: v.out,
     reportsDir: v['reports-dir'],
     passwordStdin: v['password-stdin'] ?? false,
+    allowUnverifiedPublisher: v['allow-unverified-publisher'] ?? false,
+    files: [],
     timeoutMs: (timeout ?? 300) * 1000,
     simulate: v.simulate,
     json: v.json ?? false,

@@ -10,6 +10,7 @@ Usage:
   apex-cert-fix kit     --source S --out DIR   write an offline kit (both bitnesses) for a USB stick
   apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
                         on the server: list the agents whose certificate does not match
+  apex-cert-fix publisher FILE... [--json]     who signed these programs (Authenticode)
 
 --source S         where the server files are: \\\\server, \\\\server\\ofcscan, the server's
                    Apex One or OfficeScan folder, its PCCSRV folder, or an offline kit
@@ -20,6 +21,7 @@ Options:
   --reports-dir DIR        where reports are written
   --password-stdin         read the agent unload password from the first line of standard input
                            (there is no password option: it would show in the process list)
+  --allow-unverified-publisher  run IpXfer / DatFHS even when not signed by Trend Micro, Inc.
   --timeout SECONDS        stop IpXfer after this long (default 300)
   --simulate PROFILE.json  training mode: a simulated PC described by the profile
   --json                   print the report as one JSON document on stdout
@@ -38,6 +40,7 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
   apex-cert-fix kit     --source S --out DIR     USB メモリ用のオフラインキット（両ビット数）を作成
   apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
                         サーバー上で、証明書が一致しないエージェントを一覧表示
+  apex-cert-fix publisher FILE... [--json]     プログラムの署名者を確認（Authenticode）
 
 --source S         サーバーファイルの場所: \\\\server、\\\\server\\ofcscan、サーバーの Apex One /
                    OfficeScan フォルダー、その PCCSRV フォルダー、またはオフラインキット
@@ -48,6 +51,7 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
   --reports-dir DIR        レポートの保存先
   --password-stdin         エージェントのアンロードパスワードを標準入力の 1 行目から読む
                            （パスワードのオプションはありません: プロセス一覧に見えてしまうため）
+  --allow-unverified-publisher  Trend Micro, Inc. の署名がなくても IpXfer / DatFHS を実行する
   --timeout SECONDS        IpXfer をこの秒数で停止（既定 300）
   --simulate PROFILE.json  トレーニングモード: プロファイルで表したシミュレーションの PC
   --json                   レポートを 1 つの JSON として標準出力に出す

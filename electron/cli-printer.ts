@@ -105,6 +105,10 @@ export class CliPrinter {
   collected(): void {
     const s = this.session.state;
     this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);
+    for (const c of s.publisher?.checks ?? []) {
+      const signer = c.signatures[0]?.signer?.subject;
+      this.say(`  ${this.m.label.publisher}: ${c.name} ${this.m.publisher[c.outcome]}${signer ? ` (${signer})` : ''}${c.osStatus ? ` [Windows: ${c.osStatus}]` : ''}`);
+    }
   }
 
   result(report: Report): void {

@@ -12,9 +12,11 @@ import { FixSession } from './core/fix-session.js';
 import { messages } from './core/messages.js';
 import { EXIT_CODE, outcomeOf } from './core/outcome.js';
 import { choosePlatform } from './platform/choose-platform.js';
+import { WindowsPlatform } from './platform/windows.js';
 import { readFirstLine } from './read-first-line.js';
 import { writeFile } from 'node:fs/promises';
 import { agentsToCsv, agentsToJson } from './core/agents-list.js';
+import { checkPublisher, type PublisherCheck } from './core/authenticode.js';
 import { packageVersion as version } from './package-root.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -47,6 +49,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   lang = args.lang;
+
+  // Checking a file's signature needs no PC facts: it works on any OS (the OS verdict on Windows).
+  if (args.command === 'publisher') return publisherCommand(args, human, process.platform === 'win32' ? new WindowsPlatform() : null);
 
   const platform = choosePlatform(args.simulate);
   if (!platform.ok) return refuse(platform.error);
@@ -87,8 +92,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'inspect') return finishCli(session, args, printer, blocker ? new FixError(blocker.details) : null);
     if (!(await session.collect())) return finishCli(session, args, printer, null);
     printer.collected();
-    await session.run(password);
+    await session.run(password, args.allowUnverifiedPublisher);
     password = null;
+    // Refused before running: nothing of this attempt stays on the PC.
+    // (TypeScript narrowed `state.error` to null above; run() has changed it since.)
+    const refused = (session.state.error as { code: string } | null)?.code === 'publisher-untrusted';
+    if (refused) await session.discardCollection();
     return finishCli(session, args, printer, null);
   } finally {
     process.off('SIGINT', stopOnSignal);
@@ -127,6 +136,35 @@ async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrin
   return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
 }
 
+async function publisherCommand(args: Parsed, say: (text: string) => void, windows: WindowsPlatform | null): Promise<number> {
+  const m = messages(args.lang);
+  const results = [];
+  let code = 0;
+  for (const file of args.files) {
+    let check: PublisherCheck | null = null;
+    try {
+      check = await checkPublisher(file);
+    } catch (e) {
+      say(`${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      results.push({ file, error: (e as NodeJS.ErrnoException).code ?? String(e) });
+      code = 2;
+      continue;
+    }
+    const osStatus = windows ? await windows.osSignatureStatus(file).catch(() => null) : null;
+    results.push({ ...check, osStatus });
+    if (!check.isPe) code = 2;
+    else if (check.outcome !== 'trusted' && code === 0) code = 1;
+    const first = check.signatures[0];
+    say(`${file}: ${check.outcome} — ${check.isPe ? m.publisher[check.outcome] : m.label.notPe}${osStatus ? ` [Windows: ${osStatus}]` : ''}`);
+    for (const s of check.signatures) {
+      say(`  ${s.signer?.subject ?? '-'} / ${s.signer?.issuer ?? '-'} · ${s.digestAlgorithm} · digest ${s.digestMatched ? 'ok' : 'MISMATCH'} · signature ${s.signatureValid ? 'ok' : 'INVALID'}${s.nested.length ? ` · +${s.nested.length} nested` : ''}`);
+    }
+    if (!first && check.problem) say(`  ${check.problem}`);
+  }
+  if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: 'publisher', files: results }, null, 2) + '\n');
+  return code;
+}
+
 function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
   const message = messages(args.lang).error(details);
   const outcome = outcomeOf(new FixError(details).category);
@@ -136,7 +174,7 @@ function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
 }
 
 function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {
-  const report = session.report(args.command as Exclude<Parsed['command'], 'agents'>);
+  const report = session.report(args.command as Exclude<Parsed['command'], 'agents' | 'publisher'>);
   // A kit leaves the repair's outcome alone: written without an error means ready to use.
   if (args.command === 'kit' && !report.error) report.outcome = 'ready';
   if (blocker) {

@@ -133,7 +133,7 @@ export class WizardHost {
       case 'run': {
         // The password is handed to the session for this run and not kept here.
         const password = args[0] === null ? null : text(args[0], 'password', 512);
-        await s.run(password);
+        await s.run(password, args[1] === true);
         this.flush();
         return;
       }

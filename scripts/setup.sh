@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Chromium runs the browser tests; a Japanese font makes the screenshots readable.
+# Chromium runs the browser tests; a Japanese font makes the screenshots readable; osslsigncode
+# signs the test programs for the publisher check.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v osslsigncode >/dev/null || need+=(osslsigncode)
+command -v openssl >/dev/null || need+=(openssl)
 fc-list 2>/dev/null | grep -qi 'ipa\|noto.*cjk' || need+=(fonts-ipafont-gothic)
 if [ ${#need[@]} -gt 0 ] && [ "${SKIP_CHROMIUM:-}" != "1" ]; then
   sudo=""

@@ -41,6 +41,7 @@ export type ErrorDetails =
   | { code: 'kit-file-changed'; file: string }
   | { code: 'certmanager-missing'; tried: TriedPlace[] }
   | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: string }
+  | { code: 'publisher-untrusted'; files: { name: string; outcome: string; signer: string | null }[] }
   | { code: 'internal'; message: string };
 
 export type ErrorCode = ErrorDetails['code'];
@@ -63,6 +64,7 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'kit-invalid': 'bad-input',
   'certmanager-missing': 'bad-input',
   'certmanager-failed': 'failed',
+  'publisher-untrusted': 'bad-input',
   'kit-newer': 'bad-input',
   'kit-file-missing': 'bad-input',
   'kit-file-changed': 'bad-input',

@@ -3,7 +3,8 @@
  * same object through its intents and renders the serialisable state it emits. Intents never throw
  * for a user's mistake: the problem lands in `state.error`, worded in the session's language.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { checkPublisher, type PublisherCheck } from './authenticode.js';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,10 @@ export interface SessionState {
   /** Does the agent already hold the server's certificate (before any run)? */
   agentCertificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
   collect: { progress: CollectProgress | null; workDir: string | null; files: CollectedFile[] };
+  /** Who signed the collected programs (checked after copying, before anything runs). */
+  publisher: { checks: (PublisherCheck & { name: string; role: string; osStatus: string | null })[]; allTrusted: boolean } | null;
+  /** The user chose to run programs that are not verified as Trend Micro's (recorded in the report). */
+  publisherOverride: boolean;
   /** The command that will run, password masked: with and without `-pwd`. */
   commandPreview: { withPassword: IpXferCommand; withoutPassword: IpXferCommand } | null;
   run: (RunResult & { command: IpXferCommand; lines: number; attempt: number }) | null;
@@ -121,6 +126,8 @@ export class FixSession {
       certificate: null,
       agentCertificateBefore: null,
       collect: { progress: null, workDir: null, files: [] },
+      publisher: null,
+      publisherOverride: false,
       commandPreview: null,
       run: null,
       running: null,
@@ -208,6 +215,8 @@ export class FixSession {
       certificate: null,
       agentCertificateBefore: null,
       collect: { progress: null, workDir: null, files: [] },
+      publisher: null,
+      publisherOverride: false,
       commandPreview: null,
       run: null,
       verification: null,
@@ -265,7 +274,18 @@ export class FixSession {
     if (!this.st.plan || !this.serverCertificate) return this.fail(new FixError({ code: 'step-order', step: 'collect', needs: 'source' }));
     const blocker = this.blocker();
     if (blocker) return this.fail(blocker);
-    this.update({ busy: 'collect', error: null, outcome: null, collect: { progress: null, workDir: null, files: [] }, commandPreview: null, run: null, verification: null, report: null });
+    this.update({
+      busy: 'collect',
+      error: null,
+      outcome: null,
+      collect: { progress: null, workDir: null, files: [] },
+      publisher: null,
+      publisherOverride: false,
+      commandPreview: null,
+      run: null,
+      verification: null,
+      report: null,
+    });
     try {
       let last = 0;
       const { workDir, files } = await collectFiles({
@@ -286,6 +306,7 @@ export class FixSession {
       this.update({
         busy: null,
         collect: { progress: this.st.collect.progress, workDir, files },
+        publisher: await this.checkPublishers(files),
         commandPreview: { withPassword: describeCommand({ ...names, password: 'x' }), withoutPassword: describeCommand({ ...names, password: null }) },
       });
       return true;
@@ -294,17 +315,45 @@ export class FixSession {
     }
   }
 
+  /** The copies' Authenticode signatures: only Trend Micro's programs run without a confirmation. */
+  private async checkPublishers(files: CollectedFile[]): Promise<SessionState['publisher']> {
+    const checks = [];
+    for (const f of files.filter((x) => x.role !== 'certificate')) {
+      const check = await checkPublisher(f.copy);
+      const osStatus = this.platform.osSignatureStatus ? await this.platform.osSignatureStatus(f.copy).catch(() => null) : null;
+      checks.push({ ...check, name: f.name, role: f.role, osStatus });
+    }
+    return { checks, allTrusted: checks.every((c) => c.outcome === 'trusted') };
+  }
+
+  /** Removes the working folder (a refused run from the CLI leaves nothing behind). */
+  async discardCollection(): Promise<void> {
+    const workDir = this.st.collect.workDir;
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+    // The publisher checks stay: they are why the copies were discarded.
+    this.update({ collect: { progress: null, workDir: null, files: [] }, commandPreview: null });
+  }
+
   /**
    * Step 4: run IpXfer with the password (null: none set), then verify and write the report.
    * May be called again after a failed attempt (another password) without collecting again.
+   * Programs not verified as Trend Micro's run only with `allowUnverifiedPublisher`.
    */
-  async run(password: string | null): Promise<boolean> {
+  async run(password: string | null, allowUnverifiedPublisher = false): Promise<boolean> {
     const workDir = this.st.collect.workDir;
     const ipxfer = this.st.collect.files.find((f) => f.role === 'ipxfer');
     const cert = this.st.collect.files.find((f) => f.role === 'certificate');
     if (!workDir || !ipxfer || !cert) return this.fail(new FixError({ code: 'step-order', step: 'run', needs: 'collect' }));
     const blocker = this.blocker();
     if (blocker) return this.fail(blocker);
+    const publisher = this.st.publisher;
+    if (publisher && !publisher.allTrusted) {
+      if (!allowUnverifiedPublisher) {
+        const files = publisher.checks.filter((c) => c.outcome !== 'trusted').map((c) => ({ name: c.name, outcome: c.outcome, signer: c.signatures[0]?.signer?.subject ?? null }));
+        return this.fail(new FixError({ code: 'publisher-untrusted', files }));
+      }
+      this.update({ publisherOverride: true });
+    }
     const pwd = password === '' ? null : password;
     const command = describeCommand({ workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: pwd });
     this.attempt++;

@@ -9,6 +9,7 @@ import type { BuildEvidence } from './server-build.js';
 import type { Check, Verdict } from './verify.js';
 import type { Outcome } from './outcome.js';
 import type { ServiceState } from '../platform/platform.js';
+import type { PublisherOutcome } from './authenticode.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -87,6 +88,8 @@ const en = {
         return `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, t)}`;
       case 'certmanager-failed':
         return `CertificateManager did not produce the list (${d.exitCode === null ? d.reason : `exit code ${d.exitCode}, ${d.reason}`}): ${d.executable}. Run it as administrator on the server.`;
+      case 'publisher-untrusted':
+        return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs that are not signed by Trend Micro, Inc. are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
       case 'internal':
         return `Unexpected error: ${d.message}`;
     }
@@ -140,6 +143,12 @@ const en = {
     }
   },
   service: { running: 'running', stopped: 'stopped', missing: 'not installed' } satisfies Record<ServiceState, string>,
+  publisher: {
+    trusted: 'signed by Trend Micro, Inc.',
+    unsigned: 'is not signed',
+    tampered: 'was changed after it was signed',
+    'other-signer': 'is signed by someone else',
+  } satisfies Record<PublisherOutcome, string>,
   check(c: Check): string {
     switch (c.name) {
       case 'agent-certificate':
@@ -207,6 +216,9 @@ const en = {
     agents: 'Agents whose certificate does not match',
     renewed: 'The server certificate was issued less than 90 days ago: a renewed certificate is the usual cause of this list. Give the agents the new one (IpXfer) or reinstall them.',
     listFile: 'List file',
+    publisher: 'Publisher',
+    notPe: 'not a Windows program (PE) file',
+    publisherOverride: 'Run although not verified as Trend Micro\'s: the user confirmed it.',
     running: 'Running',
   },
 };
@@ -285,6 +297,8 @@ const ja: Messages = {
         return `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, t)}`;
       case 'certmanager-failed':
         return `CertificateManager が一覧を作成しませんでした（${d.exitCode === null ? d.reason : `終了コード ${d.exitCode}、${d.reason}`}）: ${d.executable}。サーバー上で管理者として実行してください。`;
+      case 'publisher-untrusted':
+        return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。Trend Micro, Inc. の署名がないプログラムは管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
       case 'internal':
         return `予期しないエラー: ${d.message}`;
     }
@@ -338,6 +352,12 @@ const ja: Messages = {
     }
   },
   service: { running: '実行中', stopped: '停止', missing: '未インストール' },
+  publisher: {
+    trusted: 'Trend Micro, Inc. の署名あり',
+    unsigned: '署名されていません',
+    tampered: '署名後に変更されています',
+    'other-signer': '別の発行元の署名です',
+  },
   check(c: Check): string {
     switch (c.name) {
       case 'agent-certificate':
@@ -405,6 +425,9 @@ const ja: Messages = {
     agents: '証明書が一致しないエージェント',
     renewed: 'サーバー証明書は発行から 90 日以内です。証明書の更新がこの一覧の主な原因です。エージェントに新しい証明書を設定する（IpXfer）か、再インストールしてください。',
     listFile: '一覧ファイル',
+    publisher: '発行元',
+    notPe: 'Windows のプログラム（PE）ファイルではありません',
+    publisherOverride: 'Trend Micro の署名を確認できないまま、利用者の確認により実行しました。',
     running: '実行中',
   },
 };

@@ -58,6 +58,8 @@ export interface Report {
   verification: { verdict: Verdict; checks: (Check & { text: string })[] } | null;
   /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
   guidance: string | null;
+  /** Who signed the collected programs, and whether the user ran them although not verified. */
+  publisher: { checks: { name: string; role: string; outcome: string; osStatus: string | null; signer: string | null; digestAlgorithm: string | null }[]; allTrusted: boolean; override: boolean } | null;
   /** `kit` mode: where the kit was written and its manifest. */
   kit: { folder: string; manifest: KitManifest } | null;
 }
@@ -124,6 +126,13 @@ export function buildReport(i: ReportInputs): Report {
       : null,
     verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c, n) => ({ ...c, text: text.checks[n]!.text })) } : null,
     guidance: text.guidance,
+    publisher: s.publisher
+      ? {
+          checks: s.publisher.checks.map((c) => ({ name: c.name, role: c.role, outcome: c.outcome, osStatus: c.osStatus, signer: c.signatures[0]?.signer?.subject ?? null, digestAlgorithm: c.signatures[0]?.digestAlgorithm ?? null })),
+          allTrusted: s.publisher.allTrusted,
+          override: s.publisherOverride,
+        }
+      : null,
     kit: s.kit,
   };
 }
@@ -173,6 +182,11 @@ export function reportText(r: Report): string {
     line();
     line(`${L.workDir}: ${r.workDir}`);
     for (const f of r.files) line(`  - ${f.name}  ${f.size} B  SHA-256 ${f.sha256}`);
+  }
+  if (r.publisher) {
+    line(`${L.publisher}:`);
+    for (const c of r.publisher.checks) line(`  - ${c.name}: ${m.publisher[c.outcome as keyof typeof m.publisher] ?? c.outcome}${c.signer ? ` (${c.signer})` : ''}`);
+    if (r.publisher.override) line(`  ! ${L.publisherOverride}`);
   }
   if (r.command) line(`${L.command}: "${r.command.executable}" ${r.command.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
   if (r.run) {

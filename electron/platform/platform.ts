@@ -44,4 +44,6 @@ export interface Platform {
   toLocalPath(path: string): LocalPath;
   /** Ends a process and everything it started (IpXfer may start helpers). */
   killTree(pid: number): Promise<void>;
+  /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */
+  osSignatureStatus?(file: string): Promise<string | null>;
 }

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../core/line-decoder.js';
 import { isWindowsPath } from '../core/windows-path.js';
 import { killProcessGroup } from './kill-process-group.js';
+import { psQuote } from './relaunch-elevated.js';
 import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
 
@@ -85,6 +86,15 @@ export class WindowsPlatform implements Platform {
     const drive = /^([A-Za-z]):/.exec(p);
     if (drive && !existsSync(`${drive[1]}:\\`)) return { ok: false, reason: 'mapped-drive' };
     return { ok: true, path: p };
+  }
+
+  async osSignatureStatus(file: string): Promise<string | null> {
+    const r = await execa('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `(Get-AuthenticodeSignature -LiteralPath ${psQuote(file)}).Status.ToString()`], {
+      reject: false,
+      windowsHide: true,
+      timeout: 30_000,
+    });
+    return r.exitCode === 0 ? String(r.stdout).trim() || null : null;
   }
 
   async killTree(pid: number): Promise<void> {

@@ -10,9 +10,11 @@ export interface MadeCertificate {
   der: Buffer;
   pem: string;
   serial: string;
+  /** The private key (PKCS#8 PEM), for signing test programs. */
+  keyPem: string;
 }
 
-export function makeCertificate(o: { commonName?: string; notBefore?: Date; years?: number; serial?: string } = {}): MadeCertificate {
+export function makeCertificate(o: { commonName?: string; organization?: string; notBefore?: Date; years?: number; serial?: string; codeSigning?: boolean } = {}): MadeCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
@@ -25,11 +27,12 @@ export function makeCertificate(o: { commonName?: string; notBefore?: Date; year
   to.setFullYear(from.getFullYear() + (o.years ?? 3));
   cert.validity.notBefore = from;
   cert.validity.notAfter = to;
-  const name = [{ name: 'commonName', value: o.commonName ?? 'OfficeScan Server NTSG' }];
+  const name = [{ name: 'commonName', value: o.commonName ?? 'OfficeScan Server NTSG' }, ...(o.organization ? [{ name: 'organizationName', value: o.organization }] : [])];
   cert.setSubject(name);
   cert.setIssuer(name);
+  if (o.codeSigning) cert.setExtensions([{ name: 'extKeyUsage', codeSigning: true }, { name: 'keyUsage', digitalSignature: true }]);
   cert.sign(forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()), forge.md.sha256.create());
   const pem = forge.pki.certificateToPem(cert);
   const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
-  return { der, pem, serial: cert.serialNumber.toUpperCase() };
+  return { der, pem, serial: cert.serialNumber.toUpperCase(), keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }

@@ -81,10 +81,10 @@ class Wizard {
     await this.api.setLanguage(lang);
   }
 
-  async run(password: string | null): Promise<void> {
+  async run(password: string | null, allowUnverifiedPublisher: boolean): Promise<void> {
     this.lines = [];
     this.lineCount = 0;
-    await this.api.run(password);
+    await this.api.run(password, allowUnverifiedPublisher);
     if (this.state?.run) this.step = 'result';
   }
 }

@@ -63,5 +63,10 @@ export async function toRunStep(page: Page, t: (ja: string, en: string) => strin
   await action(page, t('次へ', 'Next')).click();
 }
 
+/** The fake IpXfer is a script, not Trend Micro's signed program: tests confirm running it, visibly. */
+export async function confirmUnverified(page: Page, t: (ja: string, en: string) => string): Promise<void> {
+  await page.getByLabel(t('ファイルを確認済みのため、承知のうえで実行する', 'I have checked these files: run them anyway')).check();
+}
+
 export const ja = (j: string) => j;
 export const en = (_j: string, e: string) => e;

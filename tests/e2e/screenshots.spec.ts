@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, action } from './harness.js';
+import { test, expect, action, confirmUnverified, ja } from './harness.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -29,6 +29,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await action(page, '次へ').click();
     await page.getByLabel('エージェントのアンロードパスワード').fill('trend');
     await shot('4-run');
+    await confirmUnverified(page, ja);
     await action(page, 'IpXfer を実行').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
     await shot('5-result');

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { test, expect, toRunStep, action, en } from './harness.js';
+import { test, expect, toRunStep, action, confirmUnverified, ja, en } from './harness.js';
 
 const PASSWORD = 'Tr3nd#パス word';
 
@@ -28,6 +28,7 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     await page.getByRole('button', { name: '表示' }).click();
     await expect(field).toHaveAttribute('type', 'text');
     await expect(page.getByTestId('command')).toContainText('-pwd ********');
+    await confirmUnverified(page, ja);
     await action(page, 'IpXfer を実行').click();
 
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
@@ -58,6 +59,7 @@ test.describe('x86 without a password (English)', () => {
     await page.getByLabel('No unload password is set on this agent').check();
     await expect(page.getByTestId('command')).not.toContainText('-pwd');
     await expect(page.getByTestId('command')).toContainText('IpXfer.exe');
+    await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
     expect(JSON.parse(await readFile(harness.world.record, 'utf8')).argv).toHaveLength(2);
@@ -65,8 +67,9 @@ test.describe('x86 without a password (English)', () => {
 
   test('asks for a password or the "no password" choice before running', async ({ page }) => {
     await toRunStep(page, en);
+    await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
-    await expect(page.getByRole('alert')).toContainText('Enter the password, or tick');
+    await expect(page.getByText('Enter the password, or tick "No unload password is set".')).toBeVisible();
   });
 });
 
@@ -91,12 +94,14 @@ test.describe('wrong password, then the right one', () => {
     await toRunStep(page, en);
     const workDir = await page.getByTestId('command').textContent();
     await page.getByLabel('Agent unload password').fill('wrong-password');
+    await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'failed');
     await expect(page.getByTestId('verdict')).toContainText('Not fixed');
     await page.getByRole('button', { name: 'Try another password' }).click();
     await page.getByLabel('Agent unload password').fill('right-password');
     await expect(page.getByTestId('command')).toHaveText(workDir!);
+    await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
     expect(harness.session.state.run?.attempt).toBe(2);
@@ -111,6 +116,7 @@ test.describe('a hanging IpXfer', () => {
   test('can be cancelled from the page; the result says so', async ({ page }) => {
     await toRunStep(page, en);
     await page.getByLabel('No unload password is set on this agent').check();
+    await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('log')).toContainText('working...');
     await expect(page.getByTestId('elapsed')).toBeVisible();
@@ -168,6 +174,24 @@ test.describe('bad source forms', () => {
   });
 });
 
+test.describe('an IpXfer that is not signed by Trend Micro', () => {
+  test.use({ lang: 'en' });
+
+  test('is named with why, and runs only after an explicit confirmation', async ({ page, harness }) => {
+    await toRunStep(page, en);
+    await page.getByRole('navigation').getByRole('button', { name: 'Copy files' }).click();
+    await expect(page.getByTestId('publisher-ipxfer')).toHaveText('Not signed');
+    await action(page, 'Next').click();
+    await expect(page.getByTestId('publisher-warning')).toContainText('IpXfer_x64.exe: Not signed');
+    await page.getByLabel('No unload password is set on this agent').check();
+    await expect(action(page, 'Run IpXfer')).toBeDisabled();
+    await confirmUnverified(page, en);
+    await action(page, 'Run IpXfer').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+    expect(harness.session.state.publisherOverride).toBe(true);
+  });
+});
+
 test.describe('languages', () => {
   test('Japanese by default on a Japanese browser; switching rewords the screen and the engine\'s messages', async ({ page }) => {
     await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
@@ -196,7 +220,7 @@ test.describe('keyboard only', () => {
         await press('Tab');
         const focused = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
-          const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+          const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : el?.closest('label')?.textContent;
           return (label ?? el?.textContent ?? '').trim();
         });
         if (focused === name) return;
@@ -217,6 +241,10 @@ test.describe('keyboard only', () => {
     await press('Enter');
     await focusButton('Agent unload password');
     await page.keyboard.type('anything');
+    // The fake IpXfer is unsigned: tick the confirmation by keyboard too.
+    await focusButton('I have checked these files: run them anyway');
+    await press('Space');
+    await focusButton('Agent unload password');
     await press('Enter');
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
   });
@@ -228,6 +256,7 @@ test.describe('a flood of output', () => {
   test('100k lines arrive, the pane keeps only what is visible in the page', async ({ page }) => {
     await toRunStep(page, en);
     await page.getByLabel('No unload password is set on this agent').check();
+    await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed', { timeout: 30_000 });
     await page.getByRole('navigation').getByRole('button', { name: 'Run' }).click();

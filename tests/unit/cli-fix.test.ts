@@ -13,10 +13,12 @@ afterEach(async () => {
 });
 
 const PASSWORD = 'Tr3nd &|^%! "パス" ワード';
+/** The fake IpXfer is a script, not a Trend Micro-signed program: these tests run it knowingly. */
+const UNVERIFIED = '--allow-unverified-publisher';
 
 async function fix(o: WorldOptions, extra: string[] = [], input = '') {
   world = await makeWorld(o);
-  const args = ['fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', ...extra];
+  const args = ['fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', UNVERIFIED, ...extra];
   const r = await runCli(args, { input });
   return { ...r, report: r.stdout ? JSON.parse(r.stdout) : null, w: world };
 }
@@ -96,7 +98,7 @@ describe('apex-cert-fix fix', () => {
 
   it('Ctrl+C (SIGINT) cancels the run and stops IpXfer: exit 4', async () => {
     world = await makeWorld({ behaviour: { hang: true, lines: ['started'] } });
-    const child = execa(process.execPath, [CLI, 'fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json'], { reject: false, env: { LANG: 'en_US.UTF-8' } });
+    const child = execa(process.execPath, [CLI, 'fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', UNVERIFIED], { reject: false, env: { LANG: 'en_US.UTF-8' } });
     child.stderr?.on('data', (d: Buffer) => {
       if (d.toString().includes('started')) child.kill('SIGINT');
     });
@@ -121,7 +123,7 @@ describe('apex-cert-fix fix', () => {
 
   it('writes reports atomically: only finished .json and .txt files, a second run gets its own names', async () => {
     const { w } = await fix({});
-    await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir]);
+    await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, UNVERIFIED]);
     const names = await readdir(w.reportsDir);
     expect(names.filter((n) => !/\.(json|txt)$/.test(n))).toEqual([]);
     expect(names).toHaveLength(4);
@@ -130,8 +132,26 @@ describe('apex-cert-fix fix', () => {
 
   it('every run gets a fresh working folder', async () => {
     const { report, w } = await fix({});
-    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json']);
+    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', UNVERIFIED]);
     expect(JSON.parse(again.stdout).workDir).not.toBe(report.workDir);
     expect(existsSync(report.workDir)).toBe(true);
+  });
+
+  it('an IpXfer not signed by Trend Micro is not run without --allow-unverified-publisher: exit 2, nothing left', async () => {
+    world = await makeWorld({});
+    const r = await runCli(['fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.error.code).toBe('publisher-untrusted');
+    expect(report.publisher.checks[0]).toMatchObject({ name: 'IpXfer_x64.exe', outcome: 'unsigned' });
+    expect(report.run).toBeNull();
+    expect(r.stderr).toMatch(/IpXfer_x64\.exe is not signed[\s\S]*--allow-unverified-publisher/);
+    expect(existsSync(world.record)).toBe(false);
+    expect(await world.workFiles()).toEqual([]);
+  });
+
+  it('with the override the report records that the user ran an unverified program', async () => {
+    const { report } = await fix({});
+    expect(report.publisher).toMatchObject({ allTrusted: false, override: true });
   });
 });

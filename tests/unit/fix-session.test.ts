@@ -5,6 +5,8 @@ import { FixSession, type SessionState } from '../../electron/core/fix-session.j
 import type { OutputLine } from '../../electron/core/run-ipxfer.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
+/** The fake IpXfer is not a Trend Micro-signed program: these tests run it knowingly. */
+const UNVERIFIED = true;
 let world: World | null = null;
 afterEach(async () => {
   await world?.cleanup();
@@ -28,7 +30,7 @@ describe('FixSession', () => {
     expect(s.state.outcome).toBe('ready');
     expect(await s.collect()).toBe(true);
     expect(s.state.collect.progress).toMatchObject({ bytesDone: s.state.collect.progress!.bytesTotal });
-    expect(await s.run(null)).toBe(true);
+    expect(await s.run(null, UNVERIFIED)).toBe(true);
     expect(s.state.outcome).toBe('fixed');
     expect(lines.map((l) => l.text)).toEqual(['one', 'two']);
     expect(states.map((st) => st.busy)).toEqual(expect.arrayContaining(['detect', 'source', 'collect', 'run', 'verify']));
@@ -43,10 +45,10 @@ describe('FixSession', () => {
     await s.setSource('\\\\srv');
     await s.collect();
     const workDir = s.state.collect.workDir;
-    expect(await s.run('wrong')).toBe(false);
+    expect(await s.run('wrong', UNVERIFIED)).toBe(false);
     expect(s.state.outcome).toBe('failed');
     expect(s.state.verification?.verdict).toBe('not-fixed');
-    expect(await s.run('right')).toBe(true);
+    expect(await s.run('right', UNVERIFIED)).toBe(true);
     expect(s.state.collect.workDir).toBe(workDir);
     expect(s.state.run?.attempt).toBe(2);
     expect(s.state.outcome).toBe('fixed');
@@ -60,7 +62,7 @@ describe('FixSession', () => {
     const s = session(world);
     expect(await s.collect()).toBe(false);
     expect(s.state.error?.message).toBe('"collect" needs "source" first.');
-    expect(await s.run('x')).toBe(false);
+    expect(await s.run('x', UNVERIFIED)).toBe(false);
     expect(s.state.error?.code).toBe('step-order');
   });
 
@@ -91,7 +93,20 @@ describe('FixSession', () => {
     await s.collect();
     await s.setSource('\\\\srv\\ofcscan');
     expect(s.state.collect.workDir).toBeNull();
-    expect(await s.run(null)).toBe(false);
+    expect(await s.run(null, UNVERIFIED)).toBe(false);
     expect(s.state.error?.code).toBe('step-order');
+  });
+
+  it('refuses an unsigned IpXfer unless told, and says which file', async () => {
+    world = await makeWorld();
+    const s = session(world);
+    await s.setSource('\\\\srv');
+    await s.collect();
+    expect(s.state.publisher?.allTrusted).toBe(false);
+    expect(await s.run(null)).toBe(false);
+    expect(s.state.error?.code).toBe('publisher-untrusted');
+    expect(s.state.error?.message).toContain('IpXfer_x64.exe is not signed');
+    expect(await s.run(null, true)).toBe(true);
+    expect(s.state.publisherOverride).toBe(true);
   });
 });

@@ -19,7 +19,8 @@ async function kit(o: WorldOptions, source = '\\\\srv', extra: string[] = []) {
 }
 
 async function fixFrom(w: World, source: string, extra: string[] = []) {
-  const r = await runCli(['fix', '--simulate', w.profile, '--source', source, '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', ...extra]);
+  // The kit's IpXfer is the fake (a script): run knowingly.
+  const r = await runCli(['fix', '--simulate', w.profile, '--source', source, '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', '--allow-unverified-publisher', ...extra]);
   return { ...r, report: r.stdout ? JSON.parse(r.stdout) : null };
 }
 
