@@ -25,7 +25,7 @@ export const test = base.extend<{ worldOptions: WorldOptions; lang: 'ja' | 'en';
   lang: ['ja', { option: true }],
   locale: async ({ lang }, use) => use(lang === 'ja' ? 'ja-JP' : 'en-US'),
   // Automatic: every test gets its world and page, whether or not it looks at them.
-  harness: [async ({ worldOptions, lang, page }, use) => {
+  harness: [async ({ worldOptions, lang, page }, use, testInfo) => {
     const world = await makeWorld(worldOptions);
     const session = new FixSession({ platform: world.platform, lang, workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, timeoutMs: 20_000 });
     const host = await startBrowserHost({
@@ -39,6 +39,11 @@ export const test = base.extend<{ worldOptions: WorldOptions; lang: 'ja' | 'en';
     page.on('console', (m) => consoleLines.push(m.text()));
     await page.goto(host.url);
     await use({ world, host, session, received, console: consoleLines });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      // What the page and the engine were doing when the test stopped: for a failure seen only in CI.
+      const main = await page.locator('main').textContent({ timeout: 2000 }).catch(() => '(no page)');
+      console.log(`[diagnostics] busy=${session.state.busy} error=${session.state.error?.code ?? '-'} outcome=${session.state.outcome ?? '-'}\n[diagnostics] page: ${main?.slice(0, 600)}`);
+    }
     await host.close();
     await world.cleanup();
   }, { auto: true }],

@@ -1,0 +1,19 @@
+// Prints one closing line for the whole `npm test` (vitest + Playwright): "tests: N passed, N failed, N skipped".
+import { readFileSync } from 'node:fs';
+
+const read = (f) => {
+  try {
+    return JSON.parse(readFileSync(f, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+const v = read('.test-summary/vitest.json');
+const p = read('.test-summary/playwright.json');
+const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
+const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
+const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
+const flaky = p?.stats?.flaky ?? 0;
+if (flaky) console.log(`note: ${flaky} browser test(s) passed only on retry (flaky): see the output above`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exitCode = failed > 0 || (!v && !p) ? 1 : 0;
