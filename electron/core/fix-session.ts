@@ -120,21 +120,10 @@ export class FixSession {
       busy: null,
       environment: null,
       blockers: [],
-      source: null,
-      serverBuild: null,
-      plan: null,
-      certificate: null,
-      agentCertificateBefore: null,
-      collect: { progress: null, workDir: null, files: [] },
-      publisher: null,
-      publisherOverride: false,
-      commandPreview: null,
-      run: null,
+      ...freshSource(),
       running: null,
-      verification: null,
       outcome: null,
       error: null,
-      report: null,
       reportError: null,
       kit: null,
       localServer: null,
@@ -205,23 +194,7 @@ export class FixSession {
     this.serverBuildOverride = serverBuild;
     this.files = null;
     this.serverCertificate = null;
-    this.update({
-      busy: 'source',
-      error: null,
-      outcome: null,
-      source: null,
-      serverBuild: null,
-      plan: null,
-      certificate: null,
-      agentCertificateBefore: null,
-      collect: { progress: null, workDir: null, files: [] },
-      publisher: null,
-      publisherOverride: false,
-      commandPreview: null,
-      run: null,
-      verification: null,
-      report: null,
-    });
+    this.update({ busy: 'source', error: null, outcome: null, ...freshSource() });
     try {
       const env = this.st.environment!;
       const files = await resolveSource(this.platform, input);
@@ -274,18 +247,7 @@ export class FixSession {
     if (!this.st.plan || !this.serverCertificate) return this.fail(new FixError({ code: 'step-order', step: 'collect', needs: 'source' }));
     const blocker = this.blocker();
     if (blocker) return this.fail(blocker);
-    this.update({
-      busy: 'collect',
-      error: null,
-      outcome: null,
-      collect: { progress: null, workDir: null, files: [] },
-      publisher: null,
-      publisherOverride: false,
-      commandPreview: null,
-      run: null,
-      verification: null,
-      report: null,
-    });
+    this.update({ busy: 'collect', error: null, outcome: null, ...freshCollection() });
     try {
       let last = 0;
       const { workDir, files } = await collectFiles({
@@ -514,6 +476,24 @@ export class FixSession {
   get reportsDir(): string {
     return this.options.reportsDir;
   }
+}
+
+/** What one collection owns: a new collection (or source) starts from this. */
+function freshCollection() {
+  return {
+    collect: { progress: null, workDir: null, files: [] as CollectedFile[] },
+    publisher: null,
+    publisherOverride: false,
+    commandPreview: null,
+    run: null,
+    verification: null,
+    report: null,
+  } satisfies Partial<SessionState>;
+}
+
+/** What one source owns: a new source discards all of it. */
+function freshSource() {
+  return { source: null, serverBuild: null, plan: null, certificate: null, agentCertificateBefore: null, ...freshCollection() } satisfies Partial<SessionState>;
 }
 
 /** Machine-wide on Windows (the app runs elevated), the user's home elsewhere. */
