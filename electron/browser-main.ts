@@ -46,8 +46,8 @@ const host = await startBrowserHost({
 });
 process.stdout.write(
   ja
-    ? `\nトレーニングモード（シミュレーションの PC とサーバー）。実際の PC には何もしません。\nブラウザーで開いてください: ${host.url}\n（エージェントのアンロードパスワードは trend、終了は Ctrl+C）\n`
-    : `\nTRAINING MODE (simulated PC and server): nothing on this computer is changed.\nOpen in a browser: ${host.url}\n(the agent unload password is "trend"; Ctrl+C to stop)\n`,
+    ? `\nトレーニングモード（シミュレーションの PC とサーバー）。実際のセキュリティエージェントには何もしません。\nブラウザーで開いてください: ${host.url}\n（エージェントのアンロードパスワードは trend、終了は Ctrl+C）\n`
+    : `\nTRAINING MODE (simulated PC and server): no real security agent is touched.\nOpen in a browser: ${host.url}\n(the agent unload password is "trend"; Ctrl+C to stop)\n`,
 );
 const stop = async () => {
   await host.close();
