@@ -14,9 +14,8 @@ import { EXIT_CODE, outcomeOf } from './core/outcome.js';
 import { choosePlatform } from './platform/choose-platform.js';
 import { WindowsPlatform } from './platform/windows.js';
 import { readFirstLine } from './read-first-line.js';
-import { writeFile } from 'node:fs/promises';
-import { agentsToCsv, agentsToJson } from './core/agents-list.js';
-import { checkPublisher, type PublisherCheck } from './core/authenticode.js';
+import { agentsCommand } from './cli-agents.js';
+import { publisherCommand } from './cli-publisher.js';
 import { packageVersion as version } from './package-root.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -104,73 +103,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.off('SIGTERM', stopOnSignal);
     printer.close();
   }
-}
-
-async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrinter): Promise<number> {
-  await session.detect();
-  const env = session.state.environment;
-  // CertificateManager changes nothing here, but it reads the server's keys: administrator only.
-  if (env && !env.elevated) return refuseAfterStart(args, { code: 'not-elevated' });
-  await session.listAgents(args.serverDir ?? null);
-  const s = session.state;
-  const list = s.agents;
-  const doc = {
-    schemaVersion: 1,
-    mode: 'agents',
-    outcome: s.outcome,
-    error: s.error ? { code: s.error.code, message: s.error.message } : null,
-    server: list?.server.pccsrv ?? null,
-    certificateManager: list?.server.manager ?? null,
-    listFile: list?.listFile ?? null,
-    certificate: list?.certificate ?? null,
-    renewedRecently: list?.renewedRecently ?? false,
-    encoding: list?.table.encoding ?? null,
-    headers: list?.table.headers ?? [],
-    ...(list ? agentsToJson(list.table) : { count: 0, roles: {}, agents: [] }),
-  };
-  if (list && args.out) {
-    await writeFile(args.out, args.out.toLowerCase().endsWith('.json') ? JSON.stringify(agentsToJson(list.table), null, 2) + '\n' : agentsToCsv(list.table));
-  }
-  printer.agents(args.out ?? null);
-  if (args.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
-  return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
-}
-
-async function publisherCommand(args: Parsed, say: (text: string) => void, windows: WindowsPlatform | null): Promise<number> {
-  const m = messages(args.lang);
-  const results = [];
-  let code = 0;
-  for (const file of args.files) {
-    let check: PublisherCheck | null = null;
-    try {
-      check = await checkPublisher(file);
-    } catch (e) {
-      say(`${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-      results.push({ file, error: (e as NodeJS.ErrnoException).code ?? String(e) });
-      code = 2;
-      continue;
-    }
-    const osStatus = windows ? await windows.osSignatureStatus(file).catch(() => null) : null;
-    results.push({ ...check, osStatus });
-    if (!check.isPe) code = 2;
-    else if (check.outcome !== 'trusted' && code === 0) code = 1;
-    const first = check.signatures[0];
-    say(`${file}: ${check.outcome} — ${check.isPe ? m.publisher[check.outcome] : m.label.notPe}${osStatus ? ` [Windows: ${osStatus}]` : ''}`);
-    for (const s of check.signatures) {
-      say(`  ${s.signer?.subject ?? '-'} / ${s.signer?.issuer ?? '-'} · ${s.digestAlgorithm} · digest ${s.digestMatched ? 'ok' : 'MISMATCH'} · signature ${s.signatureValid ? 'ok' : 'INVALID'}${s.nested.length ? ` · +${s.nested.length} nested` : ''}`);
-    }
-    if (!first && check.problem) say(`  ${check.problem}`);
-  }
-  if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: 'publisher', files: results }, null, 2) + '\n');
-  return code;
-}
-
-function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
-  const message = messages(args.lang).error(details);
-  const outcome = outcomeOf(new FixError(details).category);
-  process.stderr.write(message + '\n');
-  if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: args.command, outcome, error: { code: details.code, message } }, null, 2) + '\n');
-  return EXIT_CODE[outcome];
 }
 
 function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {

@@ -1,0 +1,51 @@
+/**
+ * `apex-cert-fix agents`: on the Apex One server, the list of agents whose certificate does not
+ * match (CertificateManager -l), printed, exported (--out .csv / .json) and as JSON (--json).
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Parsed } from './cli-args.js';
+import type { CliPrinter } from './cli-printer.js';
+import { agentsToCsv, agentsToJson } from './core/agents-list.js';
+import { FixError, type ErrorDetails } from './core/errors.js';
+import type { FixSession } from './core/fix-session.js';
+import { messages } from './core/messages.js';
+import { EXIT_CODE, outcomeOf } from './core/outcome.js';
+
+export async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrinter): Promise<number> {
+  await session.detect();
+  const env = session.state.environment;
+  // CertificateManager changes nothing here, but it reads the server's keys: administrator only.
+  if (env && !env.elevated) return refuseAfterStart(args, { code: 'not-elevated' });
+  await session.listAgents(args.serverDir ?? null);
+  const s = session.state;
+  const list = s.agents;
+  const doc = {
+    schemaVersion: 1,
+    mode: 'agents',
+    outcome: s.outcome,
+    error: s.error ? { code: s.error.code, message: s.error.message } : null,
+    server: list?.server.pccsrv ?? null,
+    certificateManager: list?.server.manager ?? null,
+    listFile: list?.listFile ?? null,
+    certificate: list?.certificate ?? null,
+    renewedRecently: list?.renewedRecently ?? false,
+    encoding: list?.table.encoding ?? null,
+    headers: list?.table.headers ?? [],
+    ...(list ? agentsToJson(list.table) : { count: 0, roles: {}, agents: [] }),
+  };
+  if (list && args.out) {
+    await writeFile(args.out, args.out.toLowerCase().endsWith('.json') ? JSON.stringify(agentsToJson(list.table), null, 2) + '\n' : agentsToCsv(list.table));
+  }
+  printer.agents(args.out ?? null);
+  if (args.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
+}
+
+function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
+  const message = messages(args.lang).error(details);
+  const outcome = outcomeOf(new FixError(details).category);
+  process.stderr.write(message + '\n');
+  if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: args.command, outcome, error: { code: details.code, message } }, null, 2) + '\n');
+  return EXIT_CODE[outcome];
+}
+
