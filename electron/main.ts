@@ -10,7 +10,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { INTENTS } from './api.js';
 import { FixSession } from './core/fix-session.js';
 import { findKit } from './core/kit.js';
-import type { Lang } from './core/messages.js';
+import { messages, type Lang } from './core/messages.js';
 import { CHANNELS, intentChannel } from './ipc-channels.js';
 import { choosePlatform } from './platform/choose-platform.js';
 import { relaunchElevated } from './platform/relaunch-elevated.js';
@@ -56,13 +56,13 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
+  const lang: Lang = argValue('--lang') === 'en' || argValue('--lang') === 'ja' ? (argValue('--lang') as Lang) : app.getLocale().startsWith('ja') ? 'ja' : 'en';
   const choice = choosePlatform(argValue('--simulate'));
   if (!choice.ok) {
-    dialog.showErrorBox('Apex One certificate fix', JSON.stringify(choice.error));
+    dialog.showErrorBox('Apex One certificate fix', messages(lang).error(choice.error));
     app.exit(3);
     return;
   }
-  const lang: Lang = argValue('--lang') === 'en' || argValue('--lang') === 'ja' ? (argValue('--lang') as Lang) : app.getLocale().startsWith('ja') ? 'ja' : 'en';
   const session = new FixSession({ platform: choice.platform, lang, reportsDir: path.join(data.dir, 'reports'), version: app.getVersion() });
   const kitBesideApp = portableDir ? await findKit(portableDir).catch(() => null) : null;
   wizard = new WizardHost({

@@ -25,7 +25,7 @@ const en = {
     'not-a-server-folder': 'exists, but holds no PCCSRV files',
     'no-access': 'access denied',
     unreachable: 'cannot be reached',
-    'mapped-drive': 'a mapped drive letter, which programs run as administrator do not see',
+    'mapped-drive': 'this drive letter is not visible here (a mapped network drive is not seen by programs run as administrator): use \\\\server\\share instead',
   } satisfies Record<TriedPlace['result'], string>,
   error(d: ErrorDetails): string {
     const t = (r: TriedPlace['result']) => en.tried[r];
@@ -234,7 +234,7 @@ const ja: Messages = {
     'not-a-server-folder': 'フォルダーはありますが、PCCSRV のファイルがありません',
     'no-access': 'アクセスが拒否されました',
     unreachable: '接続できません',
-    'mapped-drive': 'ネットワークドライブの文字です（管理者として実行したプログラムからは見えません）',
+    'mapped-drive': 'このドライブ文字は見えません（割り当てたネットワークドライブは管理者として実行したプログラムからは見えません）。\\\\サーバー\\共有 の形で指定してください',
   },
   error(d: ErrorDetails): string {
     const t = (r: TriedPlace['result']) => ja.tried[r];

@@ -49,6 +49,10 @@ describe('apex-cert-fix fix', () => {
     expect(seen.cwd).toBe(report.workDir);
     const files = await reportFiles(w);
     expect(files.names).toHaveLength(2);
+    // The readable report: what a ticket needs, with the password masked.
+    expect(files.text).toContain('Result: Fixed.');
+    expect(files.text).toContain('-pwd ********');
+    expect(files.text).toMatch(/Checks: Fixed: the agent now has the server's certificate\.\r\n/);
     expect(files.names[0]).toMatch(/^PC-TEST-01_\d{8}-\d{6}\.json$/);
     expect(files.names[1]).toMatch(/^PC-TEST-01_\d{8}-\d{6}\.txt$/);
     for (const text of [stdout, stderr, files.text]) {
