@@ -192,6 +192,24 @@ test.describe('an IpXfer that is not signed by Trend Micro', () => {
   });
 });
 
+test.describe('recent sources', () => {
+  test.use({ lang: 'en' });
+
+  test('a source that was found is offered again after the page is reopened', async ({ page }) => {
+    await action(page, 'Next').click();
+    await page.getByLabel('Server or folder').fill('\\\\srv\\ofcscan');
+    await action(page, 'Check').click();
+    await expect(page.getByTestId('plan')).toBeVisible();
+    await page.reload();
+    await action(page, 'Next').click();
+    await page.getByLabel('Server or folder').fill('');
+    await expect(page.getByLabel('Server or folder')).toHaveValue('');
+    await page.getByRole('button', { name: '\\\\srv\\ofcscan', exact: true }).click();
+    await expect(page.getByLabel('Server or folder')).toHaveValue('\\\\srv\\ofcscan');
+    await expect(page.getByTestId('plan')).toBeVisible();
+  });
+});
+
 test.describe('languages', () => {
   test('Japanese by default on a Japanese browser; switching rewords the screen and the engine\'s messages', async ({ page }) => {
     await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
