@@ -107,7 +107,7 @@ export class CliPrinter {
     this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);
     for (const c of s.publisher?.checks ?? []) {
       const signer = c.signatures[0]?.signer?.subject;
-      this.say(`  ${this.m.label.publisher}: ${c.name} ${this.m.publisher[c.outcome]}${signer ? ` (${signer})` : ''}${c.osStatus ? ` [Windows: ${c.osStatus}]` : ''}`);
+      this.say(`  ${this.m.label.publisher}: ${c.name} — ${this.m.publisher[c.outcome]}${signer ? ` (${signer})` : ''}${c.osStatus ? ` [Windows: ${c.osStatus}]` : ''}`);
     }
   }
 
