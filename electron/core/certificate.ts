@@ -60,6 +60,17 @@ export function parseCertificate(bytes: Buffer): CertificateInfo {
   };
 }
 
+/** An OfcNTCer.dat as read: the file's own SHA-256 (what copies are compared by) and its certificate. */
+export interface CertificateFile {
+  sha256File: string;
+  certificate: CertificateInfo;
+}
+
+/** Throws CertificateParseError for a file that is not a certificate. */
+export function readCertificateBytes(bytes: Buffer): CertificateFile {
+  return { sha256File: createHash('sha256').update(bytes).digest('hex').toUpperCase(), certificate: parseCertificate(bytes) };
+}
+
 /** Whole days from `now` until the certificate expires (negative once expired). */
 export function daysLeft(info: Pick<CertificateInfo, 'notAfter'>, now: Date): number {
   return Math.floor((Date.parse(info.notAfter) - now.getTime()) / 86_400_000);

@@ -5,11 +5,10 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { checkPublisher, type PublisherCheck } from './authenticode.js';
-import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { Arch, Platform } from '../platform/platform.js';
-import { CertificateParseError, parseCertificate, type CertificateInfo } from './certificate.js';
+import { CertificateParseError, readCertificateBytes, type CertificateFile, type CertificateInfo } from './certificate.js';
 import { collectFiles, type CollectedFile, type CollectProgress } from './collect.js';
 import { detectEnvironment, environmentProblems, type EnvironmentInfo } from './environment.js';
 import { FixError, type ErrorDetails, type TriedPlace } from './errors.js';
@@ -94,7 +93,7 @@ export class FixSession {
   private readonly options: Required<Omit<SessionOptions, 'platform' | 'lang' | 'archOverride'>> & { archOverride: Arch | null };
   private st: SessionState;
   private files: ServerFiles | null = null;
-  private serverCertificate: { sha256File: string; certificate: CertificateInfo } | null = null;
+  private serverCertificate: CertificateFile | null = null;
   private serverBuildOverride: number | null = null;
   private output = new OutputLog();
   private abort: AbortController | null = null;
@@ -219,7 +218,7 @@ export class FixSession {
     }
   }
 
-  private async readServerCertificate(files: ServerFiles): Promise<{ sha256File: string; certificate: CertificateInfo }> {
+  private async readServerCertificate(files: ServerFiles): Promise<CertificateFile> {
     const cert = files.certificate!;
     let bytes: Buffer;
     try {
@@ -228,7 +227,7 @@ export class FixSession {
       throw new FixError({ code: 'source-unreadable', path: cert.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
     }
     try {
-      return { sha256File: createHash('sha256').update(bytes).digest('hex').toUpperCase(), certificate: parseCertificate(bytes) };
+      return readCertificateBytes(bytes);
     } catch (e) {
       if (e instanceof CertificateParseError) throw new FixError({ code: 'certificate-invalid', path: cert.display, reason: e.message });
       throw e;

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { AgentRegistry, Platform, ServiceState } from '../platform/platform.js';
-import { parseCertificate, type CertificateInfo } from './certificate.js';
+import { readCertificateBytes, type CertificateFile, type CertificateInfo } from './certificate.js';
 import { AGENT_CERTIFICATE, AGENT_SERVICES } from './vendor-layout.js';
 import { joinDisplay } from './windows-path.js';
 
@@ -41,23 +41,22 @@ export async function readAgentCertificate(platform: Platform, agent: AgentRegis
   } catch (e) {
     return { path: display, sha256File: null, certificate: null, problem: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
-  const sha256File = createHash('sha256').update(bytes).digest('hex').toUpperCase();
   try {
-    return { path: display, sha256File, certificate: parseCertificate(bytes), problem: null };
+    return { path: display, ...readCertificateBytes(bytes), problem: null };
   } catch {
-    return { path: display, sha256File, certificate: null, problem: 'not-a-certificate' };
+    return { path: display, sha256File: createHash('sha256').update(bytes).digest('hex').toUpperCase(), certificate: null, problem: 'not-a-certificate' };
   }
 }
 
 /** Same certificate: identical file, or the same certificate in another encoding (DER vs PEM). */
-export function sameCertificate(agent: AgentCertificate, server: { sha256File: string; certificate: CertificateInfo }): boolean {
+export function sameCertificate(agent: AgentCertificate, server: CertificateFile): boolean {
   return agent.sha256File === server.sha256File || (agent.certificate !== null && agent.certificate.sha256 === server.certificate.sha256);
 }
 
 export interface VerifyOptions {
   platform: Platform;
   agent: AgentRegistry;
-  server: { sha256File: string; certificate: CertificateInfo };
+  server: CertificateFile;
   exitCode: number | null;
   /** How long to wait for services that IpXfer is still restarting. */
   settleMs: number;
