@@ -124,7 +124,11 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       wizard.close();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep extra sockets open (keep-alive, speculative preconnects): close() alone
+      // would wait for them, so they are ended too.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
