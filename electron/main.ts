@@ -35,7 +35,9 @@ app.setPath('crashDumps', path.join(data.dir, 'crash-dumps'));
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second start hands over to the first window and ends at once.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.exit(0);
 
 let win: BrowserWindow | null = null;
 let wizard: WizardHost | null = null;
@@ -144,7 +146,7 @@ app.on('before-quit', (event) => {
   void wait();
 });
 app.on('window-all-closed', () => app.quit());
-app.whenReady().then(start, (e) => {
+if (firstInstance) app.whenReady().then(start, (e) => {
   dialog.showErrorBox('Apex One certificate fix', String(e));
   app.exit(1);
 });
