@@ -28,6 +28,27 @@ const OPTIONS = {
 export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher'] as const;
 export type Command = (typeof COMMANDS)[number];
 
+const ALL = COMMANDS;
+const SOURCE = ['inspect', 'fix', 'kit'] as const;
+/** Which commands each option belongs to. */
+const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
+  source: SOURCE,
+  arch: ['inspect', 'fix'],
+  'server-build': SOURCE,
+  'work-dir': ['inspect', 'fix', 'agents'],
+  'reports-dir': ['inspect', 'fix'],
+  'password-stdin': ['fix'],
+  'allow-unverified-publisher': ['fix'],
+  timeout: ['fix', 'agents'],
+  out: ['kit', 'agents'],
+  'server-dir': ['agents'],
+  simulate: ['inspect', 'fix', 'kit', 'agents'],
+  json: ALL,
+  lang: ALL,
+  help: ALL,
+  version: ALL,
+};
+
 /** The language is needed before the options are understood, to word their errors. */
 export function langFrom(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -87,6 +108,12 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   const [command, ...extra] = parsed.positionals;
   if (command === undefined || !COMMANDS.includes(command as Command)) {
     invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents または publisher' : 'inspect, fix, kit, agents or publisher');
+  }
+  // An option the command does not use is a mistake worth saying (e.g. --out on fix).
+  for (const option of Object.keys(v) as (keyof typeof OPTIONS)[]) {
+    if (!USED_BY[option].includes(command as Command)) {
+      invalid(`--${option}`, String(v[option]), ja ? `${USED_BY[option].join('、')} で使うオプションです` : `an option of ${USED_BY[option].join(', ')} only`);
+    }
   }
   if (command === 'publisher') {
     if (extra.length === 0) invalid(ja ? 'ファイル' : 'file', '', ja ? '確認するプログラムのパス（複数可）' : 'one or more program files to check');

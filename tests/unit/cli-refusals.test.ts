@@ -72,6 +72,7 @@ describe('option mistakes exit 2 with a message naming the option', () => {
     ['a bad --lang', ['fix', '--source', 'x', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
     ['an unknown option', ['fix', '--source', 'x', '--frobnicate'], /--frobnicate/],
     ['a password on the command line', ['fix', '--source', 'x', '--password', 'secret'], /never taken on the command line: use --password-stdin/],
+    ['an option the command does not use', ['fix', '--source', 'x', '--out', 'E:\\'], /--out "E:\\" is not valid: expected an option of kit, agents only/],
     ['an unquoted path with spaces', ['fix', '--source', 'C:\\Program', 'Files'], /quote a path that contains spaces/],
   ];
   for (const [name, args, message] of cases) {
