@@ -6,16 +6,16 @@ import { writeFile } from 'node:fs/promises';
 import type { Parsed } from './cli-args.js';
 import type { CliPrinter } from './cli-printer.js';
 import { agentsToCsv, agentsToJson } from './core/agents-list.js';
-import { FixError, type ErrorDetails } from './core/errors.js';
+import { FixError } from './core/errors.js';
+import { refuse } from './cli-refuse.js';
 import type { FixSession } from './core/fix-session.js';
-import { messages } from './core/messages.js';
 import { EXIT_CODE, outcomeOf } from './core/outcome.js';
 
 export async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrinter): Promise<number> {
   await session.detect();
   const env = session.state.environment;
   // CertificateManager changes nothing here, but it reads the server's keys: administrator only.
-  if (env && !env.elevated) return refuseAfterStart(args, { code: 'not-elevated' });
+  if (env && !env.elevated) return refuse({ code: 'not-elevated' }, args.lang, args.json, 'agents');
   await session.listAgents(args.serverDir ?? null);
   const s = session.state;
   const list = s.agents;
@@ -40,12 +40,3 @@ export async function agentsCommand(session: FixSession, args: Parsed, printer: 
   if (args.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
 }
-
-function refuseAfterStart(args: Parsed, details: ErrorDetails): number {
-  const message = messages(args.lang).error(details);
-  const outcome = outcomeOf(new FixError(details).category);
-  process.stderr.write(message + '\n');
-  if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: args.command, outcome, error: { code: details.code, message } }, null, 2) + '\n');
-  return EXIT_CODE[outcome];
-}
-

@@ -7,13 +7,14 @@
 import { parseCli, langFrom, type Parsed } from './cli-args.js';
 import { HELP } from './cli-help.js';
 import { CliPrinter } from './cli-printer.js';
-import { FixError, type ErrorDetails } from './core/errors.js';
+import { FixError } from './core/errors.js';
 import { FixSession } from './core/fix-session.js';
 import { messages } from './core/messages.js';
 import { EXIT_CODE, outcomeOf } from './core/outcome.js';
 import { choosePlatform } from './platform/choose-platform.js';
 import { WindowsPlatform } from './platform/windows.js';
 import { readFirstLine } from './read-first-line.js';
+import { refuse } from './cli-refuse.js';
 import { agentsCommand } from './cli-agents.js';
 import { publisherCommand } from './cli-publisher.js';
 import { packageVersion as version } from './package-root.js';
@@ -22,12 +23,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
   let lang = langFrom(argv);
   const human = (text: string) => (wantsJson ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
-  const refuse = (details: ErrorDetails): number => {
-    const category = new FixError(details).category;
-    process.stderr.write(messages(lang).error(details) + '\n');
-    if (wantsJson) process.stdout.write(JSON.stringify({ schemaVersion: 1, outcome: outcomeOf(category), error: { code: details.code, message: messages(lang).error(details) } }, null, 2) + '\n');
-    return EXIT_CODE[outcomeOf(category)];
-  };
 
   let args: ReturnType<typeof parseCli>;
   try {
@@ -35,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof FixError) {
       if (e.code === 'option-invalid' && !wantsJson) process.stderr.write(`${messages(lang).error(e.details)}\n\n${HELP[lang]}`);
-      return e.code === 'option-invalid' && !wantsJson ? 2 : refuse(e.details);
+      return e.code === 'option-invalid' && !wantsJson ? 2 : refuse(e.details, lang, wantsJson);
     }
     throw e;
   }
@@ -53,7 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.command === 'publisher') return publisherCommand(args, human, process.platform === 'win32' ? new WindowsPlatform() : null);
 
   const platform = choosePlatform(args.simulate);
-  if (!platform.ok) return refuse(platform.error);
+  if (!platform.ok) return refuse(platform.error, lang, wantsJson);
 
   // Read the password before anything is copied: a script that forgot to pipe one fails early.
   let password: string | null = null;

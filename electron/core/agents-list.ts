@@ -10,7 +10,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { Platform } from '../platform/platform.js';
-import { parseCertificate, type CertificateInfo } from './certificate.js';
+import { daysLeft, parseCertificate, type CertificateInfo } from './certificate.js';
 import { FixError, type TriedPlace } from './errors.js';
 import { findPath, folderState } from './find-entry.js';
 import { runProgram, type OutputLine, type ProgramResult } from './run-program.js';
@@ -186,9 +186,9 @@ export async function listMismatchedAgents(o: ListOptions): Promise<AgentsList> 
   try {
     bytes = await readFile(listFile);
   } catch {
-    throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'no list file' });
+    throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'no-list' });
   }
-  if (run.exitCode !== 0 && bytes.length === 0) throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'empty list file' });
+  if (run.exitCode !== 0 && bytes.length === 0) throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'empty-list' });
   const table = parseAgentsCsv(bytes);
 
   let certificate: AgentsList['certificate'] = null;
@@ -196,7 +196,7 @@ export async function listMismatchedAgents(o: ListOptions): Promise<AgentsList> 
   if (certPath) {
     try {
       const info = parseCertificate(await readFile(certPath.path));
-      certificate = { ...info, daysLeft: Math.floor((Date.parse(info.notAfter) - o.now.getTime()) / 86_400_000) };
+      certificate = { ...info, daysLeft: daysLeft(info, o.now) };
     } catch {
       certificate = null;
     }

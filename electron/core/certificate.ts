@@ -19,7 +19,14 @@ export interface CertificateInfo {
   sha256: string;
 }
 
-export class CertificateParseError extends Error {}
+/** Why a file is not a usable certificate, as a code: messages.ts words it in the user's language. */
+export type CertificateProblem = 'empty' | 'not-certificate';
+
+export class CertificateParseError extends Error {
+  constructor(readonly problem: CertificateProblem) {
+    super(problem);
+  }
+}
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
@@ -38,14 +45,14 @@ function isoDate(openssl: string): string {
 }
 
 export function parseCertificate(bytes: Buffer): CertificateInfo {
-  if (bytes.length === 0) throw new CertificateParseError('the file is empty');
+  if (bytes.length === 0) throw new CertificateParseError('empty');
   const text = bytes.subarray(0, 64 * 1024).toString('latin1');
   const pem = PEM_BLOCK.exec(text);
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(pem ? Buffer.from(pem[0], 'latin1') : bytes);
   } catch {
-    throw new CertificateParseError('the file is not an X.509 certificate (neither DER nor PEM)');
+    throw new CertificateParseError('not-certificate');
   }
   const der = cert.raw;
   return {

@@ -3,6 +3,12 @@
  * report outcome) and the facts a message needs. The words live in messages.ts, in both languages.
  */
 
+import type { CertificateProblem } from './certificate.js';
+import type { KitProblem } from './kit.js';
+
+/** The session steps an out-of-order intent can name. */
+export type SessionStep = 'source' | 'collect' | 'run' | 'verify';
+
 export type ErrorCategory = 'bad-input' | 'environment' | 'failed' | 'timeout' | 'cancelled' | 'not-verified';
 
 export interface TriedPlace {
@@ -16,7 +22,7 @@ export type ErrorDetails =
   | { code: 'source-not-found'; input: string; tried: TriedPlace[] }
   | { code: 'source-unreadable'; path: string; reason: string }
   | { code: 'certificate-missing'; expected: string; tried: TriedPlace[] }
-  | { code: 'certificate-invalid'; path: string; reason: string }
+  | { code: 'certificate-invalid'; path: string; reason: CertificateProblem }
   | { code: 'ipxfer-missing'; name: string; folder: string; tried: TriedPlace[] }
   | { code: 'datfhs-missing'; name: string; folder: string; build: number }
   | { code: 'option-invalid'; option: string; value: string; expected: string }
@@ -34,13 +40,13 @@ export type ErrorDetails =
   | { code: 'not-verified' }
   | { code: 'timeout'; seconds: number }
   | { code: 'cancelled' }
-  | { code: 'step-order'; step: string; needs: string }
-  | { code: 'kit-invalid'; file: string; problem: string }
+  | { code: 'step-order'; step: SessionStep; needs: SessionStep }
+  | { code: 'kit-invalid'; file: string; problem: KitProblem }
   | { code: 'kit-newer'; file: string; version: number; supported: number }
   | { code: 'kit-file-missing'; file: string }
   | { code: 'kit-file-changed'; file: string }
   | { code: 'certmanager-missing'; tried: TriedPlace[] }
-  | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: string }
+  | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: 'no-list' | 'empty-list' | string }
   | { code: 'publisher-untrusted'; files: { name: string; outcome: string; signer: string | null }[] }
   | { code: 'internal'; message: string };
 

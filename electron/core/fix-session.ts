@@ -229,7 +229,7 @@ export class FixSession {
     try {
       return readCertificateBytes(bytes);
     } catch (e) {
-      if (e instanceof CertificateParseError) throw new FixError({ code: 'certificate-invalid', path: cert.display, reason: e.message });
+      if (e instanceof CertificateParseError) throw new FixError({ code: 'certificate-invalid', path: cert.display, reason: e.problem });
       throw e;
     }
   }

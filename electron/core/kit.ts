@@ -25,6 +25,9 @@ export const KIT_MANIFEST = 'manifest.json';
 export const KIT_KIND = 'apex-cert-fix-kit';
 export const KIT_SCHEMA_VERSION = 1;
 
+/** What is wrong with a manifest, as a code (worded by messages.ts). */
+export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'no-version' | 'no-files' | 'bad-entry';
+
 export interface KitFile {
   role: 'certificate' | 'ipxfer' | 'datfhs';
   arch: FileArch | null;
@@ -125,18 +128,18 @@ export async function findKit(local: string): Promise<string | null> {
 }
 
 function checkManifest(raw: unknown, file: string): KitManifest {
-  const bad = (problem: string): never => {
+  const bad = (problem: KitProblem): never => {
     throw new FixError({ code: 'kit-invalid', file, problem });
   };
-  if (typeof raw !== 'object' || raw === null) bad('not a JSON object');
+  if (typeof raw !== 'object' || raw === null) bad('not-object');
   const m = raw as Partial<KitManifest>;
-  if (m.kind !== KIT_KIND) bad('"kind" is not an apex-cert-fix kit');
-  if (typeof m.schemaVersion !== 'number') bad('"schemaVersion" is missing');
+  if (m.kind !== KIT_KIND) bad('not-a-kit');
+  if (typeof m.schemaVersion !== 'number') bad('no-version');
   if (m.schemaVersion! > KIT_SCHEMA_VERSION) throw new FixError({ code: 'kit-newer', file, version: m.schemaVersion!, supported: KIT_SCHEMA_VERSION });
-  if (!Array.isArray(m.files) || m.files.length === 0) bad('"files" is empty');
+  if (!Array.isArray(m.files) || m.files.length === 0) bad('no-files');
   for (const f of m.files!) {
     if (typeof f?.name !== 'string' || f.name.includes('/') || f.name.includes('\\') || typeof f.sha256 !== 'string' || typeof f.size !== 'number') {
-      bad('a "files" entry lacks name, size or sha256');
+      bad('bad-entry');
     }
   }
   return m as KitManifest;
@@ -153,7 +156,7 @@ export async function readKit(display: string, local: string, input: string): Pr
     manifest = checkManifest(JSON.parse(await readFile(path.join(local, KIT_MANIFEST), 'utf8')), manifestPath);
   } catch (e) {
     if (e instanceof FixError) throw e;
-    throw new FixError({ code: 'kit-invalid', file: manifestPath, problem: e instanceof SyntaxError ? `not valid JSON (${e.message})` : ((e as NodeJS.ErrnoException).code ?? String(e)) });
+    throw new FixError({ code: 'kit-invalid', file: manifestPath, problem: e instanceof SyntaxError ? 'not-json' : 'unreadable' });
   }
   const found = new Map<string, SourceFile>();
   for (const f of manifest.files) {

@@ -10,6 +10,9 @@ import type { Check, Verdict } from './verify.js';
 import type { Outcome } from './outcome.js';
 import type { ServiceState } from '../platform/platform.js';
 import type { PublisherOutcome } from './authenticode.js';
+import type { CertificateProblem } from './certificate.js';
+import type { KitProblem } from './kit.js';
+import type { SessionStep } from './errors.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -39,7 +42,7 @@ const en = {
       case 'certificate-missing':
         return `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, t)}`;
       case 'certificate-invalid':
-        return `${d.path} is not a usable certificate (${d.reason}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`;
+        return `${d.path} is not a usable certificate (${en.certificateProblem[d.reason]}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`;
       case 'ipxfer-missing':
         return `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, t)}`;
       case 'datfhs-missing':
@@ -75,9 +78,9 @@ const en = {
       case 'cancelled':
         return 'The run was cancelled and IpXfer was stopped.';
       case 'step-order':
-        return `"${d.step}" needs "${d.needs}" first.`;
+        return `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`;
       case 'kit-invalid':
-        return `The kit's ${d.file} is not usable (${d.problem}). Make the kit again from the server.`;
+        return `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}). Make the kit again from the server.`;
       case 'kit-newer':
         return `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`;
       case 'kit-file-missing':
@@ -87,7 +90,7 @@ const en = {
       case 'certmanager-missing':
         return `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, t)}`;
       case 'certmanager-failed':
-        return `CertificateManager did not produce the list (${d.exitCode === null ? d.reason : `exit code ${d.exitCode}, ${d.reason}`}): ${d.executable}. Run it as administrator on the server.`;
+        return `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`;
       case 'publisher-untrusted':
         return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs that are not signed by Trend Micro, Inc. are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
       case 'internal':
@@ -143,6 +146,25 @@ const en = {
     }
   },
   service: { running: 'running', stopped: 'stopped', missing: 'not installed' } satisfies Record<ServiceState, string>,
+  certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)' } satisfies Record<CertificateProblem, string>,
+  kitProblem: {
+    'not-json': 'not valid JSON',
+    unreadable: 'it cannot be read',
+    'not-object': 'not a JSON object',
+    'not-a-kit': 'it is not an apex-cert-fix kit manifest',
+    'no-version': 'its schema version is missing',
+    'no-files': 'it lists no files',
+    'bad-entry': 'a file entry lacks its name, size or SHA-256',
+  } satisfies Record<KitProblem, string>,
+  listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  /** verify.ts reports a code or an OS error code (ENOENT...). */
+  agentCertProblem(p: string | null): string {
+    if (p === 'not-a-certificate') return en.certificateProblem['not-certificate'];
+    if (p === 'ENOENT') return 'the file is missing';
+    if (p === 'unreachable' || p === 'mapped-drive') return en.tried[p];
+    return p ?? 'unknown';
+  },
+  step: { source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent' } satisfies Record<SessionStep, string>,
   publisher: {
     trusted: 'signed by Trend Micro, Inc.',
     unsigned: 'is not signed',
@@ -154,7 +176,7 @@ const en = {
       case 'agent-certificate':
         if (c.result === 'pass') return `The agent's certificate ${c.path} is the server's (SHA-256 ${c.expectedSha256.slice(0, 16)}…)`;
         if (c.result === 'fail') return `The agent's certificate ${c.path} is not the server's (agent serial ${c.actualSerial ?? 'unreadable'})`;
-        return `The agent's certificate ${c.path} could not be read (${c.problem ?? 'unknown'})`;
+        return `The agent's certificate ${c.path} could not be read (${en.agentCertProblem(c.problem)})`;
       case 'service':
         return `Service ${c.service}: ${en.service[c.state]}`;
       case 'agent-server':
@@ -248,7 +270,7 @@ const ja: Messages = {
       case 'certificate-missing':
         return `サーバー証明書が見つかりません: ${d.expected}。確認した場所:${list(d.tried, t)}`;
       case 'certificate-invalid':
-        return `${d.path} は使える証明書ではありません（${d.reason}）。サーバーの PCCSRV\\Pccnt\\Common フォルダーから OfcNTCer.dat を取り直してください。`;
+        return `${d.path} は使える証明書ではありません（${ja.certificateProblem[d.reason]}）。サーバーの PCCSRV\\Pccnt\\Common フォルダーから OfcNTCer.dat を取り直してください。`;
       case 'ipxfer-missing':
         return `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバーから IpXfer フォルダーをコピーしてください。確認した場所:${list(d.tried, t)}`;
       case 'datfhs-missing':
@@ -284,9 +306,9 @@ const ja: Messages = {
       case 'cancelled':
         return '実行を取り消し、IpXfer を停止しました。';
       case 'step-order':
-        return `「${d.step}」の前に「${d.needs}」が必要です。`;
+        return `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`;
       case 'kit-invalid':
-        return `キットの ${d.file} を使えません（${d.problem}）。サーバーからキットを作り直してください。`;
+        return `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}）。サーバーからキットを作り直してください。`;
       case 'kit-newer':
         return `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`;
       case 'kit-file-missing':
@@ -296,7 +318,7 @@ const ja: Messages = {
       case 'certmanager-missing':
         return `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, t)}`;
       case 'certmanager-failed':
-        return `CertificateManager が一覧を作成しませんでした（${d.exitCode === null ? d.reason : `終了コード ${d.exitCode}、${d.reason}`}）: ${d.executable}。サーバー上で管理者として実行してください。`;
+        return `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`;
       case 'publisher-untrusted':
         return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。Trend Micro, Inc. の署名がないプログラムは管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
       case 'internal':
@@ -352,6 +374,24 @@ const ja: Messages = {
     }
   },
   service: { running: '実行中', stopped: '停止', missing: '未インストール' },
+  certificateProblem: { empty: 'ファイルが空です', 'not-certificate': 'X.509 証明書（DER・PEM）ではありません' },
+  kitProblem: {
+    'not-json': 'JSON として読めません',
+    unreadable: '読み取れません',
+    'not-object': 'JSON オブジェクトではありません',
+    'not-a-kit': 'apex-cert-fix のキットのマニフェストではありません',
+    'no-version': 'スキーマバージョンがありません',
+    'no-files': 'ファイルが記載されていません',
+    'bad-entry': 'ファイルの名前・サイズ・SHA-256 が欠けた項目があります',
+  },
+  listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
+  agentCertProblem(p: string | null): string {
+    if (p === 'not-a-certificate') return ja.certificateProblem['not-certificate'];
+    if (p === 'ENOENT') return 'ファイルがありません';
+    if (p === 'unreachable' || p === 'mapped-drive') return ja.tried[p];
+    return p ?? '不明';
+  },
+  step: { source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', verify: 'エージェントの確認' },
   publisher: {
     trusted: 'Trend Micro, Inc. の署名あり',
     unsigned: '署名されていません',
@@ -363,7 +403,7 @@ const ja: Messages = {
       case 'agent-certificate':
         if (c.result === 'pass') return `エージェントの証明書 ${c.path} はサーバーのものと一致（SHA-256 ${c.expectedSha256.slice(0, 16)}…）`;
         if (c.result === 'fail') return `エージェントの証明書 ${c.path} はサーバーのものと不一致（エージェント側シリアル ${c.actualSerial ?? '読めません'}）`;
-        return `エージェントの証明書 ${c.path} を読めません（${c.problem ?? '不明'}）`;
+        return `エージェントの証明書 ${c.path} を読めません（${ja.agentCertProblem(c.problem)}）`;
       case 'service':
         return `サービス ${c.service}: ${ja.service[c.state]}`;
       case 'agent-server':

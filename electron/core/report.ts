@@ -6,7 +6,6 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CertificateInfo } from './certificate.js';
-import { daysLeft } from './certificate.js';
 import type { CollectedFile } from './collect.js';
 import type { ErrorDetails, TriedPlace } from './errors.js';
 import type { SessionState } from './fix-session.js';
@@ -85,7 +84,7 @@ const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.tex
 export function buildReport(i: ReportInputs): Report {
   const s = i.state;
   const env = s.environment;
-  const text = describeState(s, i.lang);
+  const text = describeState(s, i.lang, i.createdAt);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'apex-cert-fix', version: i.version },
@@ -109,7 +108,7 @@ export function buildReport(i: ReportInputs): Report {
       ? { fileArch: s.plan.fileArch, files: text.plan, notes: text.notes }
       : null,
     files: s.collect.files.map(({ role, name, source, copy, size, sha256 }) => ({ role, name, source, copy, size, sha256 })),
-    certificate: s.certificate ? { ...s.certificate, fileSha256: i.serverSha256File, daysLeft: daysLeft(s.certificate, i.createdAt) } : null,
+    certificate: s.certificate ? { ...s.certificate, fileSha256: i.serverSha256File, daysLeft: text.certificateDaysLeft! } : null,
     workDir: s.collect.workDir,
     command: s.run?.command ?? s.running?.command ?? null,
     run: s.run

@@ -3,6 +3,7 @@
  * One place, so the screen and the report can never say different things.
  */
 import type { SessionState } from './fix-session.js';
+import { daysLeft } from './certificate.js';
 import { messages, type Lang } from './messages.js';
 
 export interface SessionText {
@@ -14,9 +15,11 @@ export interface SessionText {
   notes: string[];
   checks: { result: string; text: string }[];
   guidance: string | null;
+  /** Days until the server certificate expires (negative once expired), or null. */
+  certificateDaysLeft: number | null;
 }
 
-export function describeState(s: SessionState, lang: Lang): SessionText {
+export function describeState(s: SessionState, lang: Lang, now = new Date()): SessionText {
   const m = messages(lang);
   const failed = s.outcome === 'failed' || s.outcome === 'not-verified' || s.outcome === 'timeout';
   const details = s.error?.details;
@@ -30,5 +33,6 @@ export function describeState(s: SessionState, lang: Lang): SessionText {
     notes: s.plan?.notes.map((n) => m.note(n)) ?? [],
     checks: s.verification?.checks.map((c) => ({ result: c.result, text: m.check(c) })) ?? [],
     guidance: failed ? m.reinstall : null,
+    certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
   };
 }

@@ -61,7 +61,7 @@ describe('FixSession', () => {
     world = await makeWorld();
     const s = session(world);
     expect(await s.collect()).toBe(false);
-    expect(s.state.error?.message).toBe('"collect" needs "source" first.');
+    expect(s.state.error?.message).toBe('Please check the server files first: it is needed to copy the files.');
     expect(await s.run('x', UNVERIFIED)).toBe(false);
     expect(s.state.error?.code).toBe('step-order');
   });
