@@ -38,7 +38,7 @@ const en = {
       case 'source-not-found':
         return `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, t)}\nCheck the server name and that the share opens in Explorer, or use \\\\server\\c$\\...\\PCCSRV, or an offline kit.`;
       case 'source-unreadable':
-        return `${d.path} could not be read (${d.reason}). Check your access to the share.`;
+        return `${d.path} could not be read (${en.osError(d.reason)}). Check your access to the share.`;
       case 'certificate-missing':
         return `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, t)}`;
       case 'certificate-invalid':
@@ -52,9 +52,9 @@ const en = {
       case 'profile-invalid':
         return `The simulation profile ${d.file} is not usable: ${d.problem}.`;
       case 'work-dir-failed':
-        return `The working folder could not be created in ${d.path} (${d.reason}). Choose a local folder you can write to.`;
+        return `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`;
       case 'copy-failed':
-        return `${d.file} could not be copied (${d.reason}). Nothing was run and the partial copy was removed.`;
+        return `${d.file} could not be copied (${en.osError(d.reason)}). Nothing was run and the partial copy was removed.`;
       case 'copy-mismatch':
         return `The copy of ${d.file} does not match the original. Nothing was run and the copy was removed; check the network and try again.`;
       case 'not-windows':
@@ -66,11 +66,11 @@ const en = {
       case 'no-agent':
         return 'No Apex One security agent is installed on this PC, so there is nothing to repair. Install the agent with \\\\<server>\\ofcscan\\AutoPcc.exe.';
       case 'ipxfer-start-failed':
-        return `IpXfer could not be started (${d.reason}): ${d.executable}. Security software may have blocked it.`;
+        return `IpXfer could not be started (${en.osError(d.reason)}): ${d.executable}. Security software may have blocked it.`;
       case 'ipxfer-exit':
-        return `IpXfer ended with code ${d.exitCode} and the agent still does not have the server's certificate.`;
+        return `IpXfer ended with code ${d.exitCode} and the agent still does not have the server's certificate. If the agent has an unload password, check it and run again.`;
       case 'not-fixed':
-        return 'After IpXfer, the agent still does not have the server\'s certificate.';
+        return 'After IpXfer, the agent still does not have the server\'s certificate. If the agent has an unload password, check it and run again.';
       case 'not-verified':
         return 'IpXfer finished, but the repair could not be confirmed: see the checks.';
       case 'timeout':
@@ -157,6 +157,11 @@ const en = {
     'bad-entry': 'a file entry lacks its name, size or SHA-256',
   } satisfies Record<KitProblem, string>,
   listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
+  osError(code: string): string {
+    const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };
+    return words[code] ? `${words[code]}, ${code}` : code;
+  },
   /** verify.ts reports a code or an OS error code (ENOENT...). */
   agentCertProblem(p: string | null): string {
     if (p === 'not-a-certificate') return en.certificateProblem['not-certificate'];
@@ -266,7 +271,7 @@ const ja: Messages = {
       case 'source-not-found':
         return `「${d.input}」に Apex One サーバーのファイル（PCCSRV）が見つかりません。確認した場所:${list(d.tried, t)}\nサーバー名と、エクスプローラーで共有を開けることを確認するか、\\\\server\\c$\\...\\PCCSRV またはオフラインキットを指定してください。`;
       case 'source-unreadable':
-        return `${d.path} を読み取れません（${d.reason}）。共有へのアクセス権を確認してください。`;
+        return `${d.path} を読み取れません（${ja.osError(d.reason)}）。共有へのアクセス権を確認してください。`;
       case 'certificate-missing':
         return `サーバー証明書が見つかりません: ${d.expected}。確認した場所:${list(d.tried, t)}`;
       case 'certificate-invalid':
@@ -280,9 +285,9 @@ const ja: Messages = {
       case 'profile-invalid':
         return `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`;
       case 'work-dir-failed':
-        return `${d.path} に作業フォルダーを作れません（${d.reason}）。書き込めるローカルのフォルダーを選んでください。`;
+        return `${d.path} に作業フォルダーを作れません（${ja.osError(d.reason)}）。書き込めるローカルのフォルダーを選んでください。`;
       case 'copy-failed':
-        return `${d.file} をコピーできません（${d.reason}）。何も実行していません。途中までのコピーは削除しました。`;
+        return `${d.file} をコピーできません（${ja.osError(d.reason)}）。何も実行していません。途中までのコピーは削除しました。`;
       case 'copy-mismatch':
         return `${d.file} のコピーが元のファイルと一致しません。何も実行していません。コピーは削除しました。ネットワークを確認して、もう一度実行してください。`;
       case 'not-windows':
@@ -294,11 +299,11 @@ const ja: Messages = {
       case 'no-agent':
         return 'この PC には Apex One セキュリティエージェントがインストールされていないため、修復するものがありません。\\\\<サーバー>\\ofcscan\\AutoPcc.exe でエージェントをインストールしてください。';
       case 'ipxfer-start-failed':
-        return `IpXfer を起動できません（${d.reason}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`;
+        return `IpXfer を起動できません（${ja.osError(d.reason)}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`;
       case 'ipxfer-exit':
-        return `IpXfer は終了コード ${d.exitCode} で終了し、エージェントの証明書はまだサーバーのものと一致しません。`;
+        return `IpXfer は終了コード ${d.exitCode} で終了し、エージェントの証明書はまだサーバーのものと一致しません。アンロードパスワードが設定されている場合は、確認して再実行してください。`;
       case 'not-fixed':
-        return 'IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。';
+        return 'IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。アンロードパスワードが設定されている場合は、確認して再実行してください。';
       case 'not-verified':
         return 'IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。';
       case 'timeout':
@@ -385,6 +390,10 @@ const ja: Messages = {
     'bad-entry': 'ファイルの名前・サイズ・SHA-256 が欠けた項目があります',
   },
   listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
+  osError(code: string): string {
+    const words: Record<string, string> = { EACCES: 'アクセスが拒否されました', EPERM: '許可されていません', ENOENT: '見つかりません', EBUSY: '使用中です', ENOSPC: 'ディスクがいっぱいです', EEXIST: 'すでにあります', EROFS: '読み取り専用です' };
+    return words[code] ? `${words[code]}、${code}` : code;
+  },
   agentCertProblem(p: string | null): string {
     if (p === 'not-a-certificate') return ja.certificateProblem['not-certificate'];
     if (p === 'ENOENT') return 'ファイルがありません';
