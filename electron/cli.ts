@@ -89,8 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await session.run(password, args.allowUnverifiedPublisher);
     password = null;
     // Refused before running: nothing of this attempt stays on the PC.
-    // (TypeScript narrowed `state.error` to null above; run() has changed it since.)
-    const refused = (session.state.error as { code: string } | null)?.code === 'publisher-untrusted';
+    const refused = session.state.publisher?.allTrusted === false && !args.allowUnverifiedPublisher;
     if (refused) await session.discardCollection();
     return finishCli(session, args, printer, null);
   } finally {
@@ -102,8 +101,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {
   const report = session.report(args.command as Exclude<Parsed['command'], 'agents' | 'publisher'>);
-  // A kit leaves the repair's outcome alone: written without an error means ready to use.
-  if (args.command === 'kit' && !report.error) report.outcome = 'ready';
   if (blocker) {
     report.outcome = outcomeOf(blocker.category);
     report.error = { code: blocker.code, message: messages(args.lang).error(blocker.details) };

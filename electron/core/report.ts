@@ -92,7 +92,8 @@ export function buildReport(i: ReportInputs): Report {
     platform: s.platform,
     createdAt: i.createdAt.toISOString(),
     lang: i.lang,
-    outcome: s.outcome,
+    // A kit leaves the repair's outcome alone: a kit written without an error is ready to use.
+    outcome: i.mode === 'kit' && s.kit && !s.error ? 'ready' : s.outcome,
     error: s.error ? { code: s.error.code, message: s.error.message } : null,
     computer: env ? { hostname: env.hostname, arch: env.arch, detectedArch: env.detectedArch, elevated: env.elevated, codePage: env.codePage } : null,
     agent: env?.agent ? { ...env.agent, certificateBefore: s.agentCertificateBefore } : null,
