@@ -2,8 +2,8 @@
  * "Trusted" means a certificate chain, not a name: chains to a root given to the check, timestamps
  * that keep an expired signer's signature valid, the code-signing usage, and Windows as the judge.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { checkPublisher } from '../../electron/core/authenticode.js';
 import { selfSignedSigner, sign, tempDir, unsignedPe } from '../fixtures/signing.js';
@@ -18,6 +18,7 @@ beforeAll(() => {
   ca = testCa();
   roots = [ca.root.der];
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const at = (name: string) => path.join(dir, name);
 let n = 0;

@@ -2,9 +2,9 @@
  * The publisher check on what a share can hold: huge files, pipes and devices, copies cut short,
  * random damage (seeded, so a failure reproduces), and a real Microsoft-signed program.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkPublisher, checkPublisherBytes, type PublisherOutcome } from '../../electron/core/authenticode.js';
@@ -21,6 +21,7 @@ beforeAll(() => {
   ca = testCa();
   signedFile = sign(unsignedPe(path.join(dir, 'a.exe')), path.join(dir, 'a-signed.exe'), chainSigner(ca, dir, 'Trend Micro, Inc.'), 'sha256');
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const at = (name: string) => path.join(dir, name);
 

@@ -4,7 +4,7 @@
  * certificate chain it found.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportText } from '../../electron/core/report.js';
@@ -13,16 +13,19 @@ import { selfSignedSigner, sign, tempDir, unsignedPe } from '../fixtures/signing
 import { makeWorld, type World } from '../fixtures/world.js';
 
 let world: World | null = null;
+let dir: string | null = null;
 afterEach(async () => {
   await world?.cleanup();
   world = null;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = null;
 });
 
 describe('fix with an IpXfer signed by a certificate anyone can make', () => {
   it('is refused (exit 2, nothing run); the report records untrusted-root and the chain with thumbprints', async () => {
     // Our PE carries version 14.0.0.12526, so DatFHS is needed beside it (KB 1102855).
     world = await makeWorld({ tree: { ipxfer: ['x64'], datfhs: ['x64'] } });
-    const dir = tempDir();
+    dir = tempDir();
     const fake = sign(unsignedPe(path.join(dir, 'ipxfer.exe')), path.join(dir, 'ipxfer-signed.exe'), selfSignedSigner('Trend Micro, Inc.', dir), 'sha256');
     await copyFile(fake, path.join(world.pccsrv, 'Admin', 'Utility', 'IpXfer', 'IpXfer_x64.exe'));
     const r = await runCli(['fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', '--lang', 'en']);

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { X509Certificate } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPublisher } from '../../electron/core/authenticode.js';
 import { fakeIpXferScript } from '../../electron/simulation/fake-ipxfer.js';
@@ -20,6 +20,7 @@ beforeAll(() => {
   trend = chainSigner(ca, dir, 'Trend Micro, Inc.');
   other = chainSigner(ca, dir, 'Example Tools Ltd.');
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const at = (name: string) => path.join(dir, name);
 
