@@ -96,7 +96,7 @@ const en = {
       case 'certmanager-failed':
         return `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`;
       case 'publisher-untrusted':
-        return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs that are not signed by Trend Micro, Inc. are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
+        return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
       case 'internal':
         return `Unexpected error: ${d.message}`;
     }
@@ -203,6 +203,12 @@ const en = {
     unsigned: 'is not signed',
     tampered: 'was changed after it was signed',
     'other-signer': 'is signed by someone else',
+    'untrusted-root': 'is signed, but its certificate chain does not lead to a trusted root',
+    expired: 'is signed with a certificate that had expired, and no trusted timestamp shows it was signed in time',
+    'not-code-signing': 'is signed with a certificate that is not for code signing',
+    damaged: 'is damaged: its signature cannot be read (the copy may be cut short)',
+    'file-too-large': 'is 2 GiB or larger, far larger than IpXfer: not checked',
+    'not-a-file': 'is not a regular file: not checked',
   } satisfies Record<PublisherOutcome, string>,
   check(c: Check): string {
     switch (c.name) {
@@ -275,6 +281,10 @@ const en = {
     publisher: 'Publisher',
     notPe: 'not a Windows program (PE) file',
     publisherOverride: 'Run although not verified as Trend Micro\'s: the user confirmed it.',
+    judgedBy: { windows: 'Chain judged by Windows', roots: 'Chain judged against the built-in roots' } as Record<'windows' | 'roots', string>,
+    chain: 'Certificate chain',
+    chainIssuerMissing: 'issuer not carried in the signature',
+    signedAt: 'signed at (timestamp)',
     running: 'Running',
   },
 };
@@ -360,7 +370,7 @@ const ja: Messages = {
       case 'certmanager-failed':
         return `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`;
       case 'publisher-untrusted':
-        return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。Trend Micro, Inc. の署名がないプログラムは管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
+        return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンで Trend Micro, Inc. の署名と確認できないプログラムは、管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
       case 'internal':
         return `予期しないエラー: ${d.message}`;
     }
@@ -461,6 +471,12 @@ const ja: Messages = {
     unsigned: '署名されていません',
     tampered: '署名後に変更されています',
     'other-signer': '別の発行元の署名です',
+    'untrusted-root': '署名されていますが、証明書チェーンが信頼できるルート証明書につながりません',
+    expired: '期限切れの証明書で署名されており、有効期間内に署名されたことを示す信頼できるタイムスタンプがありません',
+    'not-code-signing': 'コード署名用ではない証明書で署名されています',
+    damaged: '壊れています（署名を読めません。コピーが途中で切れている可能性があります）',
+    'file-too-large': '2 GiB 以上あり、IpXfer よりはるかに大きいため確認していません',
+    'not-a-file': '通常のファイルではないため確認していません',
   },
   check(c: Check): string {
     switch (c.name) {
@@ -533,6 +549,10 @@ const ja: Messages = {
     publisher: '発行元',
     notPe: 'Windows のプログラム（PE）ファイルではありません',
     publisherOverride: 'Trend Micro の署名を確認できないまま、利用者の確認により実行しました。',
+    judgedBy: { windows: '証明書チェーンは Windows が判定', roots: '証明書チェーンは同梱のルート証明書で判定' },
+    chain: '証明書チェーン',
+    chainIssuerMissing: '発行者の証明書が署名に含まれていません',
+    signedAt: '署名日時（タイムスタンプ）',
     running: '実行中',
   },
 };

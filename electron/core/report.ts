@@ -57,11 +57,31 @@ export interface Report {
   /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
   guidance: string | null;
   /** Who signed the collected programs, and whether the user ran them although not verified. */
-  publisher: { checks: { name: string; role: string; outcome: string; osStatus: string | null; signer: string | null; digestAlgorithm: string | null }[]; allTrusted: boolean; override: boolean } | null;
+  publisher: { checks: PublisherEntry[]; allTrusted: boolean; override: boolean } | null;
   /** `kit` mode: where the kit was written and its manifest. */
   kit: { folder: string; manifest: KitManifest } | null;
   /** The report could not be saved where it should have been (it was still printed / shown). */
   reportError: { folder: string; reason: string } | null;
+}
+
+/** One checked program: the outcome, and the evidence a helpdesk needs to judge it. */
+export interface PublisherEntry {
+  name: string;
+  role: string;
+  outcome: string;
+  osStatus: string | null;
+  signer: string | null;
+  digestAlgorithm: string | null;
+  /** Who judged the root: Windows (`osStatus` must be Valid) or the built-in roots. */
+  authority: 'windows' | 'roots';
+  /** Why it is not trusted (English detail), or null. */
+  problem: string | null;
+  /** The primary signature's chain, signer first: each certificate's subject, issuer and SHA-256 thumbprint. */
+  chain: { subject: string; issuer: string; sha256: string }[];
+  /** The issuer the chain stops at when its certificate is not carried. */
+  chainMissingIssuer: string | null;
+  /** The verified timestamp's time, when validity was judged at it. */
+  signedAt: string | null;
 }
 
 export interface ReportInputs {
@@ -127,7 +147,22 @@ export function buildReport(i: ReportInputs): Report {
     guidance: text.guidance,
     publisher: s.publisher
       ? {
-          checks: s.publisher.checks.map((c) => ({ name: c.name, role: c.role, outcome: c.outcome, osStatus: c.osStatus, signer: c.signatures[0]?.signer?.subject ?? null, digestAlgorithm: c.signatures[0]?.digestAlgorithm ?? null })),
+          checks: s.publisher.checks.map((c): PublisherEntry => {
+            const first = c.signatures[0];
+            return {
+              name: c.name,
+              role: c.role,
+              outcome: c.outcome,
+              osStatus: c.osStatus,
+              signer: first?.signer?.subject ?? null,
+              digestAlgorithm: first?.digestAlgorithm ?? null,
+              authority: c.authority,
+              problem: c.problem,
+              chain: (first?.chain?.certificates ?? []).map(({ subject, issuer, sha256 }) => ({ subject, issuer, sha256 })),
+              chainMissingIssuer: first?.chain?.missingIssuer ?? null,
+              signedAt: first?.validAt === 'timestamp' ? (first.timestamp?.time ?? null) : null,
+            };
+          }),
           allTrusted: s.publisher.allTrusted,
           override: s.publisherOverride,
         }
@@ -185,7 +220,13 @@ export function reportText(r: Report): string {
   }
   if (r.publisher) {
     line(`${L.publisher}:`);
-    for (const c of r.publisher.checks) line(`  - ${c.name}: ${m.publisher[c.outcome as keyof typeof m.publisher] ?? c.outcome}${c.signer ? ` (${c.signer})` : ''}`);
+    for (const c of r.publisher.checks) {
+      line(`  - ${c.name}: ${m.publisher[c.outcome as keyof typeof m.publisher] ?? c.outcome}${c.signer ? ` (${c.signer})` : ''}`);
+      line(`    ${L.judgedBy[c.authority]}${c.osStatus ? ` (Windows: ${c.osStatus})` : ''}${c.signedAt ? `, ${L.signedAt} ${c.signedAt}` : ''}`);
+      if (c.chain.length) line(`    ${L.chain}:`);
+      c.chain.forEach((k, n) => line(`      ${n + 1}. ${k.subject}  SHA-256 ${k.sha256}`));
+      if (c.chainMissingIssuer) line(`      ${L.chainIssuerMissing}: ${c.chainMissingIssuer}`);
+    }
     if (r.publisher.override) line(`  ! ${L.publisherOverride}`);
   }
   if (r.command) line(`${L.command}: "${r.command.executable}" ${r.command.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);

@@ -68,7 +68,7 @@ export interface AgentCertificateBefore {
 }
 
 export interface PublisherState {
-  checks: (PublisherCheck & { name: string; role: string; osStatus: string | null })[];
+  checks: (PublisherCheck & { name: string; role: string })[];
   allTrusted: boolean;
 }
 
