@@ -7,7 +7,7 @@
 export type CertificateProblem = 'empty' | 'not-certificate';
 
 /** Why an offline kit's manifest is refused. */
-export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'no-version' | 'no-files' | 'bad-entry';
+export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'too-large' | 'bad-field';
 
 /** The session steps an out-of-order intent can name. */
 export type SessionStep = 'source' | 'collect' | 'run' | 'verify';
@@ -44,7 +44,7 @@ export type ErrorDetails =
   | { code: 'timeout'; seconds: number; servicesDown: string[] }
   | { code: 'cancelled'; servicesDown?: string[] }
   | { code: 'step-order'; step: SessionStep; needs: SessionStep }
-  | { code: 'kit-invalid'; file: string; problem: KitProblem }
+  | { code: 'kit-invalid'; file: string; problem: KitProblem; field?: string | null }
   | { code: 'kit-newer'; file: string; version: number; supported: number }
   | { code: 'kit-file-missing'; file: string }
   | { code: 'kit-file-changed'; file: string }

@@ -84,7 +84,7 @@ const en = {
       case 'step-order':
         return `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`;
       case 'kit-invalid':
-        return `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}). Make the kit again from the server.`;
+        return `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`;
       case 'kit-newer':
         return `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`;
       case 'kit-file-missing':
@@ -156,9 +156,8 @@ const en = {
     unreadable: 'it cannot be read',
     'not-object': 'not a JSON object',
     'not-a-kit': 'it is not an apex-cert-fix kit manifest',
-    'no-version': 'its schema version is missing',
-    'no-files': 'it lists no files',
-    'bad-entry': 'a file entry lacks its name, size or SHA-256',
+    'too-large': 'far too large to be a kit manifest',
+    'bad-field': 'a field is missing or has the wrong type or value',
   } satisfies Record<KitProblem, string>,
   listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
   /** The report could not be written: the result stands, and the user must know it is missing. */
@@ -358,7 +357,7 @@ const ja: Messages = {
       case 'step-order':
         return `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`;
       case 'kit-invalid':
-        return `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}）。サーバーからキットを作り直してください。`;
+        return `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}）。サーバーからキットを作り直してください。`;
       case 'kit-newer':
         return `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`;
       case 'kit-file-missing':
@@ -430,9 +429,8 @@ const ja: Messages = {
     unreadable: '読み取れません',
     'not-object': 'JSON オブジェクトではありません',
     'not-a-kit': 'apex-cert-fix のキットのマニフェストではありません',
-    'no-version': 'スキーマバージョンがありません',
-    'no-files': 'ファイルが記載されていません',
-    'bad-entry': 'ファイルの名前・サイズ・SHA-256 が欠けた項目があります',
+    'too-large': 'キットのマニフェストとしては大きすぎます',
+    'bad-field': '項目が欠けているか、型や値が正しくありません',
   },
   listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
   reportNotSaved(folder: string, reason: string): string {
