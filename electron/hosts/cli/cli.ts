@@ -1,7 +1,7 @@
 /**
  * CLI host `apex-cert-fix`: the same FixSession as the wizard, for unattended runs and scripts.
  * Exit codes (README): 0 fixed/ready · 1 failed · 2 bad input · 3 environment · 4 timeout/cancel ·
- * 5 not verified. With --json, stdout carries exactly one JSON document; people read stderr.
+ * 5 not verified · 7 done, but the central report copy (--report-copy) failed. With --json, stdout carries exactly one JSON document; people read stderr.
  */
 import { parseCli, langFrom, type Parsed } from './args.js';
 import { HELP } from './help.js';
@@ -17,6 +17,9 @@ import { refuse } from './refuse.js';
 import { agentsCommand } from './command-agents.js';
 import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
+import { summarizeCommand } from './command-summarize.js';
+import { readPasswordFile } from './password-file.js';
+import { copyToCentral } from './central-copy.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -45,6 +48,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Checking a file's signature needs no PC facts: it works on any OS (the OS verdict on Windows).
   if (args.command === 'publisher') return publisherCommand(args, human, process.platform === 'win32' ? new WindowsPlatform() : null);
+  // Reading reports needs no PC facts either.
+  if (args.command === 'summarize') return summarizeCommand(args, human);
 
   const platform = choosePlatform(args.simulate);
   if (!platform.ok) return refuse(platform.error, lang, wantsJson);
@@ -52,6 +57,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Read the password before anything is copied: a script that forgot to pipe one fails early.
   let password: string | null = null;
   if (args.command === 'fix' && args.passwordStdin) password = await readFirstLine(process.stdin);
+  if (args.command === 'fix' && args.passwordFile) {
+    const read = await readPasswordFile(args.passwordFile, lang);
+    if (!read.ok) return refuse(read.error, lang, wantsJson, 'fix');
+    password = read.password;
+  }
 
   const session = new FixSession({
     platform: platform.platform,
@@ -72,25 +82,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'kit') {
       await session.makeKit(args.source, args.out!, args.serverBuild);
       printer.kit();
-      return finishCli(session, args, printer, null);
+      return finishCli(session, args, printer, null, human);
     }
     await session.detect();
     printer.environment();
     // Environment problems stop a fix before the share is even read.
     const blocker = session.state.blockers[0];
-    if (args.command === 'fix' && blocker) return finishCli(session, args, printer, new FixError(blocker.details));
+    if (args.command === 'fix' && blocker) return finishCli(session, args, printer, new FixError(blocker.details), human);
     await session.setSource(args.source, args.serverBuild);
     printer.source();
-    if (session.state.error) return finishCli(session, args, printer, null);
-    if (args.command === 'inspect') return finishCli(session, args, printer, blocker ? new FixError(blocker.details) : null);
-    if (!(await session.collect())) return finishCli(session, args, printer, null);
+    if (session.state.error) return finishCli(session, args, printer, null, human);
+    if (args.command === 'inspect') return finishCli(session, args, printer, blocker ? new FixError(blocker.details) : null, human);
+    if (!(await session.collect())) return finishCli(session, args, printer, null, human);
     printer.collected();
     await session.run(password, args.allowUnverifiedPublisher);
     password = null;
     // Refused before running: nothing of this attempt stays on the PC.
     const refused = session.state.publisher?.allTrusted === false && !args.allowUnverifiedPublisher;
     if (refused) await session.discardCollection();
-    return finishCli(session, args, printer, null);
+    return finishCli(session, args, printer, null, human);
   } finally {
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
@@ -98,13 +108,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {
-  const report = session.report(args.command as Exclude<Parsed['command'], 'agents' | 'publisher'>);
+async function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null, say: (text: string) => void): Promise<number> {
+  let report = session.report(args.command as Exclude<Parsed['command'], 'agents' | 'publisher' | 'summarize'>);
   if (blocker) {
     report.outcome = outcomeOf(blocker.category);
     report.error = { code: blocker.code, message: messages(args.lang).error(blocker.details) };
   }
   printer.result(report);
+  let code = EXIT_CODE[report.outcome ?? 'failed'];
+  if (args.command === 'fix' && args.reportCopy) ({ report, exitCode: code } = await copyToCentral(session, report, args.reportCopy, args.lang, code, say));
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  return EXIT_CODE[report.outcome ?? 'failed'];
+  return code;
 }
