@@ -89,6 +89,18 @@ describe('each PC\'s latest report', () => {
     expect(s.skippedByReason).toMatchObject({ 'not-json': 3, foreign: 2, invalid: 2, unreadable: 1 });
   });
 
+  it('reads the same whether in slices (local disk) or in parallel (how UNC paths are read)', async () => {
+    const dir = await temp();
+    for (let i = 0; i < 40; i++) await writeFakeReport(path.join(dir, String(i % 3)), { hostname: `PC-${i % 17}`, createdAt: at(`0${i % 10}:${String(i).padStart(2, '0')}`), outcome: i % 4 ? 'fixed' : 'failed' });
+    await writeFile(path.join(dir, 'broken.json'), '{');
+    const progress: number[] = [];
+    const sliced = await summarizeReports([dir], { parallel: false, now: at('12:00'), onProgress: (done) => progress.push(done) });
+    const parallel = await summarizeReports([dir], { parallel: true, concurrency: 5, now: at('12:00') });
+    expect(parallel).toEqual(sliced);
+    expect(sliced.pcs).toHaveLength(17);
+    expect(progress.at(-1)).toBe(41);
+  });
+
   it('lists at most skippedLimit skipped files by name, and counts them all', async () => {
     const dir = await temp();
     for (let i = 0; i < 30; i++) await writeFile(path.join(dir, `junk-${i}.json`), '{');
