@@ -19,6 +19,7 @@ import type { Plan } from '../electron/core/plan.js';
 import { runIpXfer } from '../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../electron/platform/kill-process-group.js';
 import { benchUi } from './ui.js';
+import { benchFleet } from './fleet.js';
 
 const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -204,6 +205,7 @@ try {
   console.log(`apex-cert-fix bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}`);
   await benchCollect(root);
   await benchRunner(root);
+  await benchFleet(root);
   await benchUi();
 } finally {
   await rm(root, { recursive: true, force: true });

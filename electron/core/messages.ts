@@ -168,9 +168,10 @@ const en = {
     return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
   },
   /** The diagnosis before anything is asked: the agent's certificate against the server's (KB 1102855). */
-  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; problem: string | null }, server: { serial: string; notAfter: string }): string {
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
     const agent = before.serial ? `serial ${before.serial}${before.notAfter ? `, valid until ${before.notAfter.slice(0, 10)}` : ''}` : `unreadable (${en.agentCertProblem(before.problem)})`;
     const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
     if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
     return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
   },
@@ -439,9 +440,10 @@ const ja: Messages = {
   waiting(elapsedMs: number, limitMs: number): string {
     return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
   },
-  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; problem: string | null }, server: { serial: string; notAfter: string }): string {
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
     const agent = before.serial ? `シリアル ${before.serial}${before.notAfter ? `、有効期限 ${before.notAfter.slice(0, 10)}` : ''}` : `読み取れません（${ja.agentCertProblem(before.problem)}）`;
     const srv = `シリアル ${server.serial}、有効期限 ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer && before.servicesDown.length) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じですが、次のエージェントのサービスが動いていません: ${before.servicesDown.join('、')}。IpXfer を実行すると再起動されます。または管理者として開始してください（${before.servicesDown.map((s) => `net start ${s}`).join('、')}）。`;
     if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じです。修復は不要です（KB 1102855 の手順は必要ありません）。コンソールにまだ表示される場合は、エージェントがその後サーバーに接続していない可能性があります。サービスを再起動するか次の更新を待ち、このサーバーに接続しているかも確認してください。`;
     return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。`;
   },

@@ -32,7 +32,7 @@ export interface Report {
     server: string | null;
     programVersion: string | null;
     build: number | null;
-    certificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
+    certificateBefore: { path: string; serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null } | null;
   } | null;
   source: { input: string; root: string | null; tried: TriedPlace[] } | null;
   serverBuild: { value: number | null; evidence: { kind: string; text: string }[]; needsDatFhs: boolean } | null;

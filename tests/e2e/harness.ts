@@ -1,5 +1,5 @@
 /**
- * Each test gets its own simulated world (server share, PC, fake IpXfer), a FixSession over it,
+ * Each test gets its own simulated world (server share, PC, fake IpXfer), a wizard service over it,
  * and the real browser host serving the built wizard; the page opens the host's address.
  */
 import { test as base, type Page, type WebSocket } from '@playwright/test';

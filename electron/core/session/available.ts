@@ -11,7 +11,7 @@ export function availableFrom(s: Omit<RepairState, 'available'>, canStartService
     detect: idle,
     setSource: idle,
     collect: idle && ready && planned,
-    collectForce: idle && ready && planned && s.agentCertificateBefore?.matchesServer === true,
+    collectForce: idle && ready && planned && s.outcome === 'already-fixed',
     run: idle && ready && collected,
     verify: idle && s.run !== null && s.environment?.agent != null,
     cancel: s.busy !== null,

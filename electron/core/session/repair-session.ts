@@ -34,6 +34,11 @@ import type { ErrorStep, RepairOperation, RepairState } from './state.js';
 
 type Listener<T> = (value: T) => void;
 
+/** Nothing to repair: the agent holds the server's certificate and its services run. */
+function alreadyFixed(before: RepairState['agentCertificateBefore']): boolean {
+  return !!before?.matchesServer && before.servicesDown.length === 0;
+}
+
 /** Errors that belong to the Run step; the rest of a run's endings belong to verification. */
 const RUN_STEP_CODES = new Set(['ipxfer-start-failed', 'ipxfer-exit', 'timeout', 'cancelled']);
 
@@ -168,12 +173,16 @@ export class RepairSession {
       let before: RepairState['agentCertificateBefore'] = null;
       if (env.agent) {
         const agentCert = await abortable(readAgentCertificate(this.ctx.platform, env.agent), signal);
-        before = { path: agentCert.path, serial: agentCert.certificate?.serial ?? null, notAfter: agentCert.certificate?.notAfter ?? null, matchesServer: sameCertificate(agentCert, certificate), problem: agentCert.problem };
+        const matchesServer = sameCertificate(agentCert, certificate);
+        // Services are looked at only when the certificate already matches: then they decide
+        // whether there is anything left to repair (IpXfer restarts them, KA-0006149).
+        const servicesDown = matchesServer ? await this.stoppedServices(signal) : [];
+        before = { path: agentCert.path, serial: agentCert.certificate?.serial ?? null, notAfter: agentCert.certificate?.notAfter ?? null, matchesServer, servicesDown, problem: agentCert.problem };
       }
       throwIfCancelled(signal);
       this.files = files;
       this.serverCertificate = certificate;
-      const outcome: Outcome = before?.matchesServer ? 'already-fixed' : 'ready';
+      const outcome: Outcome = alreadyFixed(before) ? 'already-fixed' : 'ready';
       this.update({ plan, certificate: certificate.certificate, agentCertificateBefore: before, outcome });
       return true;
     });
@@ -188,6 +197,15 @@ export class RepairSession {
     if (!blocker) return true;
     this.fail(blocker, 'pc');
     return false;
+  }
+
+  private async stoppedServices(signal: AbortSignal): Promise<string[]> {
+    const down: string[] = [];
+    for (const service of AGENT_SERVICES) {
+      const state = await abortable(this.ctx.platform.serviceState(service), signal);
+      if (state !== 'running') down.push(service);
+    }
+    return down;
   }
 
   /** The first thing that stops a fix on this PC, as an error. */
@@ -210,7 +228,7 @@ export class RepairSession {
       if (blocker) throw blocker;
       await this.discardWorkDir();
       this.update({ error: null, outcome: null, ...freshCollection() });
-      if (this.st.agentCertificateBefore?.matchesServer && !force) {
+      if (alreadyFixed(this.st.agentCertificateBefore) && !force) {
         await this.finish('already-fixed', null);
         return true;
       }

@@ -64,6 +64,8 @@ export interface AgentCertificateBefore {
   serial: string | null;
   notAfter: string | null;
   matchesServer: boolean;
+  /** When the certificate matches: the agent services that are not running (then IpXfer is still worth running). */
+  servicesDown: string[];
   problem: string | null;
 }
 

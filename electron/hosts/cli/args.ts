@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
 import { defaultLang, type Lang } from '../../core/messages.js';
 import type { Arch } from '../../platform/platform.js';
+import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 
 const OPTIONS = {
   source: { type: 'string' },
@@ -14,6 +15,11 @@ const OPTIONS = {
   'work-dir': { type: 'string' },
   'reports-dir': { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  'password-file': { type: 'string' },
+  'report-copy': { type: 'string' },
+  csv: { type: 'string' },
+  agents: { type: 'string' },
+  'targets-out': { type: 'string' },
   'allow-unverified-publisher': { type: 'boolean' },
   timeout: { type: 'string' },
   settle: { type: 'string' },
@@ -27,7 +33,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher'] as const;
+export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher', 'summarize'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const ALL = COMMANDS;
@@ -40,6 +46,11 @@ const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
   'work-dir': ['inspect', 'fix', 'agents'],
   'reports-dir': ['inspect', 'fix'],
   'password-stdin': ['fix'],
+  'password-file': ['fix'],
+  'report-copy': ['fix'],
+  csv: ['summarize'],
+  agents: ['summarize'],
+  'targets-out': ['summarize'],
   'allow-unverified-publisher': ['fix'],
   timeout: ['fix', 'agents'],
   settle: ['fix'],
@@ -70,9 +81,17 @@ export interface Parsed {
   out?: string;
   reportsDir?: string;
   passwordStdin: boolean;
+  /** `fix --password-file`: the file whose first line is the unload password (docs/fleet.md). */
+  passwordFile?: string;
+  /** `fix --report-copy`: the central folder that also gets the report. */
+  reportCopy?: string;
   allowUnverifiedPublisher: boolean;
-  /** `publisher FILE...`: the files to check. */
+  /** `publisher FILE...`: the files to check; `summarize DIR...`: the report folders. */
   files: string[];
+  /** `summarize`: the table as CSV, the agents list to join, the host list to write. */
+  csv?: string;
+  agents?: string;
+  targetsOut?: string;
   timeoutMs: number;
   /** How long to keep re-reading the agent after IpXfer; undefined: the platform's default. */
   settleMs?: number;
@@ -117,7 +136,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   // Nothing at all: the help, not an error.
   if (command === undefined && argv.length === 0) return 'help';
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents または publisher' : 'inspect, fix, kit, agents or publisher');
+    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents、publisher または summarize' : 'inspect, fix, kit, agents, publisher or summarize');
   }
   // An option the command does not use is a mistake worth saying (e.g. --out on fix).
   for (const option of Object.keys(v) as (keyof typeof OPTIONS)[]) {
@@ -129,6 +148,10 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     if (extra.length === 0) invalid(ja ? 'ファイル' : 'file', '', ja ? '確認するプログラムのパス（複数可）' : 'one or more program files to check');
     return { ...publisherDefaults(lang), command: 'publisher', files: extra, json: v.json ?? false, lang: (v.lang as Lang | undefined) ?? lang };
   }
+  if (command === 'summarize') {
+    if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
+    return summarizeArgs(v, extra, (v.lang as Lang | undefined) ?? lang);
+  }
   if (extra.length) invalid(ja ? '余分な引数' : 'extra argument', extra.join(' '), ja ? 'パスに空白がある場合は "..." で囲んでください' : 'quote a path that contains spaces ("...")');
   if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
   if (v.arch !== undefined && !['x86', 'x64', 'arm64'].includes(v.arch)) invalid('--arch', v.arch, 'x86, x64, arm64');
@@ -137,7 +160,8 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, ja ? '1〜86400 の秒数' : 'seconds from 1 to 86400');
   const settle = wholeNumber('--settle', v.settle, 0, 3600, ja ? '0〜3600 の秒数' : 'seconds from 0 to 3600');
   if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', ja ? 'キットを作るフォルダー（USB メモリなど）' : 'the folder to write the kit into (e.g. a USB stick)');
-  for (const key of ['work-dir', 'reports-dir', 'simulate'] as const) {
+  if (v['password-stdin'] && v['password-file'] !== undefined) invalid('--password-file', v['password-file'], fleetMessages(lang).passwordFile.both);
+  for (const key of ['work-dir', 'reports-dir', 'simulate', 'password-file', 'report-copy'] as const) {
     if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'フォルダーまたはファイルのパス' : 'a folder or file path');
   }
   return {
@@ -150,6 +174,8 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     out: v.out,
     reportsDir: v['reports-dir'],
     passwordStdin: v['password-stdin'] ?? false,
+    passwordFile: v['password-file'],
+    reportCopy: v['report-copy'],
     allowUnverifiedPublisher: v['allow-unverified-publisher'] ?? false,
     files: [],
     timeoutMs: (timeout ?? 300) * 1000,
@@ -161,3 +187,14 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   };
 }
 
+
+/** `summarize DIR... [--agents LIST] [--targets-out FILE] [--csv FILE] [--json]`. */
+function summarizeArgs(v: { csv?: string; agents?: string; 'targets-out'?: string; json?: boolean }, folders: string[], lang: Lang): Parsed {
+  const ja = lang === 'ja';
+  if (folders.length === 0) invalid(ja ? 'フォルダー' : 'folder', '', ja ? 'レポートのフォルダー（複数可。例: \\\\server\\ApexCertFix-reports$）' : 'one or more report folders (e.g. \\\\server\\ApexCertFix-reports$)');
+  for (const key of ['csv', 'agents', 'targets-out'] as const) {
+    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'ファイルのパス' : 'a file path');
+  }
+  if (v['targets-out'] !== undefined && v.agents === undefined) invalid('--targets-out', v['targets-out'], ja ? '--agents LIST と一緒に指定してください（一覧と照合して書き出します）' : 'used together with --agents LIST (the hosts are taken from the list)');
+  return { ...publisherDefaults(lang), command: 'summarize', files: folders, csv: v.csv, agents: v.agents, targetsOut: v['targets-out'], json: v.json ?? false };
+}

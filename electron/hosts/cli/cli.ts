@@ -1,7 +1,8 @@
 /**
- * CLI host `apex-cert-fix`: the same FixSession as the wizard, for unattended runs and scripts.
+ * CLI host `apex-cert-fix`: the same repair session as the wizard, for unattended runs and scripts.
  * Exit codes (README): 0 fixed/ready · 1 failed · 2 bad input · 3 environment · 4 timeout/cancel ·
- * 5 not verified · 6 done, but the report could not be saved. With --json, stdout carries exactly one JSON document; people read stderr.
+ * 5 not verified · 6 done, but the report could not be saved · 7 done, but the central copy
+ * (--report-copy) failed. With --json, stdout carries exactly one JSON document; people read stderr.
  */
 import { parseCli, langFrom, type Parsed } from './args.js';
 import { HELP } from './help.js';
@@ -21,6 +22,9 @@ import { refuse } from './refuse.js';
 import { agentsCommand } from './command-agents.js';
 import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
+import { summarizeCommand } from './command-summarize.js';
+import { readPasswordFile } from './password-file.js';
+import { copyToCentral } from './central-copy.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -49,6 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Checking a file's signature needs no PC facts: it works on any OS (the OS verdict on Windows).
   if (args.command === 'publisher') return publisherCommand(args, human, process.platform === 'win32' ? new WindowsPlatform() : null);
+  // Reading reports needs no PC facts either.
+  if (args.command === 'summarize') return summarizeCommand(args, human);
 
   const platform = choosePlatform(args.simulate);
   if (!platform.ok) return refuse(platform.error, lang, wantsJson);
@@ -56,6 +62,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Read the password before anything is copied: a script that forgot to pipe one fails early.
   let password: string | null = null;
   if (args.command === 'fix' && args.passwordStdin) password = await readFirstLine(process.stdin);
+  if (args.command === 'fix' && args.passwordFile) {
+    const read = await readPasswordFile(args.passwordFile, lang);
+    if (!read.ok) return refuse(read.error, lang, wantsJson, 'fix');
+    password = read.password;
+  }
 
   const context = new SessionContext({
     platform: platform.platform,
@@ -87,10 +98,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       await session.detect();
       await kit.make(args.source, args.out!, args.serverBuild);
       printer.kit(kit.state);
-      return finishCli(kit.report(session.state), args, printer);
+      return finishCli(kit.report(session.state), args, printer, null, human);
     }
     const mode = args.command;
-    const done = () => finishCli(session.report(mode), args, printer);
+    const done = () => finishCli(session.report(mode), args, printer, session, human);
     if (!(await session.detect())) return done();
     printer.environment();
     // Environment problems stop a fix before the share is even read.
@@ -118,10 +129,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Prints the result and, with --json, the report; the exit code says how it ended (README). */
-function finishCli(report: Report, args: Parsed, printer: CliPrinter): number {
+async function finishCli(report: Report, args: Parsed, printer: CliPrinter, session: RepairSession | null, say: (text: string) => void): Promise<number> {
   printer.result(report);
-  if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  const code = EXIT_CODE[report.outcome ?? 'failed'];
+  let code = EXIT_CODE[report.outcome ?? 'failed'];
   // A success whose report could not be saved must not look like a plain success to a script.
-  return code === 0 && report.reportError ? EXIT_REPORT_NOT_SAVED : code;
+  if (code === 0 && report.reportError) code = EXIT_REPORT_NOT_SAVED;
+  if (args.command === 'fix' && args.reportCopy && session) ({ report, exitCode: code } = await copyToCentral(session, report, args.reportCopy, args.lang, code, say));
+  if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  return code;
 }

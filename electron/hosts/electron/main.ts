@@ -1,5 +1,5 @@
 /**
- * Electron host: one hardened window showing the wizard, the API wired to a FixSession over IPC,
+ * Electron host: one hardened window showing the wizard, the API wired to the wizard service over IPC,
  * and nothing else. The rules it applies live in security.ts and portable-paths.ts (unit-tested).
  * Options: --simulate PROFILE.json (training mode), --lang ja|en.
  */
