@@ -7,8 +7,8 @@ import { build } from 'rolldown';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The CLI's entry module: it only calls `main()`. */
-export const CLI_ENTRY = 'electron/cli.ts';
+/** The CLI's entry module (the package's `bin`): it only calls `main()`. */
+export const CLI_ENTRY = 'electron/hosts/cli/bin.ts';
 
 /**
  * package-root.ts finds package.json by walking up from its own file. Inside the exe there is no

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../../scripts/build-cli-exe.mjs';
-import { bundleCli } from '../../scripts/build-cli-exe/bundle.mjs';
+import { bundleCli, CLI_ENTRY } from '../../scripts/build-cli-exe/bundle.mjs';
 import { windowsNode } from '../../scripts/windows-node.mjs';
 import { writeServerTree } from '../../electron/simulation/server-tree.js';
 import { makeWorld, type World } from '../fixtures/world.js';
@@ -46,6 +46,11 @@ describe('the CLI bundle (what the exe runs)', () => {
     const required = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
     const builtins = new Set(builtinModules);
     expect([...required].filter((m) => !builtins.has(m))).toEqual([]);
+  });
+
+  it('starts from the same entry as the package\'s bin', () => {
+    const bin = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['apex-cert-fix'];
+    expect(bin).toBe(`dist/${CLI_ENTRY.replace(/\.ts$/, '.js')}`);
   });
 
   it('knows its version without package.json beside it', async () => {
