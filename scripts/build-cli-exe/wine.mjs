@@ -19,8 +19,8 @@ export function wineMissing() {
 }
 
 function wineEnv(prefix, extra = {}) {
-  // No Mono/Gecko install prompts, no debug chatter, English messages from our CLI.
-  return { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', LANG: 'en_US.UTF-8', ...extra };
+  // No Mono/Gecko install prompts, no desktop menu entries, no debug chatter, English messages from our CLI.
+  return { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=;winemenubuilder.exe=d', LANG: 'en_US.UTF-8', ...extra };
 }
 
 /** Creates the prefix once (Windows 10, as the CLI expects) and returns its path. */
