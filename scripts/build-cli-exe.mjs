@@ -35,9 +35,11 @@ const sha256 = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha
 /** Everything that decides the unsigned exe's bytes, besides the bundle itself. */
 function recipe(arch) {
   const steps = ['bundle.mjs', 'sea.mjs', 'version-resource.mjs'].map((f) => path.join(ROOT, 'scripts', 'build-cli-exe', f));
-  const files = [fileURLToPath(import.meta.url), ...steps, path.join(ROOT, 'scripts', 'windows-node.mjs'), path.join(ROOT, 'build', 'icon.ico'), path.join(ROOT, 'package.json')];
+  const files = [fileURLToPath(import.meta.url), ...steps, path.join(ROOT, 'scripts', 'windows-node.mjs'), path.join(ROOT, 'build', 'icon.ico')];
+  // Of package.json only the version counts (a new npm script must not cost a 90 MB rebuild).
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const tools = ['postject', 'resedit'].map((m) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', m, 'package.json'), 'utf8')).version);
-  return [arch, NODE_VERSION, ...tools, ...files.map((f) => readFileSync(f))];
+  return [arch, NODE_VERSION, version, ...tools, ...files.map((f) => readFileSync(f))];
 }
 
 /** The unsigned exe for `arch`, from the cache or built now. */
