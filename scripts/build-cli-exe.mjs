@@ -30,6 +30,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const ARCHS = ['x64', 'x86'];
 export const exeName = (arch) => `apex-cert-fix-${arch}.exe`;
 
+/** CI services set CI=true; a test certificate there proves the signing step without secrets. */
+const inCi = (env) => !!env.CI && env.CI !== 'false';
 const sha256 = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
 
 /** Everything that decides the unsigned exe's bytes, besides the bundle itself. */
@@ -68,7 +70,7 @@ async function unsignedExe(arch, bundle, blobFor, cacheDir) {
  * @returns {Promise<{ outDir: string, signing: string, signerKind: string, verifyWith: string | null,
  *   exes: { arch: string, file: string, size: number, fromCache: boolean }[] }>}
  */
-export async function buildCliExe({ archs = ARCHS, outDir = path.join(ROOT, 'dist', 'win'), env = process.env, testCert = !!env.CI, requireSignature = false } = {}) {
+export async function buildCliExe({ archs = ARCHS, outDir = path.join(ROOT, 'dist', 'win'), env = process.env, testCert = inCi(env), requireSignature = false } = {}) {
   const signer = chooseSigner(env, { testCert });
   if (requireSignature && (signer.kind === 'none' || signer.kind === 'test')) {
     throw new Error('a real code-signing certificate is required: set APEX_SIGN_PFX (+ APEX_SIGN_PFX_PASSWORD) or APEX_SIGN_CERT + APEX_SIGN_KEY');
@@ -115,7 +117,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const r = await buildCliExe({
     archs: values.arch ? values.arch.split(',') : ARCHS,
     outDir: values.out ? path.resolve(values.out) : undefined,
-    testCert: values['test-cert'] || !!process.env.CI,
+    testCert: values['test-cert'] || inCi(process.env),
     requireSignature: values['require-signature'],
   });
   console.log(`CLI exe from ${CLI_ENTRY}, Node ${NODE_VERSION}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
