@@ -7,7 +7,7 @@
  *
  * Per arch: bundle (rolldown) → preparation blob (Linux Node of the same version) → node.exe with
  * its signature removed → inject the blob (postject) → version resource and icon (resedit) → sign.
- * The unsigned exe is cached in .cache/cli-exe/, keyed by a hash of every input, so a rebuild with
+ * The unsigned exe is cached in .cache/cli-exe/ (build-cli-exe/unsigned-exe.mjs), so a rebuild with
  * nothing changed only signs again (signing is redone each time: its inputs are secrets).
  *
  *   --arch x64,x86         which programs (default both)
@@ -15,55 +15,23 @@
  *   --test-cert            sign with a throwaway test certificate when no real one is set (also when CI is set)
  *   --require-signature    fail unless a real certificate is set (release builds)
  */
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleCli, CLI_ENTRY } from './build-cli-exe/bundle.mjs';
-import { injectBlob, makeBlob, stripSignature } from './build-cli-exe/sea.mjs';
+import { makeBlob } from './build-cli-exe/sea.mjs';
 import { chooseSigner, signExe } from './build-cli-exe/sign.mjs';
-import { PRODUCT_NAME, setVersionAndIcon } from './build-cli-exe/version-resource.mjs';
+import { exeName, unsignedExe } from './build-cli-exe/unsigned-exe.mjs';
+import { PRODUCT_NAME } from './build-cli-exe/version-resource.mjs';
 import { NODE_VERSION, windowsNode } from './windows-node.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ARCHS = ['x64', 'x86'];
-export const exeName = (arch) => `apex-cert-fix-${arch}.exe`;
+export { exeName };
 
 /** CI services set CI=true; a test certificate there proves the signing step without secrets. */
 const inCi = (env) => !!env.CI && env.CI !== 'false';
-const sha256 = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
-
-/** Everything that decides the unsigned exe's bytes, besides the bundle itself. */
-function recipe(arch) {
-  const steps = ['bundle.mjs', 'sea.mjs', 'version-resource.mjs'].map((f) => path.join(ROOT, 'scripts', 'build-cli-exe', f));
-  const files = [fileURLToPath(import.meta.url), ...steps, path.join(ROOT, 'scripts', 'windows-node.mjs'), path.join(ROOT, 'build', 'icon.ico')];
-  // Of package.json only the version counts (a new npm script must not cost a 90 MB rebuild).
-  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const tools = ['postject', 'resedit'].map((m) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', m, 'package.json'), 'utf8')).version);
-  return [arch, NODE_VERSION, version, ...tools, ...files.map((f) => readFileSync(f))];
-}
-
-/** The unsigned exe for `arch`, from the cache or built now. */
-async function unsignedExe(arch, bundle, blobFor, cacheDir) {
-  const key = sha256(bundle, ...recipe(arch)).slice(0, 24);
-  const cached = path.join(cacheDir, `${key}-${arch}.exe`);
-  if (existsSync(cached)) return { file: cached, fromCache: true };
-  const work = mkdtempSync(path.join(cacheDir, `build-${arch}-`));
-  try {
-    const exe = path.join(work, exeName(arch));
-    stripSignature(windowsNode(arch === 'x64' ? 'win-x64' : 'win-x86'), exe);
-    await injectBlob(exe, await blobFor());
-    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    setVersionAndIcon(exe, { version, fileName: exeName(arch), nodeVersion: NODE_VERSION, icon: path.join(ROOT, 'build', 'icon.ico') });
-    // One cached exe per arch: each is ~90 MB.
-    for (const old of readdirSync(cacheDir)) if (old.endsWith(`-${arch}.exe`)) rmSync(path.join(cacheDir, old), { force: true });
-    renameSync(exe, cached);
-    return { file: cached, fromCache: false };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 /**
  * Builds the exes. `env` decides the certificate (see build-cli-exe/sign.mjs).
@@ -82,13 +50,14 @@ export async function buildCliExe({ archs = ARCHS, outDir = path.join(ROOT, 'dis
   try {
     const bundleFile = path.join(scratch, 'apex-cert-fix.cjs');
     const bundle = await bundleCli({ root: ROOT, outFile: bundleFile });
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     let blob = null;
     const blobFor = async () => (blob ??= makeBlob({ linuxNode: windowsNode('linux-x64'), bundle: bundleFile, dir: scratch }));
     const exes = [];
     let verifyWith = null;
     for (const arch of archs) {
       if (!ARCHS.includes(arch)) throw new Error(`unknown arch ${arch}: use ${ARCHS.join(', ')}`);
-      const { file, fromCache } = await unsignedExe(arch, bundle, blobFor, cacheDir);
+      const { file, fromCache } = await unsignedExe({ root: ROOT, arch, version, bundle, blobFor, cacheDir });
       const out = path.join(outDir, exeName(arch));
       const partial = `${out}.partial`;
       copyFileSync(file, partial);
@@ -113,15 +82,21 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { values } = parseArgs({
     options: { arch: { type: 'string' }, out: { type: 'string' }, 'test-cert': { type: 'boolean' }, 'require-signature': { type: 'boolean' } },
   });
-  const started = Date.now();
-  const r = await buildCliExe({
-    archs: values.arch ? values.arch.split(',') : ARCHS,
-    outDir: values.out ? path.resolve(values.out) : undefined,
-    testCert: values['test-cert'] || inCi(process.env),
-    requireSignature: values['require-signature'],
-  });
-  console.log(`CLI exe from ${CLI_ENTRY}, Node ${NODE_VERSION}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  for (const e of r.exes) console.log(`  ${path.relative(process.cwd(), e.file)}  ${(e.size / 1024 / 1024).toFixed(1)} MB${e.fromCache ? '  (unsigned exe from cache)' : ''}`);
-  console.log(`  signing: ${r.signing}`);
-  for (const l of unsignedBanner(r.signerKind, r.signing)) console.error(l);
+  try {
+    const started = Date.now();
+    const r = await buildCliExe({
+      archs: values.arch ? values.arch.split(',') : ARCHS,
+      outDir: values.out ? path.resolve(values.out) : undefined,
+      testCert: values['test-cert'] || inCi(process.env),
+      requireSignature: values['require-signature'],
+    });
+    console.log(`CLI exe from ${CLI_ENTRY}, Node ${NODE_VERSION}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (const e of r.exes) console.log(`  ${path.relative(process.cwd(), e.file)}  ${(e.size / 1024 / 1024).toFixed(1)} MB${e.fromCache ? '  (unsigned exe from cache)' : ''}`);
+    console.log(`  signing: ${r.signing}`);
+    for (const l of unsignedBanner(r.signerKind, r.signing)) console.error(l);
+  } catch (e) {
+    // The message says what to set or install; a stack trace would only bury it.
+    console.error(`build:cli-exe: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
 }
