@@ -6,6 +6,7 @@
  *    source and copy, and vs SHA-256 alone over the same bytes twice; bytes read from the source.
  * 2. runner line events vs raw child_process data events for 100k lines: latency p50/p95 and
  *    peak RSS growth.
+ * 3. the wizard in Chromium (bench/ui.ts); 4. the standalone CLI exe under Wine (bench/cli-exe.ts).
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { runIpXfer } from '../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../electron/platform/kill-process-group.js';
 import { benchUi } from './ui.js';
 import { benchFleet } from './fleet.js';
+import { benchCliExe } from './cli-exe.js';
 
 const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -207,6 +209,7 @@ try {
   await benchRunner(root);
   await benchFleet(root);
   await benchUi();
+  await benchCliExe();
 } finally {
   await rm(root, { recursive: true, force: true });
 }
