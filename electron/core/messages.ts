@@ -248,6 +248,7 @@ const en = {
     notPe: 'not a Windows program (PE) file',
     publisherOverride: 'Run although not verified as Trend Micro\'s: the user confirmed it.',
     running: 'Running',
+    relaunchFailed: 'Could not restart as administrator. Close the app, right-click it and choose "Run as administrator".',
   },
 };
 
@@ -482,6 +483,7 @@ const ja: Messages = {
     notPe: 'Windows のプログラム（PE）ファイルではありません',
     publisherOverride: 'Trend Micro の署名を確認できないまま、利用者の確認により実行しました。',
     running: '実行中',
+    relaunchFailed: '管理者として再起動できませんでした。アプリを閉じ、右クリックして「管理者として実行」を選んでください。',
   },
 };
 

@@ -14,7 +14,7 @@ import { findKit } from '../../core/kit.js';
 import { messages, type Lang } from '../../core/messages.js';
 import { CHANNELS, intentChannel } from './ipc-channels.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
-import { relaunchElevated } from '../../platform/relaunch-elevated.js';
+import { relaunchArguments, relaunchElevated, relaunchHandingOver } from '../../platform/relaunch-elevated.js';
 import { chooseDataLocation } from './portable-paths.js';
 import { guardSession, guardWebContents } from './guard-web-contents.js';
 import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
@@ -88,8 +88,17 @@ async function start(): Promise<void> {
       relaunchElevated:
         process.platform === 'win32'
           ? async () => {
-              const exe = process.env.PORTABLE_EXECUTABLE_FILE ?? process.execPath;
-              if ((await relaunchElevated(exe, argv)) === 'started') app.quit();
+              const portableExe = process.env.PORTABLE_EXECUTABLE_FILE;
+              const exe = portableExe ?? process.execPath;
+              const args = relaunchArguments(process.argv, app.isPackaged || !!portableExe, process.cwd());
+              const result = await relaunchHandingOver({
+                releaseLock: () => app.releaseSingleInstanceLock(),
+                retakeLock: () => void app.requestSingleInstanceLock(),
+                start: () => relaunchElevated(exe, args, process.cwd()),
+                quit: () => app.quit(),
+              });
+              // A cancelled prompt leaves the app as it was; a failure is said.
+              if (result === 'failed') dialog.showErrorBox('Apex One certificate fix', messages(lang).label.relaunchFailed);
             }
           : undefined,
     },
