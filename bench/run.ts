@@ -6,6 +6,7 @@
  *    source and copy, and vs SHA-256 alone over the same bytes twice; bytes read from the source.
  * 2. runner line events vs raw child_process data events for 100k lines: latency p50/p95 and
  *    peak RSS growth.
+ * 3. flood.ts: 20 MB in one line through runProgram, time and peak RSS growth.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { collectFiles } from '../electron/core/collect.js';
 import type { Plan } from '../electron/core/plan.js';
 import { runIpXfer } from '../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../electron/platform/kill-process-group.js';
+import { benchFlood } from './flood.js';
 import { benchUi } from './ui.js';
 
 const MB = 1024 * 1024;
@@ -204,6 +206,7 @@ try {
   console.log(`apex-cert-fix bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}`);
   await benchCollect(root);
   await benchRunner(root);
+  await benchFlood(root);
   await benchUi();
 } finally {
   await rm(root, { recursive: true, force: true });
