@@ -179,7 +179,7 @@ export async function listMismatchedAgents(o: ListOptions): Promise<AgentsList> 
     onLine: o.onLine ?? (() => undefined),
     killTree: (pid) => o.platform.killTree(pid),
   });
-  if (run.timedOut) throw new FixError({ code: 'timeout', seconds: Math.round(o.timeoutMs / 1000) });
+  if (run.timedOut) throw new FixError({ code: 'timeout', seconds: Math.round(o.timeoutMs / 1000), servicesDown: [] });
   if (run.cancelled) throw new FixError({ code: 'cancelled' });
   if (run.startError) throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: null, reason: run.startError });
   let bytes: Buffer;

@@ -60,6 +60,7 @@ export interface MakeKitInputs {
   outDir: string;
   version: string;
   now: Date;
+  signal?: AbortSignal;
 }
 
 /** Writes the kit next to where it will live, then swaps it in: a half-written kit never exists. */
@@ -84,8 +85,9 @@ export async function makeKit(i: MakeKitInputs): Promise<{ folder: string; manif
       if (!source) continue;
       let copied;
       try {
-        copied = await copyWithHash(source.local, path.join(temp, source.name), () => undefined, (await stat(source.local)).mode & 0o777);
+        copied = await copyWithHash(source.local, path.join(temp, source.name), () => undefined, (await stat(source.local)).mode & 0o777, i.signal);
       } catch (e) {
+        if (i.signal?.aborted) throw new FixError({ code: 'cancelled' });
         throw new FixError({ code: 'copy-failed', file: source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       }
       files.push({ role, arch, name: source.name, size: copied.size, sha256: copied.sha256 });

@@ -66,15 +66,21 @@ const en = {
       case 'ipxfer-start-failed':
         return `IpXfer could not be started (${en.osError(d.reason)}): ${d.executable}. Security software may have blocked it.`;
       case 'ipxfer-exit':
-        return `IpXfer ended with code ${d.exitCode} and the agent still does not have the server's certificate. If the agent has an unload password, check it and run again.`;
+        return `IpXfer ended with code ${d.exitCode}${d.signal ? ` (${d.signal})` : ''} and the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`;
       case 'not-fixed':
-        return 'After IpXfer, the agent still does not have the server\'s certificate. If the agent has an unload password, check it and run again.';
+        return `After IpXfer, the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`;
       case 'not-verified':
-        return 'IpXfer finished, but the repair could not be confirmed: see the checks.';
+        return `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`;
       case 'timeout':
-        return `IpXfer did not finish within ${d.seconds} seconds and was stopped.`;
+        return `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`;
       case 'cancelled':
-        return 'The run was cancelled and IpXfer was stopped.';
+        return `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}`;
+      case 'busy':
+        return `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`;
+      case 'copy-changed':
+        return `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`;
+      case 'services-start-failed':
+        return `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`;
       case 'step-order':
         return `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`;
       case 'kit-invalid':
@@ -155,6 +161,30 @@ const en = {
     'bad-entry': 'a file entry lacks its name, size or SHA-256',
   } satisfies Record<KitProblem, string>,
   listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  /** The report could not be written: the result stands, and the user must know it is missing. */
+  reportNotSaved(folder: string, reason: string): string {
+    return `NOT SAVED in ${folder} (${en.osError(reason)}). The result above stands; copy it into the ticket, and check that the folder exists and can be written.`;
+  },
+  waiting(elapsedMs: number, limitMs: number): string {
+    return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
+  },
+  /** The diagnosis before anything is asked: the agent's certificate against the server's (KB 1102855). */
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; problem: string | null }, server: { serial: string; notAfter: string }): string {
+    const agent = before.serial ? `serial ${before.serial}${before.notAfter ? `, valid until ${before.notAfter.slice(0, 10)}` : ''}` : `unreadable (${en.agentCertProblem(before.problem)})`;
+    const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
+    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
+  },
+  /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
+  quote(lines: readonly string[]): string {
+    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
+  },
+  /** KA-0006149: a stopped IpXfer can leave the agent's services stopped; say how to start them. */
+  servicesDown(services: readonly string[]): string {
+    if (!services.length) return '';
+    return ` These agent services are not running: ${services.join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
+  },
+  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
   /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };
@@ -196,6 +226,7 @@ const en = {
   outcome: {
     ready: 'Ready: nothing was changed.',
     fixed: 'Fixed.',
+    'already-fixed': 'Nothing to repair: this agent already has the server\'s certificate. IpXfer was not run.',
     failed: 'Not fixed.',
     'not-verified': 'IpXfer finished; the fix could not be confirmed.',
     'bad-input': 'Stopped: the input needs correcting. Nothing was copied or run.',
@@ -303,15 +334,21 @@ const ja: Messages = {
       case 'ipxfer-start-failed':
         return `IpXfer を起動できません（${ja.osError(d.reason)}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`;
       case 'ipxfer-exit':
-        return `IpXfer は終了コード ${d.exitCode} で終了し、エージェントの証明書はまだサーバーのものと一致しません。アンロードパスワードが設定されている場合は、確認して再実行してください。`;
+        return `IpXfer は終了コード ${d.exitCode}${d.signal ? `（${d.signal}）` : ''} で終了し、エージェントの証明書はまだサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`;
       case 'not-fixed':
-        return 'IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。アンロードパスワードが設定されている場合は、確認して再実行してください。';
+        return `IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`;
       case 'not-verified':
-        return 'IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。';
+        return `IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。${ja.quote(d.lastLines)}${ja.servicesDown(d.servicesDown)}`;
       case 'timeout':
-        return `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。`;
+        return `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`;
       case 'cancelled':
-        return '実行を取り消し、IpXfer を停止しました。';
+        return `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}`;
+      case 'busy':
+        return `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`;
+      case 'copy-changed':
+        return `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`;
+      case 'services-start-failed':
+        return `次のエージェントのサービスが開始しませんでした: ${d.services.join('、')}。管理者として開始するか（net start ${d.services[0]}）、PC を再起動してください。`;
       case 'step-order':
         return `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`;
       case 'kit-invalid':
@@ -392,6 +429,26 @@ const ja: Messages = {
     'bad-entry': 'ファイルの名前・サイズ・SHA-256 が欠けた項目があります',
   },
   listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
+  reportNotSaved(folder: string, reason: string): string {
+    return `${folder} に保存できませんでした（${ja.osError(reason)}）。上の結果は有効です。チケットに写し、フォルダーが存在して書き込めるか確認してください。`;
+  },
+  waiting(elapsedMs: number, limitMs: number): string {
+    return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
+  },
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; problem: string | null }, server: { serial: string; notAfter: string }): string {
+    const agent = before.serial ? `シリアル ${before.serial}${before.notAfter ? `、有効期限 ${before.notAfter.slice(0, 10)}` : ''}` : `読み取れません（${ja.agentCertProblem(before.problem)}）`;
+    const srv = `シリアル ${server.serial}、有効期限 ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じです。修復は不要です（KB 1102855 の手順は必要ありません）。コンソールにまだ表示される場合は、エージェントがその後サーバーに接続していない可能性があります。サービスを再起動するか次の更新を待ち、このサーバーに接続しているかも確認してください。`;
+    return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。`;
+  },
+  quote(lines: readonly string[]): string {
+    return lines.length ? `IpXfer の出力: ${lines.map((l) => `「${l}」`).join(' / ')}。` : '';
+  },
+  servicesDown(services: readonly string[]): string {
+    if (!services.length) return '';
+    return `次のエージェントのサービスが動いていません: ${services.join('、')}。管理者として開始するか（${services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`;
+  },
+  operation: { detect: 'この PC の確認', source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', verify: 'エージェントの確認', services: 'エージェントのサービスの開始', kit: 'オフラインキットの作成', agents: 'エージェント一覧の取得' },
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'アクセスが拒否されました', EPERM: '許可されていません', ENOENT: '見つかりません', EBUSY: '使用中です', ENOSPC: 'ディスクがいっぱいです', EEXIST: 'すでにあります', EROFS: '読み取り専用です' };
     return words[code] ? `${words[code]}、${code}` : code;
@@ -431,6 +488,7 @@ const ja: Messages = {
   outcome: {
     ready: '準備完了: まだ何も変更していません。',
     fixed: '修復しました。',
+    'already-fixed': '修復は不要です: このエージェントはすでにサーバーの証明書を持っています。IpXfer は実行していません。',
     failed: '修復できませんでした。',
     'not-verified': 'IpXfer は終了しましたが、修復を確認できませんでした。',
     'bad-input': '中止: 入力を直してください。何もコピー・実行していません。',

@@ -3,19 +3,16 @@
  * as readable text, both written atomically (temp file + rename) so a crash never leaves half a
  * report. The password never reaches here: output lines and the command are masked by the runner.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { CertificateInfo } from './certificate.js';
 import type { CollectedFile } from './collect.js';
-import type { ErrorDetails, TriedPlace } from './errors.js';
-import type { ReportPaths, SessionState } from './session-state.js';
+import { categoryOf, type ErrorDetails, type TriedPlace } from './errors.js';
+import type { RepairState } from './session/state.js';
 import { messages, type Lang } from './messages.js';
 import { describeState } from './session-text.js';
-import type { Outcome } from './outcome.js';
+import { outcomeOf, type Outcome } from './outcome.js';
 import type { OutputLine } from './run-ipxfer.js';
 import type { OutputSnapshot } from './output-log.js';
 import type { ServerFiles } from './server-files.js';
-import { compactTimestamp } from '../base/timestamp.js';
 import type { Check, Verdict } from './verify.js';
 import type { KitManifest } from './kit.js';
 
@@ -44,6 +41,8 @@ export interface Report {
   files: Pick<CollectedFile, 'role' | 'name' | 'source' | 'copy' | 'size' | 'sha256'>[];
   certificate: (CertificateInfo & { fileSha256: string | null; daysLeft: number }) | null;
   workDir: string | null;
+  /** After the run: the working folder is removed once the agent is fixed, kept for diagnosis otherwise. */
+  workDirAfter: { path: string; removed: boolean } | null;
   command: { executable: string; args: string[]; cwd: string } | null;
   run: {
     attempt: number;
@@ -71,17 +70,21 @@ export interface Report {
   publisher: { checks: { name: string; role: string; outcome: string; osStatus: string | null; signer: string | null; digestAlgorithm: string | null }[]; allTrusted: boolean; override: boolean } | null;
   /** `kit` mode: where the kit was written and its manifest. */
   kit: { folder: string; manifest: KitManifest } | null;
+  /** The report could not be saved where it should have been (it was still printed / shown). */
+  reportError: { folder: string; reason: string } | null;
 }
 
 export interface ReportInputs {
   mode: Report['mode'];
-  state: SessionState;
+  state: RepairState;
   output: Pick<OutputSnapshot, 'lines' | 'total' | 'truncated'> & { gap?: OutputSnapshot['gap'] };
   files: ServerFiles | null;
   serverSha256File: string | null;
   lang: Lang;
   version: string;
   createdAt: Date;
+  /** `kit` mode: the kit the kit service wrote. */
+  kit: { folder: string; manifest: KitManifest } | null;
 }
 
 /** A line longer than 64 KiB comes in pieces: each piece but the last ends in `…`. */
@@ -99,7 +102,7 @@ export function buildReport(i: ReportInputs): Report {
     createdAt: i.createdAt.toISOString(),
     lang: i.lang,
     // A kit leaves the repair's outcome alone: a kit written without an error is ready to use.
-    outcome: i.mode === 'kit' && s.kit && !s.error ? 'ready' : s.outcome,
+    outcome: i.mode === 'kit' ? (i.kit && !s.error ? 'ready' : s.error ? outcomeOf(categoryOf(s.error.code)) : null) : s.outcome,
     error: s.error ? { code: s.error.code, message: s.error.message } : null,
     computer: env ? { hostname: env.hostname, arch: env.arch, detectedArch: env.detectedArch, elevated: env.elevated, codePage: env.codePage } : null,
     agent: env?.agent ? { ...env.agent, certificateBefore: s.agentCertificateBefore } : null,
@@ -117,6 +120,7 @@ export function buildReport(i: ReportInputs): Report {
     files: s.collect.files.map(({ role, name, source, copy, size, sha256 }) => ({ role, name, source, copy, size, sha256 })),
     certificate: s.certificate ? { ...s.certificate, fileSha256: i.serverSha256File, daysLeft: text.certificateDaysLeft! } : null,
     workDir: s.collect.workDir,
+    workDirAfter: s.workDirAfter,
     command: s.run?.command ?? s.running?.command ?? null,
     run: s.run
       ? {
@@ -144,7 +148,8 @@ export function buildReport(i: ReportInputs): Report {
           override: s.publisherOverride,
         }
       : null,
-    kit: s.kit,
+    kit: i.kit,
+    reportError: s.reportError,
   };
 }
 
@@ -224,30 +229,4 @@ export function reportText(r: Report): string {
     line(r.guidance);
   }
   return out.join('\r\n') + '\r\n';
-}
-
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-}
-
-/** `<hostname>_<yyyyMMdd-HHmmss>.json|.txt`; a second report in the same second gets `-2`, `-3`... */
-export async function writeReport(report: Report, dir: string): Promise<ReportPaths> {
-  await mkdir(dir, { recursive: true });
-  const host = (report.computer?.hostname ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
-  const stamp = compactTimestamp(new Date(report.createdAt));
-  const existing = new Set(await readdir(dir));
-  let base = `${host}_${stamp}`;
-  for (let n = 2; existing.has(`${base}.json`) || existing.has(`${base}.txt`); n++) base = `${host}_${stamp}-${n}`;
-  const paths = { json: path.join(dir, `${base}.json`), text: path.join(dir, `${base}.txt`) };
-  // Text first: the JSON appearing is the sign that the report is complete.
-  await writeAtomically(paths.text, '\ufeff' + reportText(report));
-  await writeAtomically(paths.json, JSON.stringify(report, null, 2) + '\n');
-  return paths;
 }

@@ -44,6 +44,13 @@ export interface Platform {
   toLocalPath(path: string): LocalPath;
   /** Ends a process and everything it started (IpXfer may start helpers). */
   killTree(pid: number): Promise<void>;
+  /**
+   * Makes `dir` writable only by administrators (Windows: SYSTEM + Administrators, inheritance
+   * removed; POSIX: 0700 and owned by this user), so nobody else can swap the copies in it.
+   */
+  makePrivateFolder(dir: string): Promise<void>;
+  /** Starts an agent service (after a cancelled IpXfer left it stopped); false when it did not start. */
+  startService?(name: string): Promise<boolean>;
   /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */
   osSignatureStatus?(file: string): Promise<string | null>;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
+import { makePosixFolderPrivate } from '../base/private-folder.js';
 import { splitWindowsPath } from '../base/windows-path.js';
 
 export interface SimulatedProfile {
@@ -118,6 +119,17 @@ export class SimulatedPlatform implements Platform {
   }
   async serviceState(name: string): Promise<ServiceState> {
     return this.profile.services[name.toLowerCase()] ?? 'missing';
+  }
+
+  /** The training PC's services live in memory: IpXfer stand-ins cannot stop them, Start starts them. */
+  async startService(name: string): Promise<boolean> {
+    if (this.profile.services[name.toLowerCase()] === 'missing' || !(name.toLowerCase() in this.profile.services)) return false;
+    this.profile.services[name.toLowerCase()] = 'running';
+    return true;
+  }
+
+  async makePrivateFolder(dir: string): Promise<void> {
+    await makePosixFolderPrivate(dir);
   }
 
   toLocalPath(input: string): LocalPath {

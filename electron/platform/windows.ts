@@ -9,6 +9,8 @@ import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../base/line-decoder.js';
 import { isWindowsPath } from '../base/windows-path.js';
 import { killProcessGroup } from './kill-process-group.js';
+import { makeWindowsFolderPrivate } from './private-folder-windows.js';
+import { systemToolPath } from './system-tool-path.js';
 import { psQuote } from './relaunch-elevated.js';
 import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
@@ -78,6 +80,16 @@ export class WindowsPlatform implements Platform {
   async serviceState(name: string): Promise<ServiceState> {
     const r = await this.tool('sc', ['query', name]);
     return parseScQuery(r.text, r.exitCode);
+  }
+
+  async makePrivateFolder(dir: string): Promise<void> {
+    await makeWindowsFolderPrivate(dir);
+  }
+
+  async startService(name: string): Promise<boolean> {
+    const r = await this.tool(systemToolPath('sc'), ['start', name]);
+    // 0: start pending; 1056: already running. Both leave the service running or on its way.
+    return r.exitCode === 0 || r.exitCode === 1056;
   }
 
   toLocalPath(p: string): LocalPath {

@@ -104,7 +104,7 @@ test.describe('wrong password, then the right one', () => {
     await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
-    expect(harness.session.state.run?.attempt).toBe(2);
+    expect(harness.service.repair.state.run?.attempt).toBe(2);
     expect(harness.received.join('\n')).not.toContain('right-password');
     expect(harness.received.join('\n')).not.toContain('wrong-password');
   });
@@ -188,7 +188,7 @@ test.describe('an IpXfer that is not signed by Trend Micro', () => {
     await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
-    expect(harness.session.state.publisherOverride).toBe(true);
+    expect(harness.service.repair.state.publisherOverride).toBe(true);
   });
 });
 

@@ -136,11 +136,16 @@ describe('apex-cert-fix fix', () => {
     expect(new Set(names).size).toBe(4);
   });
 
-  it('every run gets a fresh working folder', async () => {
+  it('every run gets a fresh working folder, removed once the agent is fixed', async () => {
     const { report, w } = await fix({});
-    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', UNVERIFIED]);
-    expect(JSON.parse(again.stdout).workDir).not.toBe(report.workDir);
-    expect(existsSync(report.workDir)).toBe(true);
+    expect(report.workDirAfter).toEqual({ path: report.workDir, removed: true });
+    expect(existsSync(report.workDir)).toBe(false);
+    // The agent is fixed now: only --force runs IpXfer again, in a new folder.
+    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', '--force', UNVERIFIED]);
+    const second = JSON.parse(again.stdout);
+    expect(second.outcome).toBe('fixed');
+    expect(second.workDir).toBeTruthy();
+    expect(second.workDir).not.toBe(report.workDir);
   });
 
   it('an IpXfer not signed by Trend Micro is not run without --allow-unverified-publisher: exit 2, nothing left', async () => {

@@ -16,6 +16,8 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   'allow-unverified-publisher': { type: 'boolean' },
   timeout: { type: 'string' },
+  settle: { type: 'string' },
+  force: { type: 'boolean' },
   out: { type: 'string' },
   'server-dir': { type: 'string' },
   simulate: { type: 'string' },
@@ -40,6 +42,8 @@ const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
   'password-stdin': ['fix'],
   'allow-unverified-publisher': ['fix'],
   timeout: ['fix', 'agents'],
+  settle: ['fix'],
+  force: ['fix'],
   out: ['kit', 'agents'],
   'server-dir': ['agents'],
   simulate: ['inspect', 'fix', 'kit', 'agents'],
@@ -70,13 +74,17 @@ export interface Parsed {
   /** `publisher FILE...`: the files to check. */
   files: string[];
   timeoutMs: number;
+  /** How long to keep re-reading the agent after IpXfer; undefined: the platform's default. */
+  settleMs?: number;
+  /** Run IpXfer although the agent already holds the server's certificate. */
+  force: boolean;
   simulate?: string;
   json: boolean;
   lang: Lang;
 }
 
 function publisherDefaults(lang: Lang): Parsed {
-  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, files: [], timeoutMs: 300_000, json: false, lang };
+  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, files: [], timeoutMs: 300_000, force: false, json: false, lang };
 }
 
 function invalid(option: string, value: string, expected: string): never {
@@ -106,6 +114,8 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   if (v.help) return 'help';
   if (v.version) return 'version';
   const [command, ...extra] = parsed.positionals;
+  // Nothing at all: the help, not an error.
+  if (command === undefined && argv.length === 0) return 'help';
   if (command === undefined || !COMMANDS.includes(command as Command)) {
     invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents または publisher' : 'inspect, fix, kit, agents or publisher');
   }
@@ -125,6 +135,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
   const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, ja ? 'ビルド番号（例: 12526）' : 'a build number such as 12526');
   const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, ja ? '1〜86400 の秒数' : 'seconds from 1 to 86400');
+  const settle = wholeNumber('--settle', v.settle, 0, 3600, ja ? '0〜3600 の秒数' : 'seconds from 0 to 3600');
   if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', ja ? 'キットを作るフォルダー（USB メモリなど）' : 'the folder to write the kit into (e.g. a USB stick)');
   for (const key of ['work-dir', 'reports-dir', 'simulate'] as const) {
     if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'フォルダーまたはファイルのパス' : 'a folder or file path');
@@ -142,6 +153,8 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     allowUnverifiedPublisher: v['allow-unverified-publisher'] ?? false,
     files: [],
     timeoutMs: (timeout ?? 300) * 1000,
+    settleMs: settle === null ? undefined : settle * 1000,
+    force: v.force ?? false,
     simulate: v.simulate,
     json: v.json ?? false,
     lang: (v.lang as Lang | undefined) ?? lang,

@@ -8,17 +8,17 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as el
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { INTENTS } from '../../contract.js';
-import { FixSession } from '../../core/fix-session.js';
+import { SessionContext } from '../../core/session/context.js';
 import { findKit } from '../../core/kit.js';
 import { messages, type Lang } from '../../core/messages.js';
-import { CHANNELS, intentChannel } from './ipc-channels.js';
+import { CHANNELS } from './ipc-channels.js';
+import { registerIntents } from './ipc-bridge.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
 import { relaunchArguments, relaunchElevated, relaunchHandingOver } from '../../platform/relaunch-elevated.js';
 import { chooseDataLocation } from './portable-paths.js';
 import { guardSession, guardWebContents } from './guard-web-contents.js';
 import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
-import { WizardHost } from '../wizard-service.js';
+import { WizardService } from '../wizard-service.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
@@ -45,7 +45,7 @@ const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.exit(0);
 
 let win: BrowserWindow | null = null;
-let wizard: WizardHost | null = null;
+let wizard: WizardService | null = null;
 
 function send(channel: string, payload: unknown) {
   if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
@@ -71,11 +71,11 @@ async function start(): Promise<void> {
     app.exit(3);
     return;
   }
-  const session = new FixSession({ platform: choice.platform, lang, reportsDir: path.join(data.dir, 'reports'), version: app.getVersion() });
+  const context = new SessionContext({ platform: choice.platform, lang, reportsDir: path.join(data.dir, 'reports'), version: app.getVersion() });
   const kitBesideApp = portableDir ? await findKit(portableDir).catch(() => null) : null;
-  wizard = new WizardHost({
-    session,
-    info: { kind: 'electron', simulated: choice.platform.kind === 'simulated', lang, kitBesideApp, version: app.getVersion() },
+  wizard = new WizardService({
+    context,
+    info: { kind: 'electron', simulated: choice.platform.kind === 'simulated', kitBesideApp, version: app.getVersion() },
     settingsFile: path.join(data.dir, 'settings.json'),
     capabilities: {
       pickFolder: async () => {
@@ -103,19 +103,11 @@ async function start(): Promise<void> {
           : undefined,
     },
     onView: (view) => send(CHANNELS.view, view),
-    onOutput: (lines) => send(CHANNELS.output, lines),
+    onOutput: (batch) => send(CHANNELS.output, batch),
   });
   await wizard.loadSettings();
 
-  ipcMain.on(CHANNELS.intents, (event) => {
-    event.returnValue = isTrustedSenderUrl(event.senderFrame?.url) ? [...INTENTS] : [];
-  });
-  for (const name of INTENTS) {
-    ipcMain.handle(intentChannel(name), (event, ...args: unknown[]) => {
-      if (!isTrustedSenderUrl(event.senderFrame?.url)) throw new Error('untrusted sender');
-      return wizard!.handle(name, args);
-    });
-  }
+  registerIntents(ipcMain, wizard, isTrustedSenderUrl);
 
   win = new BrowserWindow({
     width: 1180,
@@ -144,10 +136,10 @@ app.on('before-quit', (event) => {
   if (closing || !wizard) return;
   closing = true;
   event.preventDefault();
-  const session = wizard.session;
-  wizard.close();
+  const service = wizard;
+  service.close();
   const wait = async () => {
-    for (let i = 0; i < 100 && session.state.busy !== null; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && service.busy; i++) await new Promise((r) => setTimeout(r, 100));
     app.quit();
   };
   void wait();
