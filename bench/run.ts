@@ -6,7 +6,8 @@
  *    source and copy, and vs SHA-256 alone over the same bytes twice; bytes read from the source.
  * 2. runner line events vs raw child_process data events for 100k lines: latency p50/p95 and
  *    peak RSS growth.
- * 3. the wizard in Chromium (bench/ui.ts); 4. the standalone CLI exe under Wine (bench/cli-exe.ts).
+ * 3. the wizard in Chromium (bench/ui.ts); 4. the standalone CLI exe under Wine (bench/cli-exe.ts);
+ * 5. flood.ts: 20 MB in one line through runProgram, time and peak RSS growth; 6. fleet.ts: summarize.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,6 +20,7 @@ import { collectFiles } from '../electron/core/collect.js';
 import type { Plan } from '../electron/core/plan.js';
 import { runIpXfer } from '../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../electron/platform/kill-process-group.js';
+import { benchFlood } from './flood.js';
 import { benchUi } from './ui.js';
 import { benchFleet } from './fleet.js';
 import { benchCliExe } from './cli-exe.js';
@@ -208,6 +210,7 @@ try {
   await benchCollect(root);
   await benchRunner(root);
   await benchFleet(root);
+  await benchFlood(root);
   await benchUi();
   await benchCliExe();
 } finally {

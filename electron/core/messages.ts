@@ -268,7 +268,10 @@ const en = {
     exitCode: 'exit code',
     duration: 'duration',
     output: 'IpXfer output',
-    outputCut: (kept: number, total: number) => `(${total - kept} of ${total} lines left out in the middle)`,
+    outputCut: (lines: number, total: number, chars: number) => `(${lines} of ${total} lines, ${chars} characters, left out in the middle)`,
+    endedAbnormally: (how: string) => `ended abnormally (${how})`,
+    outputHeldOpen: 'It ended, but a program it started kept its output open: reading stopped a few seconds later.',
+    stillRunning: 'Still running afterwards (started by it)',
     checks: 'Checks',
     outcome: 'Result',
     report: 'Report',
@@ -286,6 +289,7 @@ const en = {
     chainIssuerMissing: 'issuer not carried in the signature',
     signedAt: 'signed at (timestamp)',
     running: 'Running',
+    relaunchFailed: 'Could not restart as administrator. Close the app, right-click it and choose "Run as administrator".',
   },
 };
 
@@ -536,7 +540,10 @@ const ja: Messages = {
     exitCode: '終了コード',
     duration: '所要時間',
     output: 'IpXfer の出力',
-    outputCut: (kept: number, total: number) => `（全 ${total} 行のうち中間の ${total - kept} 行を省略）`,
+    outputCut: (lines: number, total: number, chars: number) => `（全 ${total} 行のうち中間の ${lines} 行・${chars} 文字を省略）`,
+    endedAbnormally: (how: string) => `異常終了（${how}）`,
+    outputHeldOpen: '終了しましたが、起動したプログラムが出力を開いたままだったため、数秒後に読み取りを打ち切りました。',
+    stillRunning: '終了後も実行中（このプログラムが起動したもの）',
     checks: '確認結果',
     outcome: '結果',
     report: 'レポート',
@@ -554,6 +561,7 @@ const ja: Messages = {
     chainIssuerMissing: '発行者の証明書が署名に含まれていません',
     signedAt: '署名日時（タイムスタンプ）',
     running: '実行中',
+    relaunchFailed: '管理者として再起動できませんでした。アプリを閉じ、右クリックして「管理者として実行」を選んでください。',
   },
 };
 

@@ -11,6 +11,7 @@ import { messages, type Lang } from './messages.js';
 import { describeState } from './session-text.js';
 import { outcomeOf, type Outcome } from './outcome.js';
 import type { OutputLine } from './run-ipxfer.js';
+import type { OutputSnapshot } from './output-log.js';
 import type { ServerFiles } from './server-files.js';
 import type { Check, Verdict } from './verify.js';
 import type { KitManifest } from './kit.js';
@@ -49,9 +50,18 @@ export interface Report {
     timedOut: boolean;
     cancelled: boolean;
     durationMs: number;
+    /** The signal that ended IpXfer (POSIX), and whether it crashed or was killed by someone else. */
+    signal: string | null;
+    abnormal: boolean;
+    /** IpXfer ended, but a program it started held its output open. */
+    outputHeldOpen: boolean;
+    /** What IpXfer started that still ran afterwards (null: cannot be told on this platform). */
+    stillRunning: { pid: number; command: string }[] | null;
     output: string[];
     outputTotalLines: number;
     outputTruncated: boolean;
+    /** Left out in the middle: after `after` kept lines, `lines` lines of `chars` characters. */
+    outputDropped: { after: number; lines: number; chars: number } | null;
   } | null;
   verification: { verdict: Verdict; checks: (Check & { text: string })[] } | null;
   /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
@@ -87,7 +97,7 @@ export interface PublisherEntry {
 export interface ReportInputs {
   mode: Report['mode'];
   state: RepairState;
-  output: { lines: OutputLine[]; total: number; truncated: boolean };
+  output: Pick<OutputSnapshot, 'lines' | 'total' | 'truncated'> & { gap?: OutputSnapshot['gap'] };
   files: ServerFiles | null;
   serverSha256File: string | null;
   lang: Lang;
@@ -97,7 +107,8 @@ export interface ReportInputs {
   kit: { folder: string; manifest: KitManifest } | null;
 }
 
-const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text);
+/** A line longer than 64 KiB comes in pieces: each piece but the last ends in `…`. */
+const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text) + (l.split ? '…' : '');
 
 export function buildReport(i: ReportInputs): Report {
   const s = i.state;
@@ -138,9 +149,14 @@ export function buildReport(i: ReportInputs): Report {
           timedOut: s.run.timedOut,
           cancelled: s.run.cancelled,
           durationMs: s.run.durationMs,
+          signal: s.run.signal ?? null,
+          abnormal: s.run.abnormal ?? false,
+          outputHeldOpen: s.run.outputHeldOpen ?? false,
+          stillRunning: s.run.stillRunning ?? null,
           output: i.output.lines.map(outputText),
           outputTotalLines: i.output.total,
           outputTruncated: i.output.truncated,
+          outputDropped: i.output.gap ? { after: i.output.gap.at, lines: i.output.gap.lines, chars: i.output.gap.chars } : null,
         }
       : null,
     verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c, n) => ({ ...c, text: text.checks[n]!.text })) } : null,
@@ -231,12 +247,16 @@ export function reportText(r: Report): string {
   }
   if (r.command) line(`${L.command}: "${r.command.executable}" ${r.command.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
   if (r.run) {
-    line(`${L.exitCode}: ${r.run.exitCode ?? '-'}, ${L.duration}: ${(r.run.durationMs / 1000).toFixed(1)} s`);
+    const run = r.run;
+    const how = run.signal ?? (run.exitCode !== null ? `0x${(run.exitCode >>> 0).toString(16).toUpperCase()}` : '-');
+    line(`${L.exitCode}: ${run.exitCode ?? '-'}${run.abnormal ? `, ${L.endedAbnormally(how)}` : ''}, ${L.duration}: ${(run.durationMs / 1000).toFixed(1)} s`);
+    if (run.outputHeldOpen) line(L.outputHeldOpen);
+    if (run.stillRunning?.length) line(`${L.stillRunning}: ${run.stillRunning.map((p) => `${p.pid} ${p.command}`).join(', ')}`);
     line();
     line(`${L.output}:`);
-    const headCount = Math.min(r.run.output.length, 1000);
-    r.run.output.forEach((l, i) => {
-      if (r.run!.outputTruncated && i === headCount) line(`  ${L.outputCut(r.run!.output.length, r.run!.outputTotalLines)}`);
+    const cut = run.outputDropped;
+    run.output.forEach((l, i) => {
+      if (cut && i === cut.after) line(`  ${L.outputCut(cut.lines, run.outputTotalLines, cut.chars)}`);
       line(`  ${l}`);
     });
   }

@@ -3,6 +3,10 @@
  * the training / test simulation goes through this interface; `core/` never asks the OS directly.
  */
 
+import type { RunningProcess } from '../base/process-tree.js';
+
+export type { RunningProcess };
+
 export type Arch = 'x86' | 'x64' | 'arm64';
 
 export type ServiceState = 'running' | 'stopped' | 'missing';
@@ -43,7 +47,11 @@ export interface Platform {
    */
   toLocalPath(path: string): LocalPath;
   /** Ends a process and everything it started (IpXfer may start helpers). */
-  killTree(pid: number): Promise<void>;
+  /**
+   * Ends a process and everything it started (IpXfer may start helpers); `tag` is the run's
+   * environment tag where the runner set one. Returns what still runs, when the platform can tell.
+   */
+  killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void>;
   /**
    * Makes `dir` writable only by administrators (Windows: SYSTEM + Administrators, inheritance
    * removed; POSIX: 0700 and owned by this user), so nobody else can swap the copies in it.

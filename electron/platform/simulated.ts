@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
+import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
 import { makePosixFolderPrivate } from '../base/private-folder.js';
 import { splitWindowsPath } from '../base/windows-path.js';
@@ -148,7 +148,7 @@ export class SimulatedPlatform implements Platform {
     return { ok: false, reason: 'unreachable' };
   }
 
-  async killTree(pid: number): Promise<void> {
-    await killProcessGroup(pid);
+  async killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void> {
+    return killProcessGroup(pid, tag);
   }
 }

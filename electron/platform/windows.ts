@@ -12,7 +12,7 @@ import { killProcessGroup } from './kill-process-group.js';
 import { makeWindowsFolderPrivate } from './private-folder-windows.js';
 import { systemToolPath } from './system-tool-path.js';
 import { psQuote } from './relaunch-elevated.js';
-import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
+import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
 
 const TOOL_TIMEOUT_MS = 15_000;
@@ -109,7 +109,7 @@ export class WindowsPlatform implements Platform {
     return r.exitCode === 0 ? String(r.stdout).trim() || null : null;
   }
 
-  async killTree(pid: number): Promise<void> {
-    await killProcessGroup(pid);
+  async killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void> {
+    return killProcessGroup(pid, tag);
   }
 }

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { ELECTRON_ARCH, electronBuilderArgs, sharedSigningEnv, stageForElectronBuilder, stagedCliExe } from '../../scripts/dist-win.mjs';
-import { sign, signer, unsignedPe } from '../fixtures/signing.js';
+import { sign, selfSignedSigner as signer, unsignedPe } from '../fixtures/signing.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);

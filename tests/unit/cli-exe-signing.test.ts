@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chooseSigner, signExe } from '../../scripts/build-cli-exe/sign.mjs';
 import { hasAuthenticodeSignature } from '../../build/hooks/warn-unsigned.mjs';
-import { signer, unsignedPe } from '../fixtures/signing.js';
+import { selfSignedSigner as signer, unsignedPe } from '../fixtures/signing.js';
 
 const PASSWORD = 'pfx-Pa55 "word" $HOME';
 let dir: string;

@@ -59,7 +59,9 @@ describe('apex-cert-fix fix', () => {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain('パス" ワード');
     }
-    expect(stderr).toContain('args: -e');
+    // IpXfer's echo of its command line held the password: the whole line is hidden, not just the word.
+    expect(stderr).toContain('  | ********\n');
+    expect(stderr).not.toContain('args: -e');
     expect(stderr).toContain('-pwd ********');
   });
 

@@ -314,7 +314,7 @@ export class RepairSession {
           codePage: this.st.environment!.codePage,
           timeoutMs: this.ctx.options.timeoutMs,
           signal,
-          killTree: (pid) => this.ctx.platform.killTree(pid),
+          killTree: (pid, tag) => this.ctx.platform.killTree(pid, tag),
           onLine: (line) => {
             this.output.push(line);
             for (const l of this.outputListeners) l(line);
@@ -336,7 +336,7 @@ export class RepairSession {
     return (this.st.verification?.checks ?? []).flatMap((c) => (c.name === 'service' && c.result !== 'pass' ? [c.service] : []));
   }
 
-  private finishRun(result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'>): Promise<boolean> {
+  private finishRun(result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'> & Partial<Pick<RunResult, 'signal'>>): Promise<boolean> {
     const lastLines = lastMeaningfulLines(this.output.snapshot().lines);
     const servicesDown = this.servicesDown();
     if (result.timedOut) return this.finish('timeout', new FixError({ code: 'timeout', seconds: Math.round(this.ctx.options.timeoutMs / 1000), servicesDown }));
@@ -344,8 +344,10 @@ export class RepairSession {
     const verdict = this.st.verification?.verdict;
     if (verdict === 'fixed') return this.finish('fixed', null);
     if (verdict === 'not-fixed') {
-      const exitCode = result.exitCode;
-      const error = exitCode !== 0 && exitCode !== null ? new FixError({ code: 'ipxfer-exit', exitCode, lastLines }) : new FixError({ code: 'not-fixed', lastLines });
+      const { exitCode, signal } = result;
+      // Ended by a crash or a signal: said as such ("ended abnormally"), never as "could not be started".
+      const ended = (exitCode !== 0 && exitCode !== null) || !!signal;
+      const error = ended ? new FixError({ code: 'ipxfer-exit', exitCode: exitCode ?? -1, signal: signal ?? null, lastLines }) : new FixError({ code: 'not-fixed', lastLines });
       return this.finish('failed', error);
     }
     return this.finish('not-verified', new FixError({ code: 'not-verified', lastLines, servicesDown }));
@@ -357,7 +359,7 @@ export class RepairSession {
       const run = this.st.run;
       if (!run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
       await this.verifyNow(0, signal, false);
-      return this.finishRun({ timedOut: false, cancelled: false, exitCode: run.exitCode });
+      return this.finishRun({ timedOut: false, cancelled: false, exitCode: run.exitCode, signal: run.signal });
     });
   }
 

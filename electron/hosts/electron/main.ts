@@ -1,9 +1,10 @@
 /**
  * Electron host: one hardened window showing the wizard, the API wired to the wizard service over IPC,
- * and nothing else. The rules it applies live in security.ts and portable-paths.ts (unit-tested).
+ * and nothing else. The rules it applies live in security.ts and portable-paths.ts (unit-tested);
+ * guard-web-contents.ts applies them to every web contents and the session.
  * Options: --simulate PROFILE.json (training mode), --lang ja|en.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -13,9 +14,10 @@ import { messages, type Lang } from '../../core/messages.js';
 import { CHANNELS } from './ipc-channels.js';
 import { registerIntents } from './ipc-bridge.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
-import { relaunchElevated } from '../../platform/relaunch-elevated.js';
+import { relaunchArguments, relaunchElevated, relaunchHandingOver } from '../../platform/relaunch-elevated.js';
 import { chooseDataLocation } from './portable-paths.js';
-import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
+import { guardSession, guardWebContents } from './guard-web-contents.js';
+import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
 import { WizardService } from '../wizard-service.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,6 +37,9 @@ app.setPath('crashDumps', path.join(data.dir, 'crash-dumps'));
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+// Every web contents, whoever creates it, is held to the same rules (navigation, windows, webview).
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url).catch(() => undefined)));
+
 // A second start hands over to the first window and ends at once.
 const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.exit(0);
@@ -48,6 +53,7 @@ function send(channel: string, payload: unknown) {
 
 async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
+  guardSession(electronSession.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, rendererRoot);
     if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
@@ -82,8 +88,17 @@ async function start(): Promise<void> {
       relaunchElevated:
         process.platform === 'win32'
           ? async () => {
-              const exe = process.env.PORTABLE_EXECUTABLE_FILE ?? process.execPath;
-              if ((await relaunchElevated(exe, argv)) === 'started') app.quit();
+              const portableExe = process.env.PORTABLE_EXECUTABLE_FILE;
+              const exe = portableExe ?? process.execPath;
+              const args = relaunchArguments(process.argv, app.isPackaged || !!portableExe, process.cwd());
+              const result = await relaunchHandingOver({
+                releaseLock: () => app.releaseSingleInstanceLock(),
+                retakeLock: () => void app.requestSingleInstanceLock(),
+                start: () => relaunchElevated(exe, args, process.cwd()),
+                quit: () => app.quit(),
+              });
+              // A cancelled prompt leaves the app as it was; a failure is said.
+              if (result === 'failed') dialog.showErrorBox('Apex One certificate fix', messages(lang).label.relaunchFailed);
             }
           : undefined,
     },
@@ -105,14 +120,6 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
   });
   win.once('ready-to-show', () => win?.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   await win.loadURL(APP_START_URL);
 }
 
