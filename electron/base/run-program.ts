@@ -149,6 +149,8 @@ export async function runProgram(o: ProgramOptions): Promise<ProgramResult> {
     void stop();
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
+  // A cancel that came while the program was starting fired before this listener existed.
+  if (o.signal?.aborted) onAbort();
 
   try {
     await Promise.race([exited, givenUp]);
