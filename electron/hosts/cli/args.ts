@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
+import { cliMessages } from './cli-messages.js';
 import { defaultLang, type Lang } from '../../core/messages.js';
 import type { Arch } from '../../platform/platform.js';
 import { fleetMessages } from '../../core/fleet/fleet-messages.js';
@@ -117,7 +118,7 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
 }
 
 export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' | 'version' {
-  const ja = lang === 'ja';
+  const t = cliMessages(lang);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -125,9 +126,9 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     const text = (e as Error).message;
     const option = /'(-[^']+)'/.exec(text)?.[1] ?? text;
     if (/^--(password|pwd)\b/.test(option)) {
-      invalid(option, '', ja ? 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から渡してください' : 'a password is never taken on the command line: use --password-stdin');
+      invalid(option, '', t.expected.noPassword);
     }
-    invalid(option, '', ja ? '--help に載っているオプション（値が必要なものは値も）' : 'an option listed by --help (with its value where it takes one)');
+    invalid(option, '', t.expected.knownOption);
   }
   const v = parsed.values;
   if (v.help) return 'help';
@@ -136,33 +137,33 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   // Nothing at all: the help, not an error.
   if (command === undefined && argv.length === 0) return 'help';
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents、publisher または summarize' : 'inspect, fix, kit, agents, publisher or summarize');
+    invalid(t.word.command, command ?? '', t.expected.command);
   }
   // An option the command does not use is a mistake worth saying (e.g. --out on fix).
   for (const option of Object.keys(v) as (keyof typeof OPTIONS)[]) {
     if (!USED_BY[option].includes(command as Command)) {
-      invalid(`--${option}`, String(v[option]), ja ? `${USED_BY[option].join('、')} で使うオプションです` : `an option of ${USED_BY[option].join(', ')} only`);
+      invalid(`--${option}`, String(v[option]), t.expected.optionOf(USED_BY[option]));
     }
   }
   if (command === 'publisher') {
-    if (extra.length === 0) invalid(ja ? 'ファイル' : 'file', '', ja ? '確認するプログラムのパス（複数可）' : 'one or more program files to check');
+    if (extra.length === 0) invalid(t.word.file, '', t.expected.programs);
     return { ...publisherDefaults(lang), command: 'publisher', files: extra, json: v.json ?? false, lang: (v.lang as Lang | undefined) ?? lang };
   }
   if (command === 'summarize') {
     if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
     return summarizeArgs(v, extra, (v.lang as Lang | undefined) ?? lang);
   }
-  if (extra.length) invalid(ja ? '余分な引数' : 'extra argument', extra.join(' '), ja ? 'パスに空白がある場合は "..." で囲んでください' : 'quote a path that contains spaces ("...")');
+  if (extra.length) invalid(t.word.extra, extra.join(' '), t.expected.quotePath);
   if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
   if (v.arch !== undefined && !['x86', 'x64', 'arm64'].includes(v.arch)) invalid('--arch', v.arch, 'x86, x64, arm64');
   if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
-  const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, ja ? 'ビルド番号（例: 12526）' : 'a build number such as 12526');
-  const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, ja ? '1〜86400 の秒数' : 'seconds from 1 to 86400');
-  const settle = wholeNumber('--settle', v.settle, 0, 3600, ja ? '0〜3600 の秒数' : 'seconds from 0 to 3600');
-  if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', ja ? 'キットを作るフォルダー（USB メモリなど）' : 'the folder to write the kit into (e.g. a USB stick)');
+  const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, t.expected.build);
+  const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, t.expected.seconds(1, 86400));
+  const settle = wholeNumber('--settle', v.settle, 0, 3600, t.expected.seconds(0, 3600));
+  if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', t.expected.kitOut);
   if (v['password-stdin'] && v['password-file'] !== undefined) invalid('--password-file', v['password-file'], fleetMessages(lang).passwordFile.both);
   for (const key of ['work-dir', 'reports-dir', 'simulate', 'password-file', 'report-copy'] as const) {
-    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'フォルダーまたはファイルのパス' : 'a folder or file path');
+    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', t.expected.path);
   }
   return {
     command: command as Command,
@@ -190,11 +191,11 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
 
 /** `summarize DIR... [--agents LIST] [--targets-out FILE] [--csv FILE] [--json]`. */
 function summarizeArgs(v: { csv?: string; agents?: string; 'targets-out'?: string; json?: boolean }, folders: string[], lang: Lang): Parsed {
-  const ja = lang === 'ja';
-  if (folders.length === 0) invalid(ja ? 'フォルダー' : 'folder', '', ja ? 'レポートのフォルダー（複数可。例: \\\\server\\ApexCertFix-reports$）' : 'one or more report folders (e.g. \\\\server\\ApexCertFix-reports$)');
+  const t = cliMessages(lang);
+  if (folders.length === 0) invalid(t.word.folder, '', t.expected.reportFolders);
   for (const key of ['csv', 'agents', 'targets-out'] as const) {
-    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'ファイルのパス' : 'a file path');
+    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', t.expected.filePath);
   }
-  if (v['targets-out'] !== undefined && v.agents === undefined) invalid('--targets-out', v['targets-out'], ja ? '--agents LIST と一緒に指定してください（一覧と照合して書き出します）' : 'used together with --agents LIST (the hosts are taken from the list)');
+  if (v['targets-out'] !== undefined && v.agents === undefined) invalid('--targets-out', v['targets-out'], t.expected.targetsNeedAgents);
   return { ...publisherDefaults(lang), command: 'summarize', files: folders, csv: v.csv, agents: v.agents, targetsOut: v['targets-out'], json: v.json ?? false };
 }
