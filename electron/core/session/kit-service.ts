@@ -10,79 +10,39 @@ import { buildReport, type Report } from '../report.js';
 import { detectServerBuild } from '../server-build.js';
 import { resolveSource } from '../source.js';
 import type { SessionContext } from './context.js';
-import { OperationGate } from './operation-gate.js';
 import { readServerCertificate } from './server-certificate.js';
+import { SessionService } from './service.js';
 import type { KitState, RepairState } from './state.js';
 
-export class KitService {
-  private st: KitState = { busy: null, kit: null, error: null };
-  private readonly gate = new OperationGate<'kit'>();
-  private readonly listeners = new Set<(s: KitState) => void>();
-  private readonly offLang: () => void;
-
-  constructor(readonly ctx: SessionContext) {
-    this.offLang = ctx.onLang(() => this.update({ error: this.st.error ? ctx.word(this.st.error.details, 'kit') : null }));
-  }
-
-  get state(): KitState {
-    return this.st;
-  }
-
-  onState(listener: (s: KitState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private update(patch: Partial<KitState>): void {
-    this.st = { ...this.st, ...patch, busy: this.gate.busy };
-    for (const l of this.listeners) l(this.st);
-  }
-
-  cancel(): boolean {
-    return this.gate.cancel();
-  }
-
-  dispose(): void {
-    this.gate.cancel();
-    this.offLang();
-    this.listeners.clear();
+export class KitService extends SessionService<KitState, 'kit'> {
+  constructor(ctx: SessionContext) {
+    super(ctx, { busy: null, kit: null, error: null }, 'kit');
   }
 
   /**
    * Writes an offline kit of the source's files for both bitnesses into `outDir`. Needs no agent
    * and no administrator rights: it is made where the server is reachable, used where it is not.
    */
-  async make(input: string, outDir: string, serverBuild: number | null = null): Promise<boolean> {
-    try {
-      return await this.gate.run('kit', async (signal) => {
-        this.update({ error: null, kit: null });
-        try {
-          const files = await abortable(resolveSource(this.ctx.platform, input), signal);
-          const build = await detectServerBuild({ files, fileArch: 'x64', override: serverBuild, agentBuild: null });
-          // The same rules as a fix, for each bitness the kit will carry.
-          const arches = (['x64', 'x86'] as const).filter((a) => files.ipxfer[a]);
-          for (const arch of arches.length ? arches : (['x64'] as const)) planFiles(files, arch, { ...build, needsDatFhs: build.value !== null ? build.needsDatFhs : false });
-          const certificate = await readServerCertificate(files);
-          if (signal.aborted) throw new FixError({ code: 'cancelled' });
-          // `E:\\` typed in training means the simulated stick, as on Windows: the platform maps it.
-          const out = this.ctx.platform.toLocalPath(outDir);
-          if (!out.ok) throw new FixError({ code: 'work-dir-failed', path: outDir, reason: out.reason });
-          const kit = await makeKit({ files, build, certificate: certificate.certificate, outDir: out.path, version: this.ctx.options.version, now: this.ctx.now(), signal });
-          this.update({ kit });
-          return true;
-        } catch (e) {
-          this.update({ error: this.ctx.wordError(e, 'kit').error });
-          return false;
-        }
-      });
-    } finally {
-      this.update({});
-    }
+  make(input: string, outDir: string, serverBuild: number | null = null): Promise<boolean> {
+    return this.operate('kit', async (signal) => {
+      this.update({ kit: null });
+      const files = await abortable(resolveSource(this.ctx.platform, input), signal);
+      const build = await detectServerBuild({ files, fileArch: 'x64', override: serverBuild, agentBuild: null });
+      // The same rules as a fix, for each bitness the kit will carry.
+      const arches = (['x64', 'x86'] as const).filter((a) => files.ipxfer[a]);
+      for (const arch of arches.length ? arches : (['x64'] as const)) planFiles(files, arch, { ...build, needsDatFhs: build.value !== null ? build.needsDatFhs : false });
+      const certificate = await readServerCertificate(files);
+      if (signal.aborted) throw new FixError({ code: 'cancelled' });
+      // `E:\` typed in training means the simulated stick, as on Windows: the platform maps it.
+      const out = this.ctx.platform.toLocalPath(outDir);
+      if (!out.ok) throw new FixError({ code: 'work-dir-failed', path: outDir, reason: out.reason });
+      const kit = await makeKit({ files, build, certificate: certificate.certificate, outDir: out.path, version: this.ctx.options.version, now: this.ctx.now(), signal });
+      return { kit };
+    });
   }
 
   /** The kit's report: the repair's facts about this PC, with the kit's own outcome. */
   report(repair: RepairState): Report {
-    const r = buildReport({ mode: 'kit', state: { ...repair, error: this.st.error, outcome: null }, output: { lines: [], total: 0, truncated: false }, files: null, serverSha256File: null, lang: this.ctx.lang, version: this.ctx.options.version, createdAt: this.ctx.now(), kit: this.st.kit });
-    return r;
+    return buildReport({ mode: 'kit', state: { ...repair, error: this.st.error, outcome: null }, output: { lines: [], total: 0, truncated: false }, files: null, serverSha256File: null, lang: this.ctx.lang, version: this.ctx.options.version, createdAt: this.ctx.now(), kit: this.st.kit });
   }
 }
