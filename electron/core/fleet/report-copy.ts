@@ -5,10 +5,10 @@
  * written to a temporary name and renamed, so a reader sees it whole or not at all. A failure is
  * never fatal: it is recorded in the local report (`reportCopy.error`) and the CLI exits 7.
  */
-import { open, rename, rm, stat, lstat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { compactTimestamp } from '../../base/timestamp.js';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { reportText, type Report } from '../report.js';
+import { writeReportPair } from '../report-files.js';
+export { reportBaseName } from '../report-files.js';
 import type { Lang } from '../messages.js';
 import { fleetMessages } from './fleet-messages.js';
 
@@ -27,26 +27,12 @@ export type CopiedReport = Report & { reportCopy?: ReportCopy };
 
 const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 
-/** The same names as the local report: `<hostname>_<yyyyMMdd-HHmmss>[-n]`. */
-export function reportBaseName(report: Report, n = 1): string {
-  const host = (report.computer?.hostname ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
-  const base = `${host}_${compactTimestamp(new Date(report.createdAt))}`;
-  return n === 1 ? base : `${base}-${n}`;
-}
-
 /** The readable report with a line saying where the central copy is, or why it is missing. */
 export function textWithCopy(report: CopiedReport): string {
   const c = report.reportCopy;
   const m = fleetMessages(report.lang);
   const line = !c ? '' : c.error ? c.error.message : `${m.copy.saved}: ${c.json}`;
   return '\ufeff' + reportText(report) + (line ? `\r\n${line}\r\n` : '');
-}
-
-async function exists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Writes `report` (with its `reportCopy` filled in) into `dir`. Never throws. */
@@ -58,45 +44,17 @@ export async function copyReport(report: Report, dir: string, lang: Lang): Promi
   } catch (e) {
     return fail(errno(e));
   }
-  for (let n = 1; n <= 100; n++) {
-    const base = path.join(dir, reportBaseName(report, n));
-    const paths = { json: `${base}.json`, text: `${base}.txt` };
-    let handle;
-    try {
-      handle = await open(paths.text, 'wx');
-    } catch (e) {
-      if (errno(e) === 'EEXIST') continue;
-      return fail(errno(e));
-    }
-    try {
-      // Reserved; a JSON left there without its text (edited by hand) is not overwritten.
-      if (await exists(paths.json)) {
-        await handle.close();
-        await rm(paths.text, { force: true });
-        continue;
-      }
-      const copy: ReportCopy = { dir, ...paths, error: null };
+  try {
+    let copy: ReportCopy | null = null;
+    await writeReportPair(dir, report, (paths) => {
+      copy = { dir, ...paths, error: null };
       const doc: CopiedReport = { ...report, reportCopy: copy };
-      await handle.writeFile(textWithCopy(doc), 'utf8');
-      await handle.close();
-      handle = null;
-      const temp = `${paths.json}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        await writeFile(temp, JSON.stringify(doc, null, 2) + '\n', { flag: 'wx' });
-        await rename(temp, paths.json);
-      } catch (e) {
-        await rm(temp, { force: true });
-        throw e;
-      }
-      return copy;
-    } catch (e) {
-      await handle?.close().catch(() => undefined);
-      // Leave no half copy behind: the reservation goes with the failure.
-      await rm(paths.text, { force: true }).catch(() => undefined);
-      return fail(errno(e));
-    }
+      return { text: textWithCopy(doc), json: JSON.stringify(doc, null, 2) + '\n' };
+    });
+    return copy!;
+  } catch (e) {
+    return fail(errno(e));
   }
-  return fail('EEXIST');
 }
 
 /** Rewrites the local report (already written by the session) so it says where its copy went. */
