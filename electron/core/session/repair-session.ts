@@ -327,7 +327,8 @@ export class RepairSession {
       if (result.startError) return this.finish('failed', new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }));
       // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
       const stopped = result.timedOut || result.cancelled;
-      await this.verifyNow(stopped ? 0 : this.ctx.options.settleMs, signal, stopped);
+      // A stopped run is judged as it was left, without waiting, whatever the user does next.
+      await this.verifyNow(stopped ? 0 : this.ctx.options.settleMs, stopped ? undefined : signal);
       return this.finishRun(result);
     });
   }
@@ -358,12 +359,13 @@ export class RepairSession {
     return this.operate('verify', 'verify', async (signal) => {
       const run = this.st.run;
       if (!run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
-      await this.verifyNow(0, signal, false);
+      await this.verifyNow(0, signal);
       return this.finishRun({ timedOut: false, cancelled: false, exitCode: run.exitCode, signal: run.signal });
     });
   }
 
-  private async verifyNow(settleMs: number, signal: AbortSignal, afterStop: boolean): Promise<void> {
+  /** Reads the agent (again), re-reading for up to `settleMs`; `signal` (a cancel) ends the wait early. */
+  private async verifyNow(settleMs: number, signal: AbortSignal | undefined): Promise<void> {
     const agent = this.st.environment?.agent;
     if (!agent || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'verify', needs: 'source' });
     const verification = await verifyFix({
@@ -372,8 +374,7 @@ export class RepairSession {
       server: this.serverCertificate,
       exitCode: this.st.run?.exitCode ?? null,
       settleMs,
-      // A stopped run is judged as it was left: the user's cancel also ends the wait.
-      signal: afterStop ? undefined : signal,
+      signal,
       onWaiting: (elapsedMs) => this.update({ waiting: { elapsedMs, limitMs: settleMs } }),
     });
     this.update({ waiting: null, verification });
@@ -387,7 +388,7 @@ export class RepairSession {
       const down = this.servicesDown().filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));
       const failed: string[] = [];
       for (const service of down) if (!(await start(service).catch(() => false))) failed.push(service);
-      await this.verifyNow(0, new AbortController().signal, true);
+      await this.verifyNow(0, undefined);
       if (failed.length) throw new FixError({ code: 'services-start-failed', services: failed });
       return this.finishRun(this.st.run);
     });
