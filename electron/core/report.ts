@@ -114,6 +114,7 @@ export function buildReport(i: ReportInputs): Report {
   const s = i.state;
   const env = s.environment;
   const text = describeState(s, i.lang, i.createdAt);
+  const m = messages(i.lang);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'apex-cert-fix', version: i.version },
@@ -132,7 +133,7 @@ export function buildReport(i: ReportInputs): Report {
         ? { input: 'input' in s.error.details ? s.error.details.input : '', root: null, tried: s.error.details.tried }
         : null,
     serverBuild: s.serverBuild
-      ? { value: s.serverBuild.value, evidence: s.serverBuild.evidence.map((e, n) => ({ ...e, text: text.evidence[n]! })), needsDatFhs: s.serverBuild.needsDatFhs }
+      ? { value: s.serverBuild.value, evidence: s.serverBuild.evidence.map((e) => ({ ...e, text: m.evidence(e) })), needsDatFhs: s.serverBuild.needsDatFhs }
       : null,
     plan: s.plan
       ? { fileArch: s.plan.fileArch, files: text.plan, notes: text.notes }
@@ -159,7 +160,7 @@ export function buildReport(i: ReportInputs): Report {
           outputDropped: i.output.gap ? { after: i.output.gap.at, lines: i.output.gap.lines, chars: i.output.gap.chars } : null,
         }
       : null,
-    verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c, n) => ({ ...c, text: text.checks[n]!.text })) } : null,
+    verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c) => ({ ...c, text: m.check(c) })) } : null,
     guidance: text.guidance,
     publisher: s.publisher
       ? {
