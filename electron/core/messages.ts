@@ -17,6 +17,24 @@ export type Lang = 'ja' | 'en';
 const list = (tried: readonly TriedPlace[], describe: (r: TriedPlace['result']) => string): string =>
   tried.map((t) => `\n  - ${t.path}: ${describe(t.result)}`).join('');
 
+/** Where a stop left the copies: before copying, copies removed, or copies kept (a bad-input outcome's words depend on it). */
+export type CopyStage = 'none' | 'removed' | 'kept';
+
+/** The facts of one repair a helpdesk ticket needs (ticket-summary.ts gathers them). */
+export interface TicketFacts {
+  hostname: string;
+  arch: string | null;
+  agent: { programVersion: string | null; build: number | null; server: string | null } | null;
+  source: string | null;
+  /** The agent's certificate serial before, and after the run (null: unreadable); `ran` false when IpXfer never ran. */
+  certificate: { before: string | null; after: string | null; server: string | null; afterIsServer: boolean; ran: boolean } | null;
+  outcome: string;
+  errorCode: string | null;
+  /** Local time with its offset, or null. */
+  at: string | null;
+  report: string | null;
+}
+
 const en = {
   tried: {
     'server-folder': 'PCCSRV found',
@@ -175,6 +193,61 @@ const en = {
     if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
     return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
   },
+  /** The one-sentence diagnosis the wizard shows beside the two certificates. */
+  diagnosisShort(before: { serial: string | null; matchesServer: boolean; problem: string | null }): string {
+    if (before.matchesServer) return 'They match: nothing to repair.';
+    if (!before.serial) return `The agent's certificate cannot be read (${en.agentCertProblem(before.problem)}): the repair gives it the server's again (KB 1102855).`;
+    return 'They differ: this is what KB 1102855 repairs.';
+  },
+  /** `\\<server>\ofcscan\AutoPcc.exe`, with the server filled in when it is known. */
+  autoPcc(server: string | null): string {
+    return `\\\\${server ?? '<server>'}\\ofcscan\\AutoPcc.exe`;
+  },
+  /** KB 1102855's fallback, with the install program of the server in use. */
+  reinstall(autoPcc: string): string {
+    return `If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run ${autoPcc}.`;
+  },
+  /** A session's outcome in words; a bad-input stop after copying says what became of the copies. */
+  outcomeFor(outcome: Outcome, stage: CopyStage = 'none'): string {
+    if (outcome === 'bad-input' && stage === 'removed') return 'Stopped: the copies were removed and nothing was run.';
+    if (outcome === 'bad-input' && stage === 'kept') return 'Stopped: nothing was run. The copies are kept in the working folder.';
+    return en.outcome[outcome];
+  },
+  /** What happened to the working folder after a run. */
+  workDirAfter(folder: string, removed: boolean): string {
+    return removed
+      ? `The working folder ${folder} was removed: the agent is fixed, so the copies are no longer needed.`
+      : `The working folder ${folder} was kept, for diagnosis and for running IpXfer again. Delete it when the case is closed.`;
+  },
+  /** The CLI's last word on `kit`: the kit's own result. */
+  kitResult(folder: string): string {
+    return `Offline kit ready: ${folder}. On the PC to repair, give this folder (or the stick's root) as the source. Nothing was changed on this PC.`;
+  },
+  daysLeft(days: number): string {
+    return days < 0 ? `expired ${-days} days ago` : days === 1 ? '1 day left' : `${days} days left`;
+  },
+  /** `--simulate` given the training template itself, whose folders exist only in a world made from it (a profile-invalid problem). */
+  demoTemplate(): string {
+    return 'it is the training mode\'s template, and the folders it maps (server/..., pc/..., usb) exist only in a training world made from it. Run "npm run demo" (the wizard, also with --simulate resources/demo/profile.json) or "npm run demo:cli" (this CLI): each makes a fresh world in the temp folder and prints the profile.json to pass to --simulate';
+  },
+  /** One short paragraph to paste into a helpdesk ticket. */
+  ticket(f: TicketFacts): string {
+    const parts: string[] = [];
+    const agent = f.agent
+      ? `Apex One security agent ${[f.agent.programVersion, f.agent.build !== null ? `build ${f.agent.build}` : null].filter(Boolean).join(' ') || '(version unknown)'}${f.agent.server ? `, reporting to ${f.agent.server}` : ''}`
+      : 'no security agent';
+    parts.push(`${f.hostname} (Windows ${f.arch ?? 'unknown'}), ${agent}.`);
+    if (f.source) parts.push(`Server files: ${f.source}.`);
+    const c = f.certificate;
+    if (c) {
+      const serial = (v: string | null) => v ?? 'unreadable';
+      if (!c.ran) parts.push(`Agent certificate: serial ${serial(c.before)}${c.afterIsServer ? ' (already the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
+      else parts.push(`Agent certificate: serial ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? ' (the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
+    }
+    parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` [${f.errorCode}]` : ''}`);
+    parts.push(f.report ? `Report: ${f.report}` : 'Report: not saved.');
+    return parts.join(' ');
+  },
   /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
   quote(lines: readonly string[]): string {
     return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
@@ -240,8 +313,6 @@ const en = {
     timeout: 'Stopped: IpXfer took too long.',
     cancelled: 'Cancelled.',
   } satisfies Record<Outcome, string>,
-  reinstall:
-    'If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run \\\\<server>\\ofcscan\\AutoPcc.exe.',
   label: {
     computer: 'Computer',
     arch: 'Windows bitness',
@@ -286,6 +357,12 @@ const en = {
     chainIssuerMissing: 'issuer not carried in the signature',
     signedAt: 'signed at (timestamp)',
     running: 'Running',
+    title: 'Apex One certificate fix',
+    mode: { fix: 'repair', inspect: 'inspection (nothing changed)', kit: 'offline kit' } as Record<'fix' | 'inspect' | 'kit', string>,
+    filesCopied: 'Files copied',
+    filesNotCopied: 'Files a repair would copy (nothing was copied)',
+    time: 'Time',
+    ticket: 'Summary for the ticket',
   },
 };
 
@@ -447,6 +524,53 @@ const ja: Messages = {
     if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じです。修復は不要です（KB 1102855 の手順は必要ありません）。コンソールにまだ表示される場合は、エージェントがその後サーバーに接続していない可能性があります。サービスを再起動するか次の更新を待ち、このサーバーに接続しているかも確認してください。`;
     return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。`;
   },
+  diagnosisShort(before: { serial: string | null; matchesServer: boolean; problem: string | null }): string {
+    if (before.matchesServer) return '一致しています。修復するものはありません。';
+    if (!before.serial) return `エージェントの証明書を読み取れません（${ja.agentCertProblem(before.problem)}）。修復でサーバーの証明書を設定し直します（KB 1102855）。`;
+    return '異なっています。これが KB 1102855 で修復する状態です。';
+  },
+  autoPcc(server: string | null): string {
+    return `\\\\${server ?? '<サーバー>'}\\ofcscan\\AutoPcc.exe`;
+  },
+  reinstall(autoPcc: string): string {
+    return `IpXfer でエージェントが回復しない場合は、エージェントを再インストールしてください（KB 1102855）。エージェント自身のアンインストールプログラムでアンインストールし（サーバーに通知されます）、PC を再起動してから ${autoPcc} を実行します。`;
+  },
+  outcomeFor(outcome: Outcome, stage: CopyStage = 'none'): string {
+    if (outcome === 'bad-input' && stage === 'removed') return '中止: コピーしたファイルは削除しました。何も実行していません。';
+    if (outcome === 'bad-input' && stage === 'kept') return '中止: 何も実行していません。コピーしたファイルは作業フォルダーに残っています。';
+    return ja.outcome[outcome];
+  },
+  workDirAfter(folder: string, removed: boolean): string {
+    return removed
+      ? `作業フォルダー ${folder} は削除しました。エージェントは修復済みのため、コピーはもう不要です。`
+      : `作業フォルダー ${folder} は、調査と IpXfer の再実行のために残しています。対応が終わったら削除してください。`;
+  },
+  kitResult(folder: string): string {
+    return `オフラインキットを作成しました: ${folder}。修復する PC で、このフォルダー（または USB メモリのルート）をサーバーファイルの場所として指定してください。この PC では何も変更していません。`;
+  },
+  daysLeft(days: number): string {
+    return days < 0 ? `${-days} 日前に期限切れ` : `残り ${days} 日`;
+  },
+  demoTemplate(): string {
+    return 'これはトレーニングモードのひな形で、対応付けているフォルダー（server/...、pc/...、usb）は、これから作ったトレーニング用の環境にしかありません。「npm run demo」（ウィザード。--simulate resources/demo/profile.json も可）または「npm run demo:cli」（この CLI）を実行してください。どちらも一時フォルダーに新しい環境を作り、--simulate に指定する profile.json を表示します';
+  },
+  ticket(f: TicketFacts): string {
+    const parts: string[] = [];
+    const agent = f.agent
+      ? `Apex One セキュリティエージェント ${[f.agent.programVersion, f.agent.build !== null ? `ビルド ${f.agent.build}` : null].filter(Boolean).join(' ') || '（バージョン不明）'}${f.agent.server ? `（接続先 ${f.agent.server}）` : ''}`
+      : 'セキュリティエージェントなし';
+    parts.push(`${f.hostname}（Windows ${f.arch ?? '不明'}）、${agent}。`);
+    if (f.source) parts.push(`サーバーファイル: ${f.source}。`);
+    const c = f.certificate;
+    if (c) {
+      const serial = (v: string | null) => v ?? '読み取れません';
+      if (!c.ran) parts.push(`エージェントの証明書: シリアル ${serial(c.before)}${c.afterIsServer ? '（すでにサーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
+      else parts.push(`エージェントの証明書: シリアル ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? '（サーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
+    }
+    parts.push(`結果${f.at ? `（${f.at}）` : ''}: ${f.outcome}${f.errorCode ? `［${f.errorCode}］` : ''}`);
+    parts.push(f.report ? `レポート: ${f.report}` : 'レポート: 保存できませんでした。');
+    return parts.join('');
+  },
   quote(lines: readonly string[]): string {
     return lines.length ? `IpXfer の出力: ${lines.map((l) => `「${l}」`).join(' / ')}。` : '';
   },
@@ -508,8 +632,6 @@ const ja: Messages = {
     timeout: '中止: IpXfer の実行に時間がかかりすぎました。',
     cancelled: '取り消しました。',
   },
-  reinstall:
-    'IpXfer でエージェントが回復しない場合は、エージェントを再インストールしてください（KB 1102855）。エージェント自身のアンインストールプログラムでアンインストールし（サーバーに通知されます）、PC を再起動してから \\\\<サーバー>\\ofcscan\\AutoPcc.exe を実行します。',
   label: {
     computer: 'コンピューター',
     arch: 'Windows のビット数',
@@ -554,6 +676,12 @@ const ja: Messages = {
     chainIssuerMissing: '発行者の証明書が署名に含まれていません',
     signedAt: '署名日時（タイムスタンプ）',
     running: '実行中',
+    title: 'Apex One 証明書修復',
+    mode: { fix: '修復', inspect: '確認（変更なし）', kit: 'オフラインキット' },
+    filesCopied: 'コピーしたファイル',
+    filesNotCopied: '修復でコピーするファイル（コピーしていません）',
+    time: '日時',
+    ticket: 'チケット用の要約',
   },
 };
 
