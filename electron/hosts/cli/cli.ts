@@ -21,6 +21,7 @@ import { refuse } from './refuse.js';
 import { agentsCommand } from './command-agents.js';
 import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
+import { isDemoTemplate } from '../../simulation/demo.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -50,6 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Checking a file's signature needs no PC facts: it works on any OS (the OS verdict on Windows).
   if (args.command === 'publisher') return publisherCommand(args, human, process.platform === 'win32' ? new WindowsPlatform() : null);
 
+  // The training template as typed: its folders exist only in a world made from it; say how to make one.
+  if (args.simulate !== undefined && isDemoTemplate(args.simulate)) return refuse({ code: 'profile-invalid', file: args.simulate, problem: messages(lang).demoTemplate() }, lang, wantsJson);
   const platform = choosePlatform(args.simulate);
   if (!platform.ok) return refuse(platform.error, lang, wantsJson);
 
