@@ -639,7 +639,7 @@ const ja: Messages = {
     yes: 'あり',
     no: 'なし',
     agent: 'エージェント',
-    agentNone: 'インストールされていません',
+    agentNone: '未インストール',
     agentServer: '接続先',
     build: 'ビルド',
     source: 'サーバーファイル',
