@@ -130,6 +130,12 @@ class Wizard {
     return this.view?.text ?? null;
   }
 
+  /** This PC is the Apex One server and has no agent: nothing to repair here, kits to make. */
+  get onServer(): boolean {
+    const v = this.view;
+    return !!v?.serverCheck.localServer && !!v.state.environment && !v.state.environment.agent && v.state.blockers.every((b) => b.code === 'no-agent');
+  }
+
   get busy() {
     const v = this.view;
     return v ? (v.state.busy ?? v.kit.busy ?? v.serverCheck.busy) : null;
@@ -145,7 +151,8 @@ class Wizard {
       case 'agents':
         return this.view?.serverCheck.localServer != null;
       case 'server':
-        return s.environment !== null && s.blockers.length === 0;
+        // On the Apex One server (no agent there, which is normal) the Server step makes offline kits.
+        return s.environment !== null && (s.blockers.length === 0 || this.onServer);
       case 'collect':
         return s.plan !== null && s.certificate !== null && s.blockers.length === 0;
       case 'run':

@@ -45,6 +45,23 @@ test.describe('on the server itself, without an agent', () => {
     expect(cards[0]).toBe('local-server');
     await expect(action(page, '次へ')).not.toHaveClass(/primary/);
   });
+
+  test('the Server step makes an offline kit from this server\'s own files', async ({ page, harness }) => {
+    await expect(page.getByTestId('local-server')).toBeVisible();
+    await action(page, '次へ').click();
+    await expect(page.getByTestId('server-kit-hint')).toBeVisible();
+    await expect(page.getByLabel('サーバーまたはフォルダー')).toHaveValue(/PCCSRV$/);
+    await action(page, 'ファイルを確認').click();
+    await expect(page.getByTestId('plan')).toBeVisible();
+    // Nothing to repair here: the check does not move on to copying.
+    await expect(page.getByRole('heading', { name: 'サーバーのファイルはどこにありますか？' })).toBeVisible();
+    await page.getByText('USB メモリ用のオフラインキット').click();
+    const out = path.join(harness.world.dir, 'stick');
+    await page.getByLabel('キットを作るフォルダー').fill(out);
+    await action(page, 'キットを作成').click();
+    await expect(page.getByTestId('kit-done')).toContainText('キットを作成しました:');
+    expect(existsSync(path.join(out, 'ApexCertFix-kit', 'manifest.json'))).toBe(true);
+  });
 });
 
 test.describe('offline kit from the wizard', () => {
