@@ -28,6 +28,7 @@ test.describe('the repair', () => {
       await action(page, '確認して次へ').click();
       await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeVisible();
       await action(page, 'コピーして次へ').click();
+      await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
       await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
       await expect(page.getByTestId('workdir')).toBeVisible();
       await shot('3-collect');
