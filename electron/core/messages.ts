@@ -14,8 +14,29 @@ import type { SessionStep } from './errors.js';
 
 export type Lang = 'ja' | 'en';
 
-const list = (tried: readonly TriedPlace[], describe: (r: TriedPlace['result']) => string): string =>
-  tried.map((t) => `\n  - ${t.path}: ${describe(t.result)}`).join('');
+const list = (tried: readonly TriedPlace[], names: Record<TriedPlace['result'], string>): string =>
+  tried.map((t) => `\n  - ${t.path}: ${names[t.result]}`).join('');
+
+/** One text per error code, given exactly that code's facts: a language is a table of these. */
+type ErrorTexts = { [C in ErrorDetails['code']]: (d: Extract<ErrorDetails, { code: C }>) => string };
+
+/** Where a stop left the copies: before copying, copies removed, or copies kept (a bad-input outcome's words depend on it). */
+export type CopyStage = 'none' | 'removed' | 'kept';
+
+/** The facts of one repair a helpdesk ticket needs (ticket-summary.ts gathers them). */
+export interface TicketFacts {
+  hostname: string;
+  arch: string | null;
+  agent: { programVersion: string | null; build: number | null; server: string | null } | null;
+  source: string | null;
+  /** The agent's certificate serial before, and after the run (null: unreadable); `ran` false when IpXfer never ran. */
+  certificate: { before: string | null; after: string | null; server: string | null; afterIsServer: boolean; ran: boolean } | null;
+  outcome: string;
+  errorCode: string | null;
+  /** Local time with its offset, or null. */
+  at: string | null;
+  report: string | null;
+}
 
 const en = {
   tried: {
@@ -28,79 +49,6 @@ const en = {
     unreachable: 'cannot be reached',
     'mapped-drive': 'this drive letter is not visible here (a mapped network drive is not seen by programs run as administrator): use \\\\server\\share instead',
   } satisfies Record<TriedPlace['result'], string>,
-  error(d: ErrorDetails): string {
-    const t = (r: TriedPlace['result']) => en.tried[r];
-    switch (d.code) {
-      case 'source-empty':
-        return 'Enter where the server files are: for example \\\\server, \\\\server\\ofcscan, the server\'s Apex One folder, or an offline kit.';
-      case 'source-not-found':
-        return `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, t)}\nCheck the server name and that the share opens in Explorer, or use \\\\server\\c$\\...\\PCCSRV, or an offline kit.`;
-      case 'source-unreadable':
-        return `${d.path} could not be read (${en.osError(d.reason)}). Check your access to the share.`;
-      case 'certificate-missing':
-        return `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, t)}`;
-      case 'certificate-invalid':
-        return `${d.path} is not a usable certificate (${en.certificateProblem[d.reason]}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`;
-      case 'ipxfer-missing':
-        return `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, t)}`;
-      case 'datfhs-missing':
-        return `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`;
-      case 'option-invalid':
-        return `${d.option} "${d.value}" is not valid: expected ${d.expected}.`;
-      case 'profile-invalid':
-        return `The simulation profile ${d.file} is not usable: ${d.problem}.`;
-      case 'work-dir-failed':
-        return `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`;
-      case 'copy-failed':
-        return `${d.file} could not be copied (${en.osError(d.reason)}). Nothing was run and the partial copy was removed.`;
-      case 'copy-mismatch':
-        return `The copy of ${d.file} does not match the original. Nothing was run and the copy was removed; check the network and try again.`;
-      case 'not-windows':
-        return 'This computer is not running Windows. To practise the procedure, use the training mode: --simulate <profile.json> (see the README).';
-      case 'unsupported-os':
-        return 'The bitness of this Windows (x86, x64 or ARM64) could not be determined, so the right IpXfer cannot be chosen. Use --arch if you know it.';
-      case 'not-elevated':
-        return 'Administrator rights are needed: IpXfer rewrites the agent\'s settings and restarts its services. Start the program with "Run as administrator".';
-      case 'no-agent':
-        return 'No Apex One security agent is installed on this PC, so there is nothing to repair. Install the agent with \\\\<server>\\ofcscan\\AutoPcc.exe.';
-      case 'ipxfer-start-failed':
-        return `IpXfer could not be started (${en.osError(d.reason)}): ${d.executable}. Security software may have blocked it.`;
-      case 'ipxfer-exit':
-        return `IpXfer ended with code ${d.exitCode}${d.signal ? ` (${d.signal})` : ''} and the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`;
-      case 'not-fixed':
-        return `After IpXfer, the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`;
-      case 'not-verified':
-        return `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`;
-      case 'timeout':
-        return `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`;
-      case 'cancelled':
-        return `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}`;
-      case 'busy':
-        return `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`;
-      case 'copy-changed':
-        return `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`;
-      case 'services-start-failed':
-        return `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`;
-      case 'step-order':
-        return `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`;
-      case 'kit-invalid':
-        return `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`;
-      case 'kit-newer':
-        return `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`;
-      case 'kit-file-missing':
-        return `The kit is incomplete: ${d.file} is missing. Make the kit again from the server; nothing was copied or run.`;
-      case 'kit-file-changed':
-        return `${d.file} in the kit is not the file the kit was made with (its size or SHA-256 differs). Do not use this kit: make it again from the server.`;
-      case 'certmanager-missing':
-        return `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, t)}`;
-      case 'certmanager-failed':
-        return `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`;
-      case 'publisher-untrusted':
-        return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
-      case 'internal':
-        return `Unexpected error: ${d.message}`;
-    }
-  },
   evidence(e: BuildEvidence): string {
     switch (e.kind) {
       case 'override':
@@ -175,6 +123,62 @@ const en = {
     if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
     return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
   },
+  /** The one-sentence diagnosis the wizard shows beside the two certificates. */
+  diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
+    if (before.matchesServer && before.servicesDown.length) return `They match, but ${before.servicesDown.join(', ')} is not running: the repair restarts the agent's services.`;
+    if (before.matchesServer) return 'They match: nothing to repair.';
+    if (!before.serial) return `The agent's certificate cannot be read (${en.agentCertProblem(before.problem)}): the repair gives it the server's again (KB 1102855).`;
+    return 'They differ: this is what KB 1102855 repairs.';
+  },
+  /** `\\<server>\ofcscan\AutoPcc.exe`, with the server filled in when it is known. */
+  autoPcc(server: string | null): string {
+    return `\\\\${server ?? '<server>'}\\ofcscan\\AutoPcc.exe`;
+  },
+  /** KB 1102855's fallback, with the install program of the server in use. */
+  reinstall(autoPcc: string): string {
+    return `If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run ${autoPcc}.`;
+  },
+  /** A session's outcome in words; a bad-input stop after copying says what became of the copies. */
+  outcomeFor(outcome: Outcome, stage: CopyStage = 'none'): string {
+    if (outcome === 'bad-input' && stage === 'removed') return 'Stopped: the copies were removed and nothing was run.';
+    if (outcome === 'bad-input' && stage === 'kept') return 'Stopped: nothing was run. The copies are kept in the working folder.';
+    return en.outcome[outcome];
+  },
+  /** What happened to the working folder after a run. */
+  workDirAfter(folder: string, removed: boolean): string {
+    return removed
+      ? `The working folder ${folder} was removed: the agent is fixed, so the copies are no longer needed.`
+      : `The working folder ${folder} was kept, for diagnosis and for running IpXfer again. Delete it when the case is closed.`;
+  },
+  /** The CLI's last word on `kit`: the kit's own result. */
+  kitResult(folder: string): string {
+    return `Offline kit ready: ${folder}. On the PC to repair, give this folder (or the stick's root) as the source. Nothing was changed on this PC.`;
+  },
+  daysLeft(days: number): string {
+    return days < 0 ? `expired ${-days} days ago` : days === 1 ? '1 day left' : `${days} days left`;
+  },
+  /** `--simulate` given the training template itself, whose folders exist only in a world made from it (a profile-invalid problem). */
+  demoTemplate(): string {
+    return 'it is the training mode\'s template, and the folders it maps (server/..., pc/..., usb) exist only in a training world made from it. Run "npm run demo" (the wizard, also with --simulate resources/demo/profile.json) or "npm run demo:cli" (this CLI): each makes a fresh world in the temp folder and prints the profile.json to pass to --simulate';
+  },
+  /** One short paragraph to paste into a helpdesk ticket. */
+  ticket(f: TicketFacts): string {
+    const parts: string[] = [];
+    const agent = f.agent
+      ? `Apex One security agent ${[f.agent.programVersion, f.agent.build !== null ? `build ${f.agent.build}` : null].filter(Boolean).join(' ') || '(version unknown)'}${f.agent.server ? `, reporting to ${f.agent.server}` : ''}`
+      : 'no security agent';
+    parts.push(`${f.hostname} (Windows ${f.arch ?? 'unknown'}), ${agent}.`);
+    if (f.source) parts.push(`Server files: ${f.source}.`);
+    const c = f.certificate;
+    if (c) {
+      const serial = (v: string | null) => v ?? 'unreadable';
+      if (!c.ran) parts.push(`Agent certificate: serial ${serial(c.before)}${c.afterIsServer ? ' (already the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
+      else parts.push(`Agent certificate: serial ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? ' (the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
+    }
+    parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` [${f.errorCode}]` : ''}`);
+    parts.push(f.report ? `Report: ${f.report}` : 'Report: not saved.');
+    return parts.join(' ');
+  },
   /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
   quote(lines: readonly string[]): string {
     return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
@@ -240,8 +244,6 @@ const en = {
     timeout: 'Stopped: IpXfer took too long.',
     cancelled: 'Cancelled.',
   } satisfies Record<Outcome, string>,
-  reinstall:
-    'If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run \\\\<server>\\ofcscan\\AutoPcc.exe.',
   label: {
     computer: 'Computer',
     arch: 'Windows bitness',
@@ -290,6 +292,12 @@ const en = {
     signedAt: 'signed at (timestamp)',
     running: 'Running',
     relaunchFailed: 'Could not restart as administrator. Close the app, right-click it and choose "Run as administrator".',
+    title: 'Apex One certificate fix',
+    mode: { fix: 'repair', inspect: 'inspection (nothing changed)', kit: 'offline kit' } as Record<'fix' | 'inspect' | 'kit', string>,
+    filesCopied: 'Files copied',
+    filesNotCopied: 'Files a repair would copy (nothing was copied)',
+    time: 'Time',
+    ticket: 'Summary for the ticket',
   },
 };
 
@@ -305,79 +313,6 @@ const ja: Messages = {
     'no-access': 'アクセスが拒否されました',
     unreachable: '接続できません',
     'mapped-drive': 'このドライブ文字は見えません（割り当てたネットワークドライブは管理者として実行したプログラムからは見えません）。\\\\サーバー\\共有 の形で指定してください',
-  },
-  error(d: ErrorDetails): string {
-    const t = (r: TriedPlace['result']) => ja.tried[r];
-    switch (d.code) {
-      case 'source-empty':
-        return 'サーバーファイルの場所を入力してください（例: \\\\server、\\\\server\\ofcscan、サーバーの Apex One フォルダー、オフラインキット）。';
-      case 'source-not-found':
-        return `「${d.input}」に Apex One サーバーのファイル（PCCSRV）が見つかりません。確認した場所:${list(d.tried, t)}\nサーバー名と、エクスプローラーで共有を開けることを確認するか、\\\\server\\c$\\...\\PCCSRV またはオフラインキットを指定してください。`;
-      case 'source-unreadable':
-        return `${d.path} を読み取れません（${ja.osError(d.reason)}）。共有へのアクセス権を確認してください。`;
-      case 'certificate-missing':
-        return `サーバー証明書が見つかりません: ${d.expected}。確認した場所:${list(d.tried, t)}`;
-      case 'certificate-invalid':
-        return `${d.path} は使える証明書ではありません（${ja.certificateProblem[d.reason]}）。サーバーの PCCSRV\\Pccnt\\Common フォルダーから OfcNTCer.dat を取り直してください。`;
-      case 'ipxfer-missing':
-        return `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバーから IpXfer フォルダーをコピーしてください。確認した場所:${list(d.tried, t)}`;
-      case 'datfhs-missing':
-        return `サーバーはビルド ${d.build}（12526 以降）のため、IpXfer と一緒に ${d.name} が必要ですが、${d.folder} にありません。サーバーの IpXfer フォルダーからコピーしてください。ビルドが違う場合は正しいビルドを入力してください。`;
-      case 'option-invalid':
-        return `${d.option} の値「${d.value}」は使えません（${d.expected}）。`;
-      case 'profile-invalid':
-        return `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`;
-      case 'work-dir-failed':
-        return `${d.path} に作業フォルダーを作れません（${ja.osError(d.reason)}）。書き込めるローカルのフォルダーを選んでください。`;
-      case 'copy-failed':
-        return `${d.file} をコピーできません（${ja.osError(d.reason)}）。何も実行していません。途中までのコピーは削除しました。`;
-      case 'copy-mismatch':
-        return `${d.file} のコピーが元のファイルと一致しません。何も実行していません。コピーは削除しました。ネットワークを確認して、もう一度実行してください。`;
-      case 'not-windows':
-        return 'このコンピューターは Windows ではありません。手順を練習するにはトレーニングモードを使ってください: --simulate <profile.json>（README を参照）。';
-      case 'unsupported-os':
-        return 'この Windows のビット数（x86、x64、ARM64）を判定できないため、使う IpXfer を決められません。分かっている場合は --arch で指定してください。';
-      case 'not-elevated':
-        return '管理者権限が必要です。IpXfer はエージェントの設定を書き換え、サービスを再起動します。「管理者として実行」で起動し直してください。';
-      case 'no-agent':
-        return 'この PC には Apex One セキュリティエージェントがインストールされていないため、修復するものがありません。\\\\<サーバー>\\ofcscan\\AutoPcc.exe でエージェントをインストールしてください。';
-      case 'ipxfer-start-failed':
-        return `IpXfer を起動できません（${ja.osError(d.reason)}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`;
-      case 'ipxfer-exit':
-        return `IpXfer は終了コード ${d.exitCode}${d.signal ? `（${d.signal}）` : ''} で終了し、エージェントの証明書はまだサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`;
-      case 'not-fixed':
-        return `IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`;
-      case 'not-verified':
-        return `IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。${ja.quote(d.lastLines)}${ja.servicesDown(d.servicesDown)}`;
-      case 'timeout':
-        return `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`;
-      case 'cancelled':
-        return `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}`;
-      case 'busy':
-        return `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`;
-      case 'copy-changed':
-        return `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`;
-      case 'services-start-failed':
-        return `次のエージェントのサービスが開始しませんでした: ${d.services.join('、')}。管理者として開始するか（net start ${d.services[0]}）、PC を再起動してください。`;
-      case 'step-order':
-        return `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`;
-      case 'kit-invalid':
-        return `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}）。サーバーからキットを作り直してください。`;
-      case 'kit-newer':
-        return `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`;
-      case 'kit-file-missing':
-        return `キットが不完全です: ${d.file} がありません。サーバーからキットを作り直してください。何もコピー・実行していません。`;
-      case 'kit-file-changed':
-        return `キットの ${d.file} は、キット作成時のファイルと一致しません（サイズまたは SHA-256 が異なります）。このキットは使わず、サーバーから作り直してください。`;
-      case 'certmanager-missing':
-        return `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, t)}`;
-      case 'certmanager-failed':
-        return `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`;
-      case 'publisher-untrusted':
-        return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンで Trend Micro, Inc. の署名と確認できないプログラムは、管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
-      case 'internal':
-        return `予期しないエラー: ${d.message}`;
-    }
   },
   evidence(e: BuildEvidence): string {
     switch (e.kind) {
@@ -451,6 +386,54 @@ const ja: Messages = {
     if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じです。修復は不要です（KB 1102855 の手順は必要ありません）。コンソールにまだ表示される場合は、エージェントがその後サーバーに接続していない可能性があります。サービスを再起動するか次の更新を待ち、このサーバーに接続しているかも確認してください。`;
     return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。`;
   },
+  diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
+    if (before.matchesServer && before.servicesDown.length) return `一致していますが、${before.servicesDown.join('、')} が動いていません。修復でエージェントのサービスを再起動します。`;
+    if (before.matchesServer) return '一致しています。修復するものはありません。';
+    if (!before.serial) return `エージェントの証明書を読み取れません（${ja.agentCertProblem(before.problem)}）。修復でサーバーの証明書を設定し直します（KB 1102855）。`;
+    return '異なっています。これが KB 1102855 で修復する状態です。';
+  },
+  autoPcc(server: string | null): string {
+    return `\\\\${server ?? '<サーバー>'}\\ofcscan\\AutoPcc.exe`;
+  },
+  reinstall(autoPcc: string): string {
+    return `IpXfer でエージェントが回復しない場合は、エージェントを再インストールしてください（KB 1102855）。エージェント自身のアンインストールプログラムでアンインストールし（サーバーに通知されます）、PC を再起動してから ${autoPcc} を実行します。`;
+  },
+  outcomeFor(outcome: Outcome, stage: CopyStage = 'none'): string {
+    if (outcome === 'bad-input' && stage === 'removed') return '中止: コピーしたファイルは削除しました。何も実行していません。';
+    if (outcome === 'bad-input' && stage === 'kept') return '中止: 何も実行していません。コピーしたファイルは作業フォルダーに残っています。';
+    return ja.outcome[outcome];
+  },
+  workDirAfter(folder: string, removed: boolean): string {
+    return removed
+      ? `作業フォルダー ${folder} は削除しました。エージェントは修復済みのため、コピーはもう不要です。`
+      : `作業フォルダー ${folder} は、調査と IpXfer の再実行のために残しています。対応が終わったら削除してください。`;
+  },
+  kitResult(folder: string): string {
+    return `オフラインキットを作成しました: ${folder}。修復する PC で、このフォルダー（または USB メモリのルート）をサーバーファイルの場所として指定してください。この PC では何も変更していません。`;
+  },
+  daysLeft(days: number): string {
+    return days < 0 ? `${-days} 日前に期限切れ` : `残り ${days} 日`;
+  },
+  demoTemplate(): string {
+    return 'これはトレーニングモードのひな形で、対応付けているフォルダー（server/...、pc/...、usb）は、これから作ったトレーニング用の環境にしかありません。「npm run demo」（ウィザード。--simulate resources/demo/profile.json も可）または「npm run demo:cli」（この CLI）を実行してください。どちらも一時フォルダーに新しい環境を作り、--simulate に指定する profile.json を表示します';
+  },
+  ticket(f: TicketFacts): string {
+    const parts: string[] = [];
+    const agent = f.agent
+      ? `Apex One セキュリティエージェント ${[f.agent.programVersion, f.agent.build !== null ? `ビルド ${f.agent.build}` : null].filter(Boolean).join(' ') || '（バージョン不明）'}${f.agent.server ? `（接続先 ${f.agent.server}）` : ''}`
+      : 'セキュリティエージェントなし';
+    parts.push(`${f.hostname}（Windows ${f.arch ?? '不明'}）、${agent}。`);
+    if (f.source) parts.push(`サーバーファイル: ${f.source}。`);
+    const c = f.certificate;
+    if (c) {
+      const serial = (v: string | null) => v ?? '読み取れません';
+      if (!c.ran) parts.push(`エージェントの証明書: シリアル ${serial(c.before)}${c.afterIsServer ? '（すでにサーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
+      else parts.push(`エージェントの証明書: シリアル ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? '（サーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
+    }
+    parts.push(`結果${f.at ? `（${f.at}）` : ''}: ${f.outcome}${f.errorCode ? `［${f.errorCode}］` : ''}`);
+    parts.push(f.report ? `レポート: ${f.report}` : 'レポート: 保存できませんでした。');
+    return parts.join('');
+  },
   quote(lines: readonly string[]): string {
     return lines.length ? `IpXfer の出力: ${lines.map((l) => `「${l}」`).join(' / ')}。` : '';
   },
@@ -512,8 +495,6 @@ const ja: Messages = {
     timeout: '中止: IpXfer の実行に時間がかかりすぎました。',
     cancelled: '取り消しました。',
   },
-  reinstall:
-    'IpXfer でエージェントが回復しない場合は、エージェントを再インストールしてください（KB 1102855）。エージェント自身のアンインストールプログラムでアンインストールし（サーバーに通知されます）、PC を再起動してから \\\\<サーバー>\\ofcscan\\AutoPcc.exe を実行します。',
   label: {
     computer: 'コンピューター',
     arch: 'Windows のビット数',
@@ -521,7 +502,7 @@ const ja: Messages = {
     yes: 'あり',
     no: 'なし',
     agent: 'エージェント',
-    agentNone: 'インストールされていません',
+    agentNone: '未インストール',
     agentServer: '接続先',
     build: 'ビルド',
     source: 'サーバーファイル',
@@ -562,13 +543,109 @@ const ja: Messages = {
     signedAt: '署名日時（タイムスタンプ）',
     running: '実行中',
     relaunchFailed: '管理者として再起動できませんでした。アプリを閉じ、右クリックして「管理者として実行」を選んでください。',
+    title: 'Apex One 証明書修復',
+    mode: { fix: '修復', inspect: '確認（変更なし）', kit: 'オフラインキット' },
+    filesCopied: 'コピーしたファイル',
+    filesNotCopied: '修復でコピーするファイル（コピーしていません）',
+    time: '日時',
+    ticket: 'チケット用の要約',
   },
+};
+
+/** English: every error code's text. */
+const enErrors: ErrorTexts = {
+  // (d) is the error's own facts: each entry gets exactly its code's fields.
+  'source-empty': (d) => 'Enter where the server files are: for example \\\\server, \\\\server\\ofcscan, the server\'s Apex One folder, or an offline kit.',
+  'source-not-found': (d) => `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, en.tried)}\nCheck the server name and that the share opens in Explorer, or use \\\\server\\c$\\...\\PCCSRV, or an offline kit.`,
+  'source-unreadable': (d) => `${d.path} could not be read (${en.osError(d.reason)}). Check your access to the share.`,
+  'certificate-missing': (d) => `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, en.tried)}`,
+  'certificate-invalid': (d) => `${d.path} is not a usable certificate (${en.certificateProblem[d.reason]}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`,
+  'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
+  'datfhs-missing': (d) => `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`,
+  'option-invalid': (d) => `${d.option} "${d.value}" is not valid: expected ${d.expected}.`,
+  'profile-invalid': (d) => `The simulation profile ${d.file} is not usable: ${d.problem}.`,
+  'work-dir-failed': (d) => `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`,
+  'copy-failed': (d) => `${d.file} could not be copied (${en.osError(d.reason)}). Nothing was run and the partial copy was removed.`,
+  'copy-mismatch': (d) => `The copy of ${d.file} does not match the original. Nothing was run and the copy was removed; check the network and try again.`,
+  'not-windows': (d) => 'This computer is not running Windows. To practise the procedure, use the training mode: --simulate <profile.json> (see the README).',
+  'unsupported-os': (d) => 'The bitness of this Windows (x86, x64 or ARM64) could not be determined, so the right IpXfer cannot be chosen. Use --arch if you know it.',
+  'not-elevated': (d) => 'Administrator rights are needed: IpXfer rewrites the agent\'s settings and restarts its services. Start the program with "Run as administrator".',
+  'no-agent': (d) => 'No Apex One security agent is installed on this PC, so there is nothing to repair. Install the agent with \\\\<server>\\ofcscan\\AutoPcc.exe.',
+  'ipxfer-start-failed': (d) => `IpXfer could not be started (${en.osError(d.reason)}): ${d.executable}. Security software may have blocked it.`,
+  'ipxfer-exit': (d) => `IpXfer ended with code ${d.exitCode}${d.signal ? ` (${d.signal})` : ''} and the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`,
+  'not-fixed': (d) => `After IpXfer, the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`,
+  'not-verified': (d) => `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`,
+  'timeout': (d) => `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`,
+  'cancelled': (d) => `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}`,
+  'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
+  'copy-changed': (d) => `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
+  'services-start-failed': (d) => `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`,
+  'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
+  'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,
+  'kit-newer': (d) => `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`,
+  'kit-file-missing': (d) => `The kit is incomplete: ${d.file} is missing. Make the kit again from the server; nothing was copied or run.`,
+  'kit-file-changed': (d) => `${d.file} in the kit is not the file the kit was made with (its size or SHA-256 differs). Do not use this kit: make it again from the server.`,
+  'certmanager-missing': (d) => `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, en.tried)}`,
+  'certmanager-failed': (d) => `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`,
+  'publisher-untrusted': (d) => `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`,
+  'internal': (d) => `Unexpected error: ${d.message}`,
+};
+
+/** Japanese: every error code's text. */
+const jaErrors: ErrorTexts = {
+  // (d) is the error's own facts: each entry gets exactly its code's fields.
+  'source-empty': (d) => 'サーバーファイルの場所を入力してください（例: \\\\server、\\\\server\\ofcscan、サーバーの Apex One フォルダー、オフラインキット）。',
+  'source-not-found': (d) => `「${d.input}」に Apex One サーバーのファイル（PCCSRV）が見つかりません。確認した場所:${list(d.tried, ja.tried)}\nサーバー名と、エクスプローラーで共有を開けることを確認するか、\\\\server\\c$\\...\\PCCSRV またはオフラインキットを指定してください。`,
+  'source-unreadable': (d) => `${d.path} を読み取れません（${ja.osError(d.reason)}）。共有へのアクセス権を確認してください。`,
+  'certificate-missing': (d) => `サーバー証明書が見つかりません: ${d.expected}。確認した場所:${list(d.tried, ja.tried)}`,
+  'certificate-invalid': (d) => `${d.path} は使える証明書ではありません（${ja.certificateProblem[d.reason]}）。サーバーの PCCSRV\\Pccnt\\Common フォルダーから OfcNTCer.dat を取り直してください。`,
+  'ipxfer-missing': (d) => `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバーから IpXfer フォルダーをコピーしてください。確認した場所:${list(d.tried, ja.tried)}`,
+  'datfhs-missing': (d) => `サーバーはビルド ${d.build}（12526 以降）のため、IpXfer と一緒に ${d.name} が必要ですが、${d.folder} にありません。サーバーの IpXfer フォルダーからコピーしてください。ビルドが違う場合は正しいビルドを入力してください。`,
+  'option-invalid': (d) => `${d.option} の値「${d.value}」は使えません（${d.expected}）。`,
+  'profile-invalid': (d) => `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`,
+  'work-dir-failed': (d) => `${d.path} に作業フォルダーを作れません（${ja.osError(d.reason)}）。書き込めるローカルのフォルダーを選んでください。`,
+  'copy-failed': (d) => `${d.file} をコピーできません（${ja.osError(d.reason)}）。何も実行していません。途中までのコピーは削除しました。`,
+  'copy-mismatch': (d) => `${d.file} のコピーが元のファイルと一致しません。何も実行していません。コピーは削除しました。ネットワークを確認して、もう一度実行してください。`,
+  'not-windows': (d) => 'このコンピューターは Windows ではありません。手順を練習するにはトレーニングモードを使ってください: --simulate <profile.json>（README を参照）。',
+  'unsupported-os': (d) => 'この Windows のビット数（x86、x64、ARM64）を判定できないため、使う IpXfer を決められません。分かっている場合は --arch で指定してください。',
+  'not-elevated': (d) => '管理者権限が必要です。IpXfer はエージェントの設定を書き換え、サービスを再起動します。「管理者として実行」で起動し直してください。',
+  'no-agent': (d) => 'この PC には Apex One セキュリティエージェントがインストールされていないため、修復するものがありません。\\\\<サーバー>\\ofcscan\\AutoPcc.exe でエージェントをインストールしてください。',
+  'ipxfer-start-failed': (d) => `IpXfer を起動できません（${ja.osError(d.reason)}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`,
+  'ipxfer-exit': (d) => `IpXfer は終了コード ${d.exitCode}${d.signal ? `（${d.signal}）` : ''} で終了し、エージェントの証明書はまだサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`,
+  'not-fixed': (d) => `IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`,
+  'not-verified': (d) => `IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。${ja.quote(d.lastLines)}${ja.servicesDown(d.servicesDown)}`,
+  'timeout': (d) => `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`,
+  'cancelled': (d) => `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}`,
+  'busy': (d) => `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
+  'copy-changed': (d) => `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`,
+  'services-start-failed': (d) => `次のエージェントのサービスが開始しませんでした: ${d.services.join('、')}。管理者として開始するか（net start ${d.services[0]}）、PC を再起動してください。`,
+  'step-order': (d) => `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`,
+  'kit-invalid': (d) => `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}）。サーバーからキットを作り直してください。`,
+  'kit-newer': (d) => `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`,
+  'kit-file-missing': (d) => `キットが不完全です: ${d.file} がありません。サーバーからキットを作り直してください。何もコピー・実行していません。`,
+  'kit-file-changed': (d) => `キットの ${d.file} は、キット作成時のファイルと一致しません（サイズまたは SHA-256 が異なります）。このキットは使わず、サーバーから作り直してください。`,
+  'certmanager-missing': (d) => `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, ja.tried)}`,
+  'certmanager-failed': (d) => `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`,
+  'publisher-untrusted': (d) => `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンで Trend Micro, Inc. の署名と確認できないプログラムは、管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`,
+  'internal': (d) => `予期しないエラー: ${d.message}`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { ja, en };
 
-export function messages(lang: Lang): Messages {
-  return MESSAGES[lang];
+/** A language's table, plus `error(d)`: the one place an error's code picks its text. */
+export type WordedMessages = Messages & { error(d: ErrorDetails): string };
+
+const ERRORS: Record<Lang, ErrorTexts> = { en: enErrors, ja: jaErrors };
+
+function worded(lang: Lang): WordedMessages {
+  const errors = ERRORS[lang] as Record<ErrorDetails['code'], (d: ErrorDetails) => string>;
+  return { ...MESSAGES[lang], error: (d: ErrorDetails) => errors[d.code](d) };
+}
+
+const WORDED: Record<Lang, WordedMessages> = { en: worded('en'), ja: worded('ja') };
+
+export function messages(lang: Lang): WordedMessages {
+  return WORDED[lang];
 }
 
 /** Japanese on a Japanese OS or locale, English otherwise. */

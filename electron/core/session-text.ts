@@ -5,6 +5,7 @@
 import type { RepairState } from './session/state.js';
 import { daysLeft } from './certificate.js';
 import { messages, type Lang } from './messages.js';
+import { serverName, stateCopyStage, ticketSummary } from './ticket-summary.js';
 
 export interface SessionText {
   outcome: string | null;
@@ -17,6 +18,19 @@ export interface SessionText {
   guidance: string | null;
   /** Days until the server certificate expires (negative once expired), or null. */
   certificateDaysLeft: number | null;
+  /**
+   * The agent's certificate against the server's (KB 1102855's symptom), once the source was
+   * checked: a short sentence for beside the two certificates, and the whole one for text.
+   */
+  diagnosis: { matches: boolean; short: string; full: string } | null;
+  /** Verify is waiting for the agent to take the certificate: how long so far, in words. */
+  waiting: string | null;
+  /** What became of the working folder after the run (removed after a fix, kept otherwise). */
+  workDirAfter: string | null;
+  /** `\\<server>\ofcscan\AutoPcc.exe` for the server in use (the placeholder when none is known). */
+  autoPcc: string;
+  /** One paragraph for a helpdesk ticket, once the session has an outcome. */
+  ticket: string | null;
 }
 
 export function describeState(s: RepairState, lang: Lang, now = new Date()): SessionText {
@@ -24,15 +38,22 @@ export function describeState(s: RepairState, lang: Lang, now = new Date()): Ses
   const failed = s.outcome === 'failed' || s.outcome === 'not-verified' || s.outcome === 'timeout';
   const details = s.error?.details;
   const tried = s.source?.tried ?? (details && 'tried' in details ? details.tried : []);
+  const autoPcc = m.autoPcc(serverName(s));
+  const before = s.agentCertificateBefore;
   return {
-    outcome: s.outcome ? m.outcome[s.outcome] : null,
+    outcome: s.outcome ? m.outcomeFor(s.outcome, stateCopyStage(s)) : null,
     verdict: s.verification ? m.verdict[s.verification.verdict] : null,
     tried: tried.map((t) => ({ path: t.path, result: m.tried[t.result] })),
     evidence: s.serverBuild?.evidence.map((e) => m.evidence(e)) ?? [],
     plan: s.plan?.files.map((f) => ({ role: f.role, name: f.name, source: f.source.display, reason: m.reason(f.reason) })) ?? [],
     notes: s.plan?.notes.map((n) => m.note(n)) ?? [],
     checks: s.verification?.checks.map((c) => ({ result: c.result, text: m.check(c) })) ?? [],
-    guidance: failed ? m.reinstall : null,
+    guidance: failed ? m.reinstall(autoPcc) : null,
     certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
+    diagnosis: before && s.certificate ? { matches: before.matchesServer, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,
+    waiting: s.waiting ? m.waiting(s.waiting.elapsedMs, s.waiting.limitMs) : null,
+    workDirAfter: s.workDirAfter ? m.workDirAfter(s.workDirAfter.path, s.workDirAfter.removed) : null,
+    autoPcc,
+    ticket: ticketSummary(s, lang),
   };
 }

@@ -126,7 +126,30 @@ export class WizardService {
     }
   }
 
+  /**
+   * The source the page pre-fills: a kit beside the app, else the share of the server the agent
+   * reports to. It is offered anyway, so it never goes into the recent list.
+   */
+  private suggestedSource(): string | null {
+    const server = this.repairSession.state.environment?.agent?.server;
+    return this.o.info.kitBesideApp ?? (server ? `\\\\${server}\\ofcscan` : null);
+  }
+
+  /**
+   * Say what is wrong before asking anything: once the PC is known and ready, the suggested source
+   * is checked, so the first screen can show the agent's certificate beside the server's. Reading a
+   * share changes nothing; a source that cannot be reached is said on the Server step.
+   */
+  private async checkSuggestedSource(): Promise<void> {
+    const s = this.repairSession.state;
+    const suggested = this.suggestedSource();
+    if (!suggested || !s.environment || s.blockers.length > 0 || s.source || s.busy) return;
+    await this.repairSession.setSource(suggested, null);
+  }
+
   private async remember(source: string): Promise<void> {
+    // Only what the user typed or picked: the pre-filled suggestion is offered anyway.
+    if (source.toLowerCase() === this.suggestedSource()?.toLowerCase()) return;
     this.recent = [source, ...this.recent.filter((s) => s.toLowerCase() !== source.toLowerCase())].slice(0, MAX_RECENT);
     if (!this.o.settingsFile) return;
     try {
@@ -158,9 +181,18 @@ export class WizardService {
   }
 
   private readonly handlers: Handlers = {
-    hello: async () => this.info(),
+    hello: async () => {
+      // A page that says hello (first load, reload, a reopened window) gets the session as it is now.
+      this.resync((view, output) => {
+        this.flush();
+        this.o.onView(view);
+        this.o.onOutput(output);
+      });
+      return this.info();
+    },
     detect: async () => {
       await Promise.all([this.repairSession.detect(), this.serverCheck.detect()]);
+      await this.checkSuggestedSource();
     },
     setSource: async (input, serverBuild) => {
       await this.repairSession.setSource(input, serverBuild);
@@ -195,6 +227,7 @@ export class WizardService {
       this.flush();
       this.publish();
       await this.repairSession.detect();
+      await this.checkSuggestedSource();
     },
     setLanguage: async (lang) => {
       this.o.context.setLang(lang);

@@ -1,8 +1,11 @@
 /**
- * The training mode's world: resources/demo/profile.json plus a freshly generated server share and
- * PC drive (with an out-of-date agent certificate), so every start shows the whole repair.
+ * The training mode's world: resources/demo/profile.json plus a freshly generated server share, PC
+ * drive (with an out-of-date agent certificate) and USB stick (`E:\`), so every start shows the
+ * whole repair. Each start gets a world of its own: a second training instance never touches the
+ * first one's files (reports, settings, certificates).
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../base/package-root.js';
@@ -16,12 +19,27 @@ export const DEMO_PASSWORD = 'trend';
 
 export const DEMO_PROFILE_TEMPLATE = path.join(packageRoot(), 'resources', 'demo', 'profile.json');
 
+/** True when `file` is the template itself (its folders exist only in a world made from it). */
+export function isDemoTemplate(file: string): boolean {
+  const real = (f: string) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  return real(file) === real(DEMO_PROFILE_TEMPLATE);
+}
+
 export interface Demo {
+  /** The world's own folder: shares, profiles, reports and settings of this instance only. */
   folder: string;
   profile: string;
   /** The same world seen from the server (C: is the server's): for the server check. */
   serverProfile: string;
   agentDir: string;
+  /** The simulated USB stick (`E:\\` in the profile). */
+  usb: string;
 }
 
 /** The list the demo server's CertificateManager writes (CP932, Japanese headers: our guess at its shape). */
@@ -32,11 +50,12 @@ const DEMO_AGENTS = [
   'NB-KEIRI-03,192.168.30.13,本社\\経理,7c9e6679-7425-40de-944b-e07fc1f90ae7',
 ].join('\r\n');
 
-export async function createDemo(folder = path.join(os.tmpdir(), 'apex-cert-fix-demo'), template = DEMO_PROFILE_TEMPLATE): Promise<Demo> {
+/** Makes a training world in `folder` (default: a new folder in the temp folder, never a shared one). */
+export async function createDemo(folder?: string, template = DEMO_PROFILE_TEMPLATE): Promise<Demo> {
   const profile = JSON.parse(await readFile(template, 'utf8'));
-  await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true });
-  const local = (share: string) => path.join(folder, profile.shares[share]);
+  const dir = folder ?? (await mkdtemp(path.join(os.tmpdir(), 'apex-cert-fix-demo-')));
+  await mkdir(dir, { recursive: true });
+  const local = (share: string) => path.join(dir, profile.shares[share]);
   const agentDir = path.join(local('C:\\'), ...profile.agent.dir.split('\\').slice(1));
 
   const serverCert = makeCertificate();
@@ -49,9 +68,12 @@ export async function createDemo(folder = path.join(os.tmpdir(), 'apex-cert-fix-
   });
   await mkdir(agentDir, { recursive: true });
   await writeFile(path.join(agentDir, 'OfcNTCer.dat'), oldCert.der);
-  const profileFile = path.join(folder, 'profile.json');
+  // `E:\\` typed in training is the stick, as on Windows: for `kit --out E:\\` and `--source E:\\`.
+  const usb = profile.shares['E:\\'] ? local('E:\\') : path.join(dir, 'usb');
+  await mkdir(usb, { recursive: true });
+  const profileFile = path.join(dir, 'profile.json');
   await cp(template, profileFile);
-  const serverProfile = path.join(folder, 'server-profile.json');
+  const serverProfile = path.join(dir, 'server-profile.json');
   await writeFile(serverProfile, JSON.stringify({ ...profile, hostname: 'APEXSRV', agent: null, shares: { ...profile.shares, 'C:\\': profile.shares['\\\\APEXSRV\\c$'] } }, null, 2));
-  return { folder, profile: profileFile, serverProfile, agentDir };
+  return { folder: dir, profile: profileFile, serverProfile, agentDir, usb };
 }

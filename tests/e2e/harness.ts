@@ -59,16 +59,20 @@ export function action(page: Page, name: string) {
   return page.getByRole('main').getByRole('button', { name, exact: true });
 }
 
-/** Walks to the Run step of a ready world: check the server, copy the files. */
+/** The first screen has looked at the PC and compared the agent's certificate with the server's. */
+export async function diagnosed(page: Page): Promise<void> {
+  await page.getByTestId('diagnosis').waitFor();
+}
+
+/** Walks to the Run step of a ready world: one action per step ("Check and continue", "Copy and continue"). */
 export async function toRunStep(page: Page, t: (ja: string, en: string) => string, source = '\\\\srv'): Promise<void> {
+  await diagnosed(page);
   await action(page, t('次へ', 'Next')).click();
   await page.getByLabel(t('サーバーまたはフォルダー', 'Server or folder')).fill(source);
-  await action(page, t('確認', 'Check')).click();
-  await page.getByTestId('plan').waitFor();
-  await action(page, t('次へ', 'Next')).click();
-  await action(page, t('ファイルをコピー', 'Copy files')).click();
-  await page.getByTestId('workdir').waitFor();
-  await action(page, t('次へ', 'Next')).click();
+  await action(page, t('確認して次へ', 'Check and continue')).click();
+  await page.getByRole('heading', { name: t('ファイルをこの PC にコピー', 'Copy the files to this PC') }).waitFor();
+  await action(page, t('コピーして次へ', 'Copy and continue')).click();
+  await page.getByRole('heading', { name: t('IpXfer の実行', 'Run IpXfer') }).waitFor();
 }
 
 /** The fake IpXfer is a script, not Trend Micro's signed program: tests confirm running it, visibly. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, action } from './harness.js';
+import { test, expect, action, diagnosed } from './harness.js';
 
 const agentsCsv = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents/ja-cp932.csv'));
 
@@ -32,18 +32,50 @@ test.describe('server check on the Apex One server', () => {
   });
 });
 
+test.describe('on the server itself, without an agent', () => {
+  test.use({ worldOptions: { serverIsThisPc: true, agent: false, tree: { certificateManager: { list: agentsCsv } } } });
+
+  test('no red error on the first screen: the server check leads, and the missing agent is said as normal', async ({ page }) => {
+    await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex One サーバーでは通常の状態です');
+    await expect(page.locator('.banner.bad, [data-blocker], .badge.bad')).toHaveCount(0);
+    // The server check comes first, as the screen's one primary action.
+    const lead = page.getByTestId('local-server');
+    await expect(lead.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' })).toHaveClass(/primary/);
+    const cards = await page.locator('main .card').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(cards[0]).toBe('local-server');
+    await expect(action(page, '次へ')).not.toHaveClass(/primary/);
+  });
+
+  test('the Server step makes an offline kit from this server\'s own files', async ({ page, harness }) => {
+    await expect(page.getByTestId('local-server')).toBeVisible();
+    await action(page, '次へ').click();
+    await expect(page.getByTestId('server-kit-hint')).toBeVisible();
+    await expect(page.getByLabel('サーバーまたはフォルダー')).toHaveValue(/PCCSRV$/);
+    await action(page, 'ファイルを確認').click();
+    await expect(page.getByTestId('plan')).toBeVisible();
+    // Nothing to repair here: the check does not move on to copying.
+    await expect(page.getByRole('heading', { name: 'サーバーのファイルはどこにありますか？' })).toBeVisible();
+    await page.getByText('USB メモリ用のオフラインキット').click();
+    const out = path.join(harness.world.dir, 'stick');
+    await page.getByLabel('キットを作るフォルダー').fill(out);
+    await action(page, 'キットを作成').click();
+    await expect(page.getByTestId('kit-done')).toContainText('キットを作成しました:');
+    expect(existsSync(path.join(out, 'ApexCertFix-kit', 'manifest.json'))).toBe(true);
+  });
+});
+
 test.describe('offline kit from the wizard', () => {
   test.use({ lang: 'en', worldOptions: { tree: { datfhs: ['x86', 'x64'] } } });
 
   test('writes the kit after a successful check, and the repair can still go on', async ({ page, harness }) => {
+    await diagnosed(page);
     await action(page, 'Next').click();
-    await action(page, 'Check').click();
     await expect(page.getByTestId('plan')).toBeVisible();
     await page.getByText('Offline kit for a USB stick').click();
     const out = path.join(harness.world.dir, 'stick');
     await page.getByLabel('Folder to write the kit into').fill(out);
     await action(page, 'Make the kit').click();
-    await expect(page.getByTestId('kit')).toContainText('Kit written:');
+    await expect(page.getByTestId('kit-done')).toContainText('Kit written:');
     expect(existsSync(path.join(out, 'ApexCertFix-kit', 'manifest.json'))).toBe(true);
     expect(existsSync(path.join(out, 'ApexCertFix-kit', 'DatFHS.dll'))).toBe(true);
     await expect(action(page, 'Next')).toBeEnabled();

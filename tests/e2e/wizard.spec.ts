@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { test, expect, toRunStep, action, confirmUnverified, ja, en } from './harness.js';
+import { test, expect, toRunStep, action, confirmUnverified, diagnosed, ja, en } from './harness.js';
 
 const PASSWORD = 'Tr3nd#パス word';
 
@@ -10,17 +10,24 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
   test('walks every step to "fixed", and the password is nowhere afterwards', async ({ page, harness }) => {
     await expect(page.getByTestId('arch')).toHaveText('64 ビット (x64)');
     await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
-    await page.getByRole('button', { name: '次へ' }).click();
-    // The source is pre-filled from the agent's server.
+    // Before anything is asked: the agent's certificate beside the server's, and what that means.
+    await expect(page.getByTestId('diagnosis-text')).toHaveText('異なっています。これが KB 1102855 で修復する状態です。');
+    await expect(page.getByTestId('server-serial')).toHaveText(harness.world.server.serial);
+    await expect(page.getByTestId('agent-serial')).toHaveText(harness.world.old.serial);
+    await action(page, '次へ').click();
+    // The source is pre-filled from the agent's server, and was checked already.
     await expect(page.getByLabel('サーバーまたはフォルダー')).toHaveValue('\\\\srv\\ofcscan');
-    await page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(page.getByTestId('plan')).toContainText('IpXfer_x64.exe');
     await expect(page.getByTestId('plan')).toContainText('DatFHS_x64.dll');
     await expect(page.getByTestId('certificate')).toContainText(harness.world.server.serial);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await action(page, 'ファイルをコピー').click();
+    // One action per step: check, and on to the copy.
+    await action(page, '確認して次へ').click();
+    await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeVisible();
+    await action(page, 'コピーして次へ').click();
+    await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
     await expect(page.getByTestId('file-ipxfer')).toContainText('SHA-256');
-    await page.getByRole('button', { name: '次へ' }).click();
+    await action(page, '次へ').click();
 
     const field = page.getByLabel('エージェントのアンロードパスワード');
     await field.fill(PASSWORD);
@@ -78,8 +85,8 @@ test.describe('build 12526 or later without the DLL', () => {
   test.use({ lang: 'en' });
 
   test('is blocked with a message naming the file, and nothing can be copied', async ({ page }) => {
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await diagnosed(page);
+    await action(page, 'Next').click();
     await expect(page.getByTestId('build')).toHaveText('Unknown');
     await page.getByLabel('Enter the build if this is wrong').fill('12526');
     await page.getByRole('button', { name: 'Use this build' }).click();
@@ -122,6 +129,13 @@ test.describe('a hanging IpXfer', () => {
     await expect(page.getByTestId('log')).toContainText('working...');
     await expect(page.getByTestId('elapsed')).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
+    // It asks first, saying what stopping part-way can do; "Keep running" keeps it running.
+    await expect(page.getByTestId('cancel-confirm')).toContainText('net start ntrtscan');
+    await page.getByRole('button', { name: 'Keep running' }).click();
+    await expect(page.getByTestId('cancel-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('elapsed')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Stop IpXfer' }).click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'cancelled');
     await expect(page.getByTestId('verdict')).toContainText('IpXfer was stopped');
   });
@@ -153,13 +167,16 @@ test.describe('bad source forms', () => {
   test.use({ lang: 'en' });
 
   test('an unknown server lists the places tried; an empty field asks for a source', async ({ page }) => {
-    await page.getByRole('button', { name: 'Next' }).click();
+    await diagnosed(page);
+    await action(page, 'Next').click();
     const field = page.getByLabel('Server or folder');
     await field.fill('\\\\nosuch');
     await field.press('Enter');
+    // An error keeps the user on the step, with every place looked at.
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files (PCCSRV) were found for "\\\\nosuch"');
     await expect(page.getByTestId('tried')).toContainText('\\\\nosuch\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV');
-    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await expect(page.getByRole('heading', { name: 'Where are the server\'s files?' })).toBeVisible();
+    await expect(action(page, 'Next')).toBeDisabled();
     await field.fill('   ');
     await field.press('Enter');
     await expect(page.locator('[data-error-code="source-empty"]')).toBeVisible();
@@ -168,9 +185,10 @@ test.describe('bad source forms', () => {
   test('a folder with a garbage certificate says the certificate is not usable', async ({ page, harness }) => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(harness.world.pccsrv, 'Pccnt', 'Common', 'OfcNTCer.dat'), 'garbage');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('This PC is ready for the repair.').waitFor();
+    await action(page, 'Next').click();
     await page.getByLabel('Server or folder').fill(harness.world.pccsrv);
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await action(page, 'Check and continue').click();
     await expect(page.locator('[data-error-code="certificate-invalid"]')).toContainText('is not a usable certificate');
   });
 });
@@ -196,32 +214,49 @@ test.describe('an IpXfer that is not signed by Trend Micro', () => {
 test.describe('recent sources', () => {
   test.use({ lang: 'en' });
 
-  test('a source that was found is offered again after the page is reopened', async ({ page }) => {
+  test('a source the user typed and that was found is offered again after the page is reopened; the pre-filled one is not listed', async ({ page, harness }) => {
+    await diagnosed(page);
     await action(page, 'Next').click();
-    await page.getByLabel('Server or folder').fill('\\\\srv\\ofcscan');
-    await action(page, 'Check').click();
-    await expect(page.getByTestId('plan')).toBeVisible();
+    // The pre-filled suggestion, checked as it is: offered anyway, so not a "recent" entry.
+    await action(page, 'Check and continue').click();
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('button', { name: 'Server' }).click();
+    await page.getByLabel('Server or folder').fill('\\\\srv');
+    await action(page, 'Check and continue').click();
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
     await page.reload();
-    await action(page, 'Next').click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Server' }).click();
     await page.getByLabel('Server or folder').fill('');
-    await expect(page.getByLabel('Server or folder')).toHaveValue('');
-    await page.getByRole('button', { name: '\\\\srv\\ofcscan', exact: true }).click();
-    await expect(page.getByLabel('Server or folder')).toHaveValue('\\\\srv\\ofcscan');
-    await expect(page.getByTestId('plan')).toBeVisible();
+    await expect(page.getByRole('button', { name: '\\\\srv\\ofcscan', exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: '\\\\srv', exact: true }).click();
+    // The recent source is checked at once, and the wizard moves on.
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
+    expect(harness.service.repair.state.source?.input).toBe('\\\\srv');
   });
 });
 
 test.describe('languages', () => {
   test('Japanese by default on a Japanese browser; switching rewords the screen and the engine\'s messages', async ({ page }) => {
     await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
-    await page.getByRole('button', { name: '次へ' }).click();
+    await diagnosed(page);
+    await action(page, '次へ').click();
     await page.getByLabel('サーバーまたはフォルダー').fill('\\\\nosuch');
-    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await action(page, '確認して次へ').click();
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex One サーバーのファイル');
     await page.getByLabel('言語').selectOption('en');
     await expect(page.getByRole('heading', { name: 'Where are the server\'s files?' })).toBeVisible();
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
+
+test.describe('the language the app started with', () => {
+  // The host was started in Japanese (--lang ja); the browser prefers English.
+  test.use({ lang: 'ja', locale: 'en-US' });
+  test('wins over the browser\'s: the page and the engine stay Japanese', async ({ page, harness }) => {
+    await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    expect(harness.service.repair.state.lang).toBe('ja');
   });
 });
 
@@ -246,18 +281,18 @@ test.describe('keyboard only', () => {
       }
       throw new Error(`could not reach "${name}" with Tab`);
     };
+    await page.getByTestId('diagnosis').waitFor();
     await focusButton('Next');
     await press('Enter');
     await page.getByLabel('Server or folder').focus();
+    // Enter in the field is the step's one action: check, then on to the copy.
     await press('Enter');
-    await expect(page.getByTestId('plan')).toBeVisible();
-    await focusButton('Next');
-    await press('Enter');
-    await focusButton('Copy files');
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeFocused();
+    await expect(page.getByTestId('announcer')).toContainText('Server files found.');
+    await focusButton('Copy and continue');
     await press('Space');
-    await expect(page.getByTestId('workdir')).toBeVisible();
-    await focusButton('Next');
-    await press('Enter');
+    await expect(page.getByRole('heading', { name: 'Run IpXfer' })).toBeFocused();
+    await expect(page.getByTestId('announcer')).toContainText('Copied and checked.');
     await focusButton('Agent unload password');
     await page.keyboard.type('anything');
     // The fake IpXfer is unsigned: tick the confirmation by keyboard too.

@@ -1,52 +1,97 @@
-/** The wizard service: output batched for the page, a fresh repair in the same language. */
+/**
+ * What every UI host does for a page: a page that says hello gets the session as it is now (view
+ * and output so far), the first look at the PC also compares the agent's certificate with the
+ * server's, and the recent sources are only what the user typed.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { OutputBatch, WizardView } from '../../electron/contract.js';
-import type { WizardService } from '../../electron/hosts/wizard-service.js';
-import { serviceFor } from '../fixtures/service.js';
-import { makeWorld, type World } from '../fixtures/world.js';
+import { SessionContext } from '../../electron/core/session/context.js';
+import { WizardService } from '../../electron/hosts/wizard-service.js';
+import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 
 let world: World | null = null;
 let service: WizardService | null = null;
 afterEach(async () => {
   service?.close();
-  await world?.cleanup();
   service = null;
+  await world?.cleanup();
   world = null;
 });
 
-describe('wizard service', () => {
-  it('20,000 output lines reach the page in order in a few hundred batches, the first one starting a new log', async () => {
-    world = await makeWorld({ behaviour: { flood: 20_000 } });
-    const batches: OutputBatch[] = [];
-    service = serviceFor(world, { batches });
-    await service.handle('setSource', ['\\\\srv', null]);
-    await service.handle('collect', [false]);
-    await service.handle('run', [null, true]);
-    const lines = batches.flatMap((b) => b.lines.map((l) => l.text));
-    expect(lines).toHaveLength(20_000);
-    expect(lines[0]).toBe('line 1');
-    expect(lines.at(-1)).toBe('line 20000');
-    expect(batches.length).toBeLessThan(1000);
-    expect(batches.findIndex((b) => b.reset)).toBe(0);
+async function start(o: WorldOptions = {}, lang: 'ja' | 'en' = 'en') {
+  world = await makeWorld(o);
+  const views: WizardView[] = [];
+  const batches: OutputBatch[] = [];
+  const settingsFile = path.join(world.dir, 'settings.json');
+  service = new WizardService({
+    context: new SessionContext({ platform: world.platform, lang, workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0 }),
+    info: { kind: 'browser', simulated: true, kitBesideApp: null, version: 'test' },
+    settingsFile,
+    onView: (v) => views.push(v),
+    onOutput: (b) => batches.push(b),
+    outputBatchMs: 1,
+  });
+  return { service, views, batches, settingsFile, w: world };
+}
+
+describe('WizardService', () => {
+  it('the first look at the PC also checks the agent\'s server: the diagnosis is there before anything is asked', async () => {
+    const { service, w } = await start();
+    await service.handle('detect', []);
+    const { state, text } = service.view();
+    expect(state.source?.input).toBe('\\\\srv\\ofcscan');
+    expect(state.agentCertificateBefore).toMatchObject({ serial: w.old.serial, matchesServer: false });
+    expect(text.diagnosis).toMatchObject({ matches: false, short: 'They differ: this is what KB 1102855 repairs.' });
+    // Nothing was copied or run by looking.
+    expect(await w.workFiles()).toEqual([]);
   });
 
-  it('"repair another PC" starts a fresh session in the same language, and refuses while a step runs', async () => {
-    world = await makeWorld({ behaviour: { hang: true } });
-    const views: WizardView[] = [];
-    service = serviceFor(world, { views });
-    await service.handle('setLanguage', ['ja']);
-    await service.handle('setSource', ['\\\\srv', null]);
+  it('the diagnosis says when the agent already has the server\'s certificate', async () => {
+    const { service } = await start({ agentHasServerCertificate: true }, 'ja');
+    await service.handle('detect', []);
+    expect(service.view().text.diagnosis).toMatchObject({ matches: true, short: '一致しています。修復するものはありません。' });
+    expect(service.view().state.available.collectForce).toBe(true);
+  });
+
+  it('hello re-sends the view and the output kept so far (a reloaded page, a reopened window)', async () => {
+    const { service, views, batches } = await start({ behaviour: { lines: ['one', 'two'] } });
+    await service.handle('detect', []);
     await service.handle('collect', [false]);
-    const running = service.handle('run', [null, true]);
-    while (!service.repair.state.running) await new Promise((r) => setTimeout(r, 10));
-    await expect(service.handle('newRepair', [])).rejects.toThrow(/still running/);
-    await service.handle('cancel', []);
-    await running;
+    await service.handle('run', [null, true]);
+    expect(service.view().state.outcome).toBe('fixed');
+    views.length = 0;
+    batches.length = 0;
+    await service.handle('hello', []);
+    expect(views.at(-1)?.state.outcome).toBe('fixed');
+    const last = batches.at(-1)!;
+    expect(last.reset).toBe(true);
+    expect(last.lines.map((l) => l.text)).toEqual(['one', 'two']);
+    expect(views.at(-1)?.text.ticket).toMatch(/^PC-TEST-01 \(Windows x64\)/);
+  });
+
+  it('recent sources hold what the user typed, not the pre-filled suggestion', async () => {
+    const { service, settingsFile } = await start();
+    await service.handle('detect', []);
+    await service.handle('setSource', ['\\\\srv\\ofcscan', null]);
+    expect(service.info().recentSources).toEqual([]);
+    await service.handle('setSource', ['\\\\srv', null]);
+    expect(service.info().recentSources).toEqual(['\\\\srv']);
+    expect(JSON.parse(await readFile(settingsFile, 'utf8'))).toEqual({ recentSources: ['\\\\srv'] });
+  });
+
+  it('"Repair another PC" starts a fresh session in the same language and looks again', async () => {
+    const { service } = await start({}, 'ja');
+    await service.handle('detect', []);
+    await service.handle('collect', [false]);
+    await service.handle('run', [null, true]);
+    const before = service.repair;
     await service.handle('newRepair', []);
-    const last = views.at(-1)!;
-    expect(last.state.lang).toBe('ja');
-    expect(last.state.plan).toBeNull();
-    expect(last.state.run).toBeNull();
-    expect(last.state.environment?.hostname).toBe('PC-TEST-01');
+    expect(service.repair).not.toBe(before);
+    const { state } = service.view();
+    // The agent was fixed by the first repair: the new session says so before anything is asked.
+    expect(state).toMatchObject({ lang: 'ja', run: null, finishedAt: null, outcome: 'already-fixed' });
+    expect(state.environment?.hostname).toBe('PC-TEST-01');
   });
 });

@@ -15,6 +15,7 @@ export function freshCollection() {
     report: null,
     reportError: null,
     workDirAfter: null,
+    finishedAt: null,
   } satisfies Partial<RepairState>;
 }
 

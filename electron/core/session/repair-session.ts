@@ -295,7 +295,7 @@ export class RepairSession {
         }
         this.update({ publisherOverride: true });
       }
-      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null });
+      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
       // Time of check is time of use: the bytes that run are the bytes that were checked.
       await recheckCopies(files, signal);
       throwIfCancelled(signal);
@@ -396,7 +396,7 @@ export class RepairSession {
 
   /** Sets the outcome, then writes the report; a report that cannot be saved is said, never silent. */
   private async finish(outcome: Outcome, error: FixError | null): Promise<boolean> {
-    this.update({ outcome, error: error ? this.ctx.word(error.details, RUN_STEP_CODES.has(error.code) ? 'run' : 'verify') : null });
+    this.update({ outcome, error: error ? this.ctx.word(error.details, RUN_STEP_CODES.has(error.code) ? 'run' : 'verify') : null, finishedAt: this.ctx.now().toISOString() });
     await this.cleanUpWorkDir(outcome);
     try {
       const report = await writeReport(this.report('fix'), this.ctx.options.reportsDir);

@@ -107,6 +107,8 @@ export interface RepairState {
   reportError: { folder: string; reason: string } | null;
   /** The working folder after a run: removed after a fixed result, kept for diagnosis otherwise. */
   workDirAfter: { path: string; removed: boolean } | null;
+  /** When the session reached its outcome (ISO): the time a ticket summary quotes. */
+  finishedAt: string | null;
 }
 
 export interface KitState {

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run demo`: the wizard in a browser, in training mode. Builds the demo PC and server (or uses
- * `--simulate PROFILE.json`), serves the wizard on 127.0.0.1 and prints its address.
+ * `npm run demo`: the wizard in a browser, in training mode. Builds a training world of its own (a
+ * second instance never touches the first one's files), or uses `--simulate PROFILE.json`, serves
+ * the wizard on 127.0.0.1 and prints its address.
  *   node dist/electron/hosts/browser/main.js [--simulate PROFILE.json] [--server] [--port N] [--lang ja|en]
  */
+import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,20 +14,26 @@ import { SessionContext } from '../../core/session/context.js';
 import { defaultLang, type Lang } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
-import { createDemo } from '../../simulation/demo.js';
+import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
 
 const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } });
 const lang: Lang = values.lang === 'ja' || values.lang === 'en' ? values.lang : defaultLang();
 const ja = lang === 'ja';
 
 let profile = values.simulate;
+/** This instance's own folder: its reports and settings (recent sources) live here, nowhere shared. */
+let folder: string;
 let reportsDir: string;
-if (profile) {
+if (profile && !isDemoTemplate(profile)) {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'apex-cert-fix-training-'));
   reportsDir = path.join(path.dirname(path.resolve(profile)), 'reports');
 } else {
-  const demo = await createDemo();
+  // No profile, or the template as typed (`--simulate resources/demo/profile.json`): its folders
+  // exist only in a world made from it, so make one.
+  const demo = await createDemo(undefined, profile ? path.resolve(profile) : undefined);
   // --server: the training server itself, for the server check (mismatched agents list).
   profile = values.server ? demo.serverProfile : demo.profile;
+  folder = demo.folder;
   reportsDir = path.join(demo.folder, 'reports');
 }
 let platform: SimulatedPlatform;
@@ -36,18 +44,18 @@ try {
   process.stderr.write(`${e.file}: ${e.problem}\n`);
   process.exit(2);
 }
-const context = new SessionContext({ platform, lang, reportsDir, settleMs: 3000, version: packageVersion() });
+const context = new SessionContext({ platform, lang, reportsDir, workBase: path.join(folder, 'work'), settleMs: 3000, version: packageVersion() });
 const host = await startBrowserHost({
   context,
   staticDir: path.join(packageRoot(), 'dist', 'renderer'),
   port: values.port ? Number(values.port) : 0,
-  settingsFile: path.join(os.tmpdir(), 'apex-cert-fix-demo-settings.json'),
+  settingsFile: path.join(folder, 'settings.json'),
   info: { simulated: true, kitBesideApp: null, version: packageVersion() },
 });
 process.stdout.write(
   ja
-    ? `\nトレーニングモード（シミュレーションの PC とサーバー）。実際のセキュリティエージェントには何もしません。\nブラウザーで開いてください: ${host.url}\n（エージェントのアンロードパスワードは trend、終了は Ctrl+C）\n`
-    : `\nTRAINING MODE (simulated PC and server): no real security agent is touched.\nOpen in a browser: ${host.url}\n(the agent unload password is "trend"; Ctrl+C to stop)\n`,
+    ? `\nトレーニングモード（シミュレーションの PC とサーバー）。実際のセキュリティエージェントには何もしません。\nブラウザーで開いてください: ${host.url}\n（エージェントのアンロードパスワードは trend、USB メモリは E:\\、終了は Ctrl+C）\nこのトレーニングのフォルダー（レポート・設定）: ${folder}\n`
+    : `\nTRAINING MODE (simulated PC and server): no real security agent is touched.\nOpen in a browser: ${host.url}\n(the agent unload password is "trend", the USB stick is E:\\; Ctrl+C to stop)\nThis training's folder (reports, settings): ${folder}\n`,
 );
 const stop = async () => {
   await host.close();

@@ -25,6 +25,7 @@ import { packageVersion as version } from '../../base/package-root.js';
 import { summarizeCommand } from './command-summarize.js';
 import { readPasswordFile } from './password-file.js';
 import { copyToCentral } from './central-copy.js';
+import { isDemoTemplate } from '../../simulation/demo.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -56,6 +57,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Reading reports needs no PC facts either.
   if (args.command === 'summarize') return summarizeCommand(args, human);
 
+  // The training template as typed: its folders exist only in a world made from it; say how to make one.
+  if (args.simulate !== undefined && isDemoTemplate(args.simulate)) return refuse({ code: 'profile-invalid', file: args.simulate, problem: messages(lang).demoTemplate() }, lang, wantsJson);
   const platform = choosePlatform(args.simulate);
   if (!platform.ok) return refuse(platform.error, lang, wantsJson);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run demo` (until the wizard exists): builds the training PC and server, then runs the real
- * CLI against them, typing the demo unload password into --password-stdin as a script would.
+ * `npm run demo:cli`: builds a training world of its own (PC, server, USB stick), then runs the real
+ * CLI against it, typing the demo unload password into --password-stdin as a script would.
  */
 import { execa } from 'execa';
 import path from 'node:path';

@@ -7,6 +7,7 @@ import type { RepairSession } from '../../core/session/repair-session.js';
 import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
 import type { Report } from '../../core/report.js';
+import { copyStage, ticketSummary } from '../../core/ticket-summary.js';
 
 export class CliPrinter {
   private readonly unsubscribe: (() => void)[] = [];
@@ -97,7 +98,7 @@ export class CliPrinter {
     }
     if (!list) return;
     if (list.certificate) {
-      this.say(`${L.certificate}: ${L.serial} ${list.certificate.serial}, ${L.validUntil} ${list.certificate.notAfter.slice(0, 10)} (${list.certificate.daysLeft})`);
+      this.say(`${L.certificate}: ${L.serial} ${list.certificate.serial}, ${L.validUntil} ${list.certificate.notAfter.slice(0, 10)} (${this.m.daysLeft(list.certificate.daysLeft)})`);
     }
     if (list.renewedRecently) this.say(`! ${L.renewed}`);
     this.say(`${L.agents}: ${list.table.rows.length}`);
@@ -124,13 +125,25 @@ export class CliPrinter {
       this.say(`${L.checks}: ${this.m.verdict[report.verification.verdict]}`);
       for (const c of report.verification.checks) this.say(`  - [${c.result}] ${c.text}`);
     }
-    this.say(`${L.outcome}: ${report.outcome ? this.m.outcome[report.outcome] : '-'}`);
+    // A kit ends with the kit's own result; a repair with its outcome, worded for where the copies are.
+    const outcome = !report.outcome
+      ? '-'
+      : report.mode === 'kit' && report.outcome === 'ready' && report.kit
+        ? this.m.kitResult(report.kit.folder)
+        : this.m.outcomeFor(report.outcome, copyStage({ workDir: report.workDir, publisher: report.publisher, errorCode: report.error?.code }));
+    this.say(`${L.outcome}: ${outcome}`);
     if (report.error) this.say(report.error.message);
     if (report.guidance) this.say(report.guidance);
     const paths = this.session.state.report;
     if (paths && report.mode === 'fix') this.say(`${L.report}: ${paths.text}`);
     const failed = this.session.state.reportError;
     if (failed && report.mode === 'fix') this.say(`${L.report}: ${this.m.reportNotSaved(failed.folder, failed.reason)}`);
+    const ticket = report.mode === 'fix' ? ticketSummary(this.session.state, this.lang) : null;
+    if (ticket) {
+      this.say('');
+      this.say(`${L.ticket}:`);
+      this.say(ticket);
+    }
   }
 
   close(): void {
