@@ -17,7 +17,10 @@ import { writeServerTree } from './server-tree.js';
 /** The KB 1102855 example password, so training matches the document people have open. */
 export const DEMO_PASSWORD = 'trend';
 
-export const DEMO_PROFILE_TEMPLATE = path.join(packageRoot(), 'resources', 'demo', 'profile.json');
+/** The template the demo worlds are made from (looked up when needed: the standalone exe has no package folder). */
+export function demoProfileTemplate(): string {
+  return path.join(packageRoot(), 'resources', 'demo', 'profile.json');
+}
 
 /** True when `file` is the template itself (its folders exist only in a world made from it). */
 export function isDemoTemplate(file: string): boolean {
@@ -28,7 +31,13 @@ export function isDemoTemplate(file: string): boolean {
       return path.resolve(f);
     }
   };
-  return real(file) === real(DEMO_PROFILE_TEMPLATE);
+  let template: string;
+  try {
+    template = demoProfileTemplate();
+  } catch {
+    return false; // the standalone exe carries no template
+  }
+  return real(file) === real(template);
 }
 
 export interface Demo {
@@ -51,7 +60,7 @@ const DEMO_AGENTS = [
 ].join('\r\n');
 
 /** Makes a training world in `folder` (default: a new folder in the temp folder, never a shared one). */
-export async function createDemo(folder?: string, template = DEMO_PROFILE_TEMPLATE): Promise<Demo> {
+export async function createDemo(folder?: string, template = demoProfileTemplate()): Promise<Demo> {
   const profile = JSON.parse(await readFile(template, 'utf8'));
   const dir = folder ?? (await mkdtemp(path.join(os.tmpdir(), 'apex-cert-fix-demo-')));
   await mkdir(dir, { recursive: true });

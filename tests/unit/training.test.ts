@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../fixtures/cli.js';
-import { createDemo, DEMO_PASSWORD, DEMO_PROFILE_TEMPLATE } from '../../electron/simulation/demo.js';
+import { createDemo, DEMO_PASSWORD, demoProfileTemplate } from '../../electron/simulation/demo.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BROWSER_MAIN = path.join(root, 'dist', 'electron', 'hosts', 'browser', 'main.js');
@@ -69,7 +69,7 @@ describe('training mode', () => {
   }, 120_000);
 
   it('the wizard takes the template profile as typed: it makes a world from it', async () => {
-    const t = await startTraining(['--simulate', path.relative(process.cwd(), DEMO_PROFILE_TEMPLATE)]);
+    const t = await startTraining(['--simulate', path.relative(process.cwd(), demoProfileTemplate())]);
     expect(existsSync(path.join(t.folder, 'profile.json'))).toBe(true);
     expect(existsSync(path.join(t.folder, AGENT))).toBe(true);
     const res = await fetch(t.url);
@@ -77,7 +77,7 @@ describe('training mode', () => {
   }, 60_000);
 
   it('the CLI given the template says how to make a training world', async () => {
-    const r = await runCli(['inspect', '--simulate', DEMO_PROFILE_TEMPLATE, '--source', '\\\\APEXSRV', '--lang', 'en']);
+    const r = await runCli(['inspect', '--simulate', demoProfileTemplate(), '--source', '\\\\APEXSRV', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is the training mode\'s template');
     expect(r.stderr).toContain('npm run demo');

@@ -45,7 +45,8 @@ describe('wizard service', () => {
     await service.handle('newRepair', []);
     const last = views.at(-1)!;
     expect(last.state.lang).toBe('ja');
-    expect(last.state.plan).toBeNull();
+    // A new session: nothing collected or run (its first look may already have checked the source).
+    expect(last.state.collect.workDir).toBeNull();
     expect(last.state.run).toBeNull();
     expect(last.state.environment?.hostname).toBe('PC-TEST-01');
   });
