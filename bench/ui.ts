@@ -8,9 +8,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startBrowserHost } from '../electron/browser-host.js';
+import { startBrowserHost } from '../electron/hosts/browser/browser-host.js';
 import { FixSession } from '../electron/core/fix-session.js';
-import { packageRoot } from '../electron/package-root.js';
+import { packageRoot } from '../electron/base/package-root.js';
 import { SimulatedPlatform, parseProfile } from '../electron/platform/simulated.js';
 import { makeCertificate } from '../electron/simulation/make-certificate.js';
 import { writeServerTree } from '../electron/simulation/server-tree.js';

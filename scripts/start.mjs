@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { electronBinary } from './electron-binary.mjs';
 
 const binary = electronBinary();
-const electron = binary && existsSync('dist/electron/main.js') ? binary : null;
+const electron = binary && existsSync('dist/electron/hosts/electron/main.js') ? binary : null;
 const [cmd, args] = electron
-  ? [electron, ['dist/electron/main.js', ...process.argv.slice(2)]]
-  : [process.execPath, ['dist/electron/browser-main.js', ...process.argv.slice(2)]];
+  ? [electron, ['dist/electron/hosts/electron/main.js', ...process.argv.slice(2)]]
+  : [process.execPath, ['dist/electron/hosts/browser/main.js', ...process.argv.slice(2)]];
 if (!electron) {
   console.log('Electron is not installed here: starting the training mode in a browser instead.');
   console.log('Electron がインストールされていないため、ブラウザーでトレーニングモードを起動します。');

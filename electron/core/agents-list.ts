@@ -12,10 +12,10 @@ import { parse } from 'csv-parse/sync';
 import type { Platform } from '../platform/platform.js';
 import { daysLeft, parseCertificate, type CertificateInfo } from './certificate.js';
 import { FixError, type TriedPlace } from './errors.js';
-import { findPath, folderState } from './find-entry.js';
-import { runProgram, type OutputLine, type ProgramResult } from './run-program.js';
+import { findPath, folderState } from '../base/find-entry.js';
+import { runProgram, type OutputLine, type ProgramResult } from '../base/run-program.js';
 import { CERTIFICATE_PATH, INSTALL_FOLDERS, PCCSRV_FOLDER } from './vendor-layout.js';
-import { joinDisplay } from './windows-path.js';
+import { joinDisplay } from '../base/windows-path.js';
 import { createWorkFolder } from './collect.js';
 
 /** KB 1102855: `PCCSRV\Admin\Utility\CertificateManager\CertificateManager.exe`. */

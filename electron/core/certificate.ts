@@ -5,6 +5,7 @@
  * node-forge stops at non-RSA keys; node-forge makes the test certificates.
  */
 import { X509Certificate, createHash } from 'node:crypto';
+import type { CertificateProblem } from './errors.js';
 
 export interface CertificateInfo {
   format: 'der' | 'pem';
@@ -19,9 +20,7 @@ export interface CertificateInfo {
   sha256: string;
 }
 
-/** Why a file is not a usable certificate, as a code: messages.ts words it in the user's language. */
-export type CertificateProblem = 'empty' | 'not-certificate';
-
+/** Why a file is not a usable certificate, as a code (errors.ts): messages.ts words it in the user's language. */
 export class CertificateParseError extends Error {
   constructor(readonly problem: CertificateProblem) {
     super(problem);

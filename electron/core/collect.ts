@@ -4,16 +4,13 @@
  * local copy is re-read (on a second core, overlapping the next copy) to prove it holds the same
  * bytes. Any failure removes the working folder.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { copyWithHash } from '../base/copy-with-hash.js';
 import { FixError } from './errors.js';
 import type { FileRole, Plan } from './plan.js';
-import { HashWorker } from './hash-worker.js';
-import { compactTimestamp } from './timestamp.js';
+import { HashWorker } from '../base/hash-worker.js';
+import { compactTimestamp } from '../base/timestamp.js';
 
 export interface CollectedFile {
   role: FileRole;
@@ -32,31 +29,6 @@ export interface CollectProgress {
   fileTotal: number;
   bytesDone: number;
   bytesTotal: number;
-}
-
-const CHUNK = 1024 * 1024;
-
-/** Copies `from` to `to` and returns the SHA-256 of exactly the bytes written. */
-export async function copyWithHash(
-  from: string,
-  to: string,
-  onBytes: (n: number) => void,
-  mode = 0o644,
-): Promise<{ size: number; sha256: string; sourceBytesRead: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
-  const source = createReadStream(from, { highWaterMark: CHUNK });
-  await pipeline(source, tap, createWriteStream(to, { flags: 'wx', mode }));
-  // The stream's own count: on a slow share, reading each source byte once is what counts.
-  return { size, sha256: hash.digest('hex').toUpperCase(), sourceBytesRead: source.bytesRead };
 }
 
 /** A new folder under `base` that no earlier run used: old copies can never be picked up. */

@@ -3,8 +3,11 @@
  * report outcome) and the facts a message needs. The words live in messages.ts, in both languages.
  */
 
-import type { CertificateProblem } from './certificate.js';
-import type { KitProblem } from './kit.js';
+/** Why OfcNTCer.dat is not a usable certificate. */
+export type CertificateProblem = 'empty' | 'not-certificate';
+
+/** Why an offline kit's manifest is refused. */
+export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'no-version' | 'no-files' | 'bad-entry';
 
 /** The session steps an out-of-order intent can name. */
 export type SessionStep = 'source' | 'collect' | 'run' | 'verify';

@@ -4,86 +4,28 @@
  * for a user's mistake: the problem lands in `state.error`, worded in the session's language.
  */
 import { readFile, rm } from 'node:fs/promises';
-import { checkPublisher, type PublisherCheck } from './authenticode.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { Arch, Platform } from '../platform/platform.js';
-import { CertificateParseError, readCertificateBytes, type CertificateFile, type CertificateInfo } from './certificate.js';
-import { collectFiles, type CollectedFile, type CollectProgress } from './collect.js';
-import { detectEnvironment, environmentProblems, type EnvironmentInfo } from './environment.js';
-import { FixError, type ErrorDetails, type TriedPlace } from './errors.js';
+import { checkPublisher } from './authenticode.js';
+import { CertificateParseError, readCertificateBytes, type CertificateFile } from './certificate.js';
+import { collectFiles, type CollectedFile } from './collect.js';
+import { detectEnvironment, environmentProblems } from './environment.js';
+import { FixError, type ErrorDetails } from './errors.js';
 import { messages, type Lang } from './messages.js';
-import { outcomeOf, type Outcome } from './outcome.js';
+import { outcomeOf } from './outcome.js';
 import { OutputLog } from './output-log.js';
-import { certificateNotes, planFiles, type Plan } from './plan.js';
-import { describeCommand, runIpXfer, type IpXferCommand, type OutputLine, type RunResult } from './run-ipxfer.js';
-import { detectServerBuild, type ServerBuild } from './server-build.js';
-import { resolveSource, type ServerFiles } from './source.js';
-import { readAgentCertificate, sameCertificate, verifyFix, type Verification } from './verify.js';
+import { certificateNotes, planFiles } from './plan.js';
+import { describeCommand, runIpXfer, type OutputLine, type RunResult } from './run-ipxfer.js';
+import { detectServerBuild } from './server-build.js';
+import { resolveSource } from './source.js';
+import type { ServerFiles } from './server-files.js';
+import type { SessionOptions, SessionState, WordedError } from './session-state.js';
+import { readAgentCertificate, sameCertificate, verifyFix } from './verify.js';
 import { fileArchFor } from './vendor-layout.js';
-import { writeReport, buildReport, type Report, type ReportPaths } from './report.js';
-import { makeKit, type KitManifest } from './kit.js';
-import { findCertificateManager, listMismatchedAgents, type AgentsList } from './agents-list.js';
-
-export type Busy = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'kit' | 'agents' | null;
-
-export interface SessionOptions {
-  platform: Platform;
-  lang: Lang;
-  /** Fresh working folders are made below this folder. */
-  workBase?: string;
-  reportsDir?: string;
-  /** IpXfer's time limit. */
-  timeoutMs?: number;
-  /** How long verify waits for agent services IpXfer is restarting. */
-  settleMs?: number;
-  archOverride?: Arch | null;
-  /** The tool's version, for reports. */
-  version?: string;
-  now?: () => Date;
-}
-
-export interface SessionState {
-  lang: Lang;
-  platform: Platform['kind'];
-  busy: Busy;
-  environment: EnvironmentInfo | null;
-  /** What stops a fix on this PC (not elevated, no agent...), already worded. */
-  blockers: WordedError[];
-  source: { input: string; root: string; tried: TriedPlace[] } | null;
-  serverBuild: ServerBuild | null;
-  plan: Plan | null;
-  certificate: CertificateInfo | null;
-  /** Does the agent already hold the server's certificate (before any run)? */
-  agentCertificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
-  collect: { progress: CollectProgress | null; workDir: string | null; files: CollectedFile[] };
-  /** Who signed the collected programs (checked after copying, before anything runs). */
-  publisher: { checks: (PublisherCheck & { name: string; role: string; osStatus: string | null })[]; allTrusted: boolean } | null;
-  /** The user chose to run programs that are not verified as Trend Micro's (recorded in the report). */
-  publisherOverride: boolean;
-  /** The command that will run, password masked: with and without `-pwd`. */
-  commandPreview: { withPassword: IpXferCommand; withoutPassword: IpXferCommand } | null;
-  run: (RunResult & { command: IpXferCommand; lines: number; attempt: number }) | null;
-  running: { command: IpXferCommand; startedAt: string; attempt: number } | null;
-  verification: Verification | null;
-  outcome: Outcome | null;
-  error: WordedError | null;
-  report: ReportPaths | null;
-  /** Why the report could not be written (the repair result stands). */
-  reportError: string | null;
-  /** The offline kit written by `makeKit`. */
-  kit: { folder: string; manifest: KitManifest } | null;
-  /** This PC is an Apex One server (CertificateManager found): the server check is offered. */
-  localServer: string | null;
-  /** The server check's list of mismatched agents. */
-  agents: AgentsList | null;
-}
-
-export interface WordedError {
-  code: ErrorDetails['code'];
-  message: string;
-  details: ErrorDetails;
-}
+import { writeReport, buildReport, type Report } from './report.js';
+import { makeKit } from './kit.js';
+import { findCertificateManager, listMismatchedAgents } from './agents-list.js';
 
 type Listener<T> = (value: T) => void;
 

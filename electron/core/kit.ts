@@ -12,13 +12,13 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CertificateInfo } from './certificate.js';
-import { copyWithHash } from './collect.js';
-import { FixError } from './errors.js';
-import { findEntry } from './find-entry.js';
+import { copyWithHash } from '../base/copy-with-hash.js';
+import { FixError, type KitProblem } from './errors.js';
+import { findEntry } from '../base/find-entry.js';
 import type { BuildEvidence, ServerBuild } from './server-build.js';
-import type { ServerFiles, SourceFile } from './source.js';
+import type { ServerFiles, SourceFile } from './server-files.js';
 import type { FileArch } from './vendor-layout.js';
-import { joinDisplay } from './windows-path.js';
+import { joinDisplay } from '../base/windows-path.js';
 
 export const KIT_FOLDER = 'ApexCertFix-kit';
 export const KIT_MANIFEST = 'manifest.json';
@@ -26,7 +26,6 @@ export const KIT_KIND = 'apex-cert-fix-kit';
 export const KIT_SCHEMA_VERSION = 1;
 
 /** What is wrong with a manifest, as a code (worded by messages.ts). */
-export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'no-version' | 'no-files' | 'bad-entry';
 
 export interface KitFile {
   role: 'certificate' | 'ipxfer' | 'datfhs';
@@ -48,13 +47,6 @@ export interface KitManifest {
 }
 
 /** What a kit adds to the server files it stands in for. */
-export interface KitInfo {
-  folder: string;
-  createdAt: string;
-  createdFrom: string;
-  build: number | null;
-}
-
 async function sha256Of(file: string): Promise<string> {
   const h = createHash('sha256');
   await pipeline(createReadStream(file), h);

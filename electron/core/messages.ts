@@ -3,15 +3,13 @@
  * codes and facts around (errors.ts, plan.ts, verify.ts); only this file turns them into words.
  * `ja` is typed as `Messages`, so a text missing in one language does not compile.
  */
-import type { ErrorDetails, TriedPlace } from './errors.js';
+import type { CertificateProblem, ErrorDetails, KitProblem, TriedPlace } from './errors.js';
 import type { PlanNote, PlanReason } from './plan.js';
 import type { BuildEvidence } from './server-build.js';
 import type { Check, Verdict } from './verify.js';
 import type { Outcome } from './outcome.js';
 import type { ServiceState } from '../platform/platform.js';
 import type { PublisherOutcome } from './authenticode.js';
-import type { CertificateProblem } from './certificate.js';
-import type { KitProblem } from './kit.js';
 import type { SessionStep } from './errors.js';
 
 export type Lang = 'ja' | 'en';

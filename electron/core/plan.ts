@@ -6,9 +6,9 @@ import type { Arch } from '../platform/platform.js';
 import { daysLeft, type CertificateInfo } from './certificate.js';
 import { FixError } from './errors.js';
 import type { ServerBuild } from './server-build.js';
-import type { ServerFiles, SourceFile } from './source.js';
+import type { ServerFiles, SourceFile } from './server-files.js';
 import { CERTIFICATE_PATH, DATFHS_FROM_BUILD, DATFHS_NAME, IPXFER_NAME, fileArchFor, type FileArch } from './vendor-layout.js';
-import { joinDisplay } from './windows-path.js';
+import { joinDisplay } from '../base/windows-path.js';
 
 export type FileRole = 'certificate' | 'ipxfer' | 'datfhs';
 

@@ -8,13 +8,13 @@ import path from 'node:path';
 import type { CertificateInfo } from './certificate.js';
 import type { CollectedFile } from './collect.js';
 import type { ErrorDetails, TriedPlace } from './errors.js';
-import type { SessionState } from './fix-session.js';
+import type { ReportPaths, SessionState } from './session-state.js';
 import { messages, type Lang } from './messages.js';
 import { describeState } from './session-text.js';
 import type { Outcome } from './outcome.js';
 import type { OutputLine } from './run-ipxfer.js';
-import type { ServerFiles } from './source.js';
-import { compactTimestamp } from './timestamp.js';
+import type { ServerFiles } from './server-files.js';
+import { compactTimestamp } from '../base/timestamp.js';
 import type { Check, Verdict } from './verify.js';
 import type { KitManifest } from './kit.js';
 
@@ -61,11 +61,6 @@ export interface Report {
   publisher: { checks: { name: string; role: string; outcome: string; osStatus: string | null; signer: string | null; digestAlgorithm: string | null }[]; allTrusted: boolean; override: boolean } | null;
   /** `kit` mode: where the kit was written and its manifest. */
   kit: { folder: string; manifest: KitManifest } | null;
-}
-
-export interface ReportPaths {
-  json: string;
-  text: string;
 }
 
 export interface ReportInputs {

@@ -3,8 +3,8 @@
  * runProgram (no shell, live decoded output, time limit, tree kill). The password only leaves masked.
  */
 import path from 'node:path';
-import { MASK } from './redactor.js';
-import { runProgram, type OutputLine, type ProgramResult } from './run-program.js';
+import { MASK } from '../base/redactor.js';
+import { runProgram, type OutputLine, type ProgramResult } from '../base/run-program.js';
 
 export type { OutputLine };
 

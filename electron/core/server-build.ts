@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import * as ResEdit from 'resedit';
-import type { ServerFiles } from './source.js';
+import type { ServerFiles } from './server-files.js';
 import { DATFHS_FROM_BUILD, DATFHS_NAME, type FileArch } from './vendor-layout.js';
 
 export type BuildEvidence =

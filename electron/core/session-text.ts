@@ -2,7 +2,7 @@
  * The session's facts worded in one language: what the wizard shows and what the report stores.
  * One place, so the screen and the report can never say different things.
  */
-import type { SessionState } from './fix-session.js';
+import type { SessionState } from './session-state.js';
 import { daysLeft } from './certificate.js';
 import { messages, type Lang } from './messages.js';
 

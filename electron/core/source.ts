@@ -5,7 +5,7 @@
  */
 import type { Platform } from '../platform/platform.js';
 import { FixError, type TriedPlace } from './errors.js';
-import { findEntry, findPath, folderState } from './find-entry.js';
+import { findEntry, findPath, folderState } from '../base/find-entry.js';
 import {
   CERTIFICATE_PATH,
   DATFHS_NAME,
@@ -15,35 +15,11 @@ import {
   PCCSRV_FOLDER,
   PCCSRV_SHARE,
   PCCSRV_SUBFOLDERS,
-  type FileArch,
 } from './vendor-layout.js';
-import { bareServerName, isWindowsPath, joinDisplay, normalizeWindowsPath, parentDisplay } from './windows-path.js';
+import { bareServerName, isWindowsPath, joinDisplay, normalizeWindowsPath, parentDisplay } from '../base/windows-path.js';
 import path from 'node:path';
-import { findKit, readKit, type KitInfo } from './kit.js';
-
-export interface SourceFile {
-  /** The name as it is on the server (case preserved). */
-  name: string;
-  /** Where it is, as the user would recognise it. */
-  display: string;
-  /** Where this process reads it. */
-  local: string;
-}
-
-export interface ServerFiles {
-  input: string;
-  /** PCCSRV, as the user would recognise it. */
-  root: string;
-  rootLocal: string;
-  certificate: SourceFile | null;
-  /** The IpXfer folder, or where it should have been. */
-  ipxferFolder: string;
-  ipxfer: Record<FileArch, SourceFile | null>;
-  datfhs: Record<FileArch, SourceFile | null>;
-  tried: TriedPlace[];
-  /** Set when the files come from an offline kit. */
-  kit?: KitInfo;
-}
+import { findKit, readKit } from './kit.js';
+import type { ServerFiles, SourceFile } from './server-files.js';
 
 /** Quotes pasted from Explorer's "Copy as path" and stray spaces are not part of the path. */
 export function cleanSourceInput(input: string): string {

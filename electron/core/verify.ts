@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AgentRegistry, Platform, ServiceState } from '../platform/platform.js';
 import { readCertificateBytes, type CertificateFile, type CertificateInfo } from './certificate.js';
 import { AGENT_CERTIFICATE, AGENT_SERVICES } from './vendor-layout.js';
-import { joinDisplay } from './windows-path.js';
+import { joinDisplay } from '../base/windows-path.js';
 
 export type Verdict = 'fixed' | 'not-fixed' | 'unknown';
 

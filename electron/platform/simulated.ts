@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
-import { splitWindowsPath } from '../core/windows-path.js';
+import { splitWindowsPath } from '../base/windows-path.js';
 
 export interface SimulatedProfile {
   arch: Arch | 'unsupported';

@@ -5,7 +5,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../base/package-root.js';
 import iconv from 'iconv-lite';
 import { DEMO_LINES_JA } from './fake-ipxfer.js';
 import { makeCertificate } from './make-certificate.js';

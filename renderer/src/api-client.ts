@@ -1,8 +1,8 @@
 /**
- * The renderer's side of the API (electron/api.ts). In Electron the preload provides it as
+ * The renderer's side of the API (electron/contract.ts). In Electron the preload provides it as
  * `window.apexCertFix`; in the browser host it is spoken over the WebSocket the page came with.
  */
-import { INTENTS, type OutputLine, type WizardApi, type WizardIntents, type WizardView } from '../../electron/api';
+import { INTENTS, type OutputLine, type WizardApi, type WizardIntents, type WizardView } from '../../electron/contract';
 
 declare global {
   interface Window {

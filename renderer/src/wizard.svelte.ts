@@ -2,7 +2,7 @@
  * The wizard's view state: which step is shown, the latest session view, and the output lines.
  * The session decides everything; this only remembers what to show and sends intents.
  */
-import type { HostInfo, OutputLine, WizardApi, WizardView } from '../../electron/api';
+import type { HostInfo, OutputLine, WizardApi, WizardView } from '../../electron/contract';
 import { connect } from './api-client';
 import { switchLocale, type Lang } from './i18n';
 

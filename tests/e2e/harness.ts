@@ -5,7 +5,7 @@
 import { test as base, type Page, type WebSocket } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.js';
+import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/browser-host.js';
 import { FixSession } from '../../electron/core/fix-session.js';
 import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 

@@ -25,7 +25,7 @@ test.afterEach(async () => {
 });
 
 async function launch() {
-  return electron.launch({ executablePath: binary!, args: [path.join(root, 'dist', 'electron', 'main.js'), '--simulate', world.profile, '--lang', 'en'] });
+  return electron.launch({ executablePath: binary!, args: [path.join(root, 'dist', 'electron', 'hosts', 'electron', 'main.js'), '--simulate', world.profile, '--lang', 'en'] });
 }
 
 test('the happy path on the simulated profile', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.js';
+import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/browser-host.js';
 import { FixSession } from '../../electron/core/fix-session.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../../electron/security.js';
-import { chooseDataLocation, PORTABLE_DATA_FOLDER } from '../../electron/portable-paths.js';
+import { ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../../electron/hosts/security.js';
+import { chooseDataLocation, PORTABLE_DATA_FOLDER } from '../../electron/hosts/electron/portable-paths.js';
 import { psQuote, relaunchCommand } from '../../electron/platform/relaunch-elevated.js';
 
 describe('window security rules', () => {

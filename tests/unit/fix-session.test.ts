@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FixSession, type SessionState } from '../../electron/core/fix-session.js';
+import { FixSession } from '../../electron/core/fix-session.js';
+import type { SessionState } from '../../electron/core/session-state.js';
 import type { OutputLine } from '../../electron/core/run-ipxfer.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 

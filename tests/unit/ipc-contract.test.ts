@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INTENTS } from '../../electron/api.js';
+import { INTENTS } from '../../electron/contract.js';
 import { FixSession } from '../../electron/core/fix-session.js';
-import { allChannels, CHANNELS, INTENT_PREFIX, intentChannel } from '../../electron/ipc-channels.js';
-import { IntentError, WizardHost } from '../../electron/wizard-host.js';
+import { allChannels, CHANNELS, INTENT_PREFIX, intentChannel } from '../../electron/hosts/electron/ipc-channels.js';
+import { IntentError, WizardHost } from '../../electron/hosts/wizard-service.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +22,7 @@ describe('IPC contract', () => {
   });
 
   it('the preload uses only those channels and exposes no ipcRenderer or event object', async () => {
-    const preload = await readFile(path.join(root, 'electron', 'preload.cts'), 'utf8');
+    const preload = await readFile(path.join(root, 'electron', 'hosts', 'electron', 'preload.cts'), 'utf8');
     const used = [...preload.matchAll(/'(apex:[a-z:]+)/g)].map((m) => m[1]!);
     for (const channel of used) expect(channel === INTENT_PREFIX || allChannels().includes(channel)).toBe(true);
     expect(preload).toContain("exposeInMainWorld('apexCertFix', api)");

@@ -1,45 +1,61 @@
-/** DESIGN.md's dependency rules, checked on the import lines of every source file. */
-import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * DESIGN.md's layer rules live in .dependency-cruiser.cjs and run in `npm run check`. These tests
+ * prove the rules bite: a planted violation of each kind is reported, and the real tree has none.
+ */
+import { execa } from 'execa';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const depcruise = path.join(root, 'node_modules', '.bin', 'depcruise');
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
-function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && ext.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name));
+async function cruise(cwd: string, targets: string[]) {
+  const r = await execa(depcruise, [...targets, '--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], { cwd, reject: false });
+  const out = JSON.parse(r.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+  return out.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
 }
 
-function imports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2])!);
+/** A tiny tree with one planted file per rule. */
+function plant(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'layers-'));
+  temps.push(dir);
+  cpSync(path.join(root, 'tsconfig.json'), path.join(dir, 'tsconfig.json'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
 }
 
 describe('layers', () => {
-  it('core imports no electron, no platform implementation and no UI', () => {
-    for (const file of files('electron/core', /\.ts$/)) {
-      for (const spec of imports(file)) {
-        expect(spec, `${path.relative(root, file)} imports ${spec}`).not.toMatch(/^electron$|platform\/(windows|simulated|choose-platform|kill-process-group|relaunch-elevated)|renderer|svelte/);
-      }
-    }
+  it('the real tree keeps every rule', async () => {
+    expect(await cruise(root, ['electron', 'renderer/src'])).toEqual([]);
   });
 
-  it('the renderer imports no Node and no engine code: only the API contract', () => {
-    for (const file of files('renderer/src', /\.(ts|svelte)$/)) {
-      for (const spec of imports(file)) {
-        const ok = spec.startsWith('./') || spec.startsWith('../') ? !spec.includes('electron/') || /electron\/api$/.test(spec) : /^(svelte|svelte-i18n)(\/|$)/.test(spec);
-        expect(ok, `${path.relative(root, file)} imports ${spec}`).toBe(true);
-      }
-    }
-  });
-
-  it('only hosts wire a platform implementation to the session', () => {
-    const wiring = files('electron', /\.ts$/)
-      .filter((f) => !f.includes(`${path.sep}platform${path.sep}`) && !f.includes(`${path.sep}simulation${path.sep}`))
-      .filter((f) => imports(f).some((s) => /platform\/(windows|simulated|choose-platform)\.js$/.test(s)))
-      .map((f) => path.relative(root, f))
-      .sort();
-    expect(wiring).toEqual(['electron/browser-main.ts', 'electron/cli-publisher.ts', 'electron/cli.ts', 'electron/main.ts'].map((f) => f.split('/').join(path.sep)));
+  it('reports a cycle made only of type imports, base importing core, core importing a host or a platform implementation, and the renderer importing engine code', async () => {
+    const dir = plant({
+      'electron/core/a.ts': "import type { B } from './b.js';\nexport type A = B | 1;\n",
+      'electron/core/b.ts': "import type { A } from './a.js';\nexport type B = A | 2;\n",
+      'electron/base/low.ts': "import { x } from '../core/c.js';\nexport const low = x;\n",
+      'electron/core/c.ts': "import { host } from '../hosts/cli/cli.js';\nimport { win } from '../platform/windows.js';\nexport const x = host + win;\n",
+      'electron/hosts/cli/cli.ts': 'export const host = 1;\n',
+      'electron/platform/windows.ts': 'export const win = 1;\n',
+      'renderer/src/view.ts': "import { x } from '../../electron/core/c.js';\nexport const v = x;\n",
+    });
+    const found = await cruise(dir, ['electron', 'renderer/src']);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^no-cycles: electron\/core\/a\.ts/),
+        'base-imports-nothing-of-ours: electron/base/low.ts → electron/core/c.ts',
+        'core-only-base-and-the-platform-interface: electron/core/c.ts → electron/hosts/cli/cli.ts',
+        'core-only-base-and-the-platform-interface: electron/core/c.ts → electron/platform/windows.ts',
+        'renderer-only-the-contract: renderer/src/view.ts → electron/core/c.ts',
+      ]),
+    );
   });
 });

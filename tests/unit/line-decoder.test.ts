@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { LineDecoder, encodingForCodePage } from '../../electron/core/line-decoder.js';
+import { LineDecoder, encodingForCodePage } from '../../electron/base/line-decoder.js';
 
 function decodeChunks(codePage: number, chunks: Buffer[]): string[] {
   const lines: string[] = [];

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MASK } from '../../electron/core/redactor.js';
+import { MASK } from '../../electron/base/redactor.js';
 import { describeCommand, runIpXfer, type OutputLine } from '../../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../../electron/platform/kill-process-group.js';
 import { fakeIpXferScript, type FakeIpXferBehaviour } from '../../electron/simulation/fake-ipxfer.js';

@@ -2,17 +2,17 @@
 /**
  * `npm run demo`: the wizard in a browser, in training mode. Builds the demo PC and server (or uses
  * `--simulate PROFILE.json`), serves the wizard on 127.0.0.1 and prints its address.
- *   node dist/electron/browser-main.js [--simulate PROFILE.json] [--server] [--port N] [--lang ja|en]
+ *   node dist/electron/hosts/browser/main.js [--simulate PROFILE.json] [--server] [--port N] [--lang ja|en]
  */
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host.js';
-import { FixSession } from './core/fix-session.js';
-import { defaultLang, type Lang } from './core/messages.js';
-import { packageRoot, packageVersion } from './package-root.js';
-import { ProfileError, SimulatedPlatform } from './platform/simulated.js';
-import { createDemo } from './simulation/demo.js';
+import { FixSession } from '../../core/fix-session.js';
+import { defaultLang, type Lang } from '../../core/messages.js';
+import { packageRoot, packageVersion } from '../../base/package-root.js';
+import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
+import { createDemo } from '../../simulation/demo.js';
 
 const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } });
 const lang: Lang = values.lang === 'ja' || values.lang === 'en' ? values.lang : defaultLang();

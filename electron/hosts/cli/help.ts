@@ -1,5 +1,5 @@
 /** `apex-cert-fix --help`, in both languages. */
-import type { Lang } from './core/messages.js';
+import type { Lang } from '../../core/messages.js';
 
 export const HELP: Record<Lang, string> = {
   en: `apex-cert-fix: gives an Apex One security agent the server's certificate again (KB 1102855).

@@ -3,7 +3,7 @@
  * import this file, so it asks the main process for the intent list once (CHANNELS.intents) and
  * uses only these names; tests/unit/ipc-contract.test.ts holds both sides to it.
  */
-import { INTENTS, type IntentName } from './api.js';
+import { INTENTS, type IntentName } from '../../contract.js';
 
 export const CHANNELS = {
   /** sendSync: the list of intents, so the preload needs no copy of it. */

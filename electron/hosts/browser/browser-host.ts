@@ -10,10 +10,10 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { INTENTS, type HostInfo, type IntentName } from './api.js';
-import type { FixSession } from './core/fix-session.js';
-import { contentSecurityPolicy } from './security.js';
-import { WizardHost, type HostCapabilities } from './wizard-host.js';
+import { INTENTS, type HostInfo, type IntentName } from '../../contract.js';
+import type { FixSession } from '../../core/fix-session.js';
+import { contentSecurityPolicy } from '../security.js';
+import { WizardHost, type HostCapabilities } from '../wizard-service.js';
 
 export interface BrowserHostOptions {
   session: FixSession;

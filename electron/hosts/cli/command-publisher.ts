@@ -2,10 +2,10 @@
  * `apex-cert-fix publisher FILE...`: who signed these programs (Authenticode), for helpdesk staff
  * who want to look at a file before trusting it. Exit 0 all trusted, 1 otherwise, 2 missing / not PE.
  */
-import type { Parsed } from './cli-args.js';
-import { checkPublisher, type PublisherCheck } from './core/authenticode.js';
-import { messages } from './core/messages.js';
-import type { WindowsPlatform } from './platform/windows.js';
+import type { Parsed } from './args.js';
+import { checkPublisher, type PublisherCheck } from '../../core/authenticode.js';
+import { messages } from '../../core/messages.js';
+import type { WindowsPlatform } from '../../platform/windows.js';
 
 export async function publisherCommand(args: Parsed, say: (text: string) => void, windows: WindowsPlatform | null): Promise<number> {
   const m = messages(args.lang);

@@ -3,9 +3,9 @@
  * (a wrong value exits 2 before anything is read or copied).
  */
 import { parseArgs } from 'node:util';
-import { FixError } from './core/errors.js';
-import { defaultLang, type Lang } from './core/messages.js';
-import type { Arch } from './platform/platform.js';
+import { FixError } from '../../core/errors.js';
+import { defaultLang, type Lang } from '../../core/messages.js';
+import type { Arch } from '../../platform/platform.js';
 
 const OPTIONS = {
   source: { type: 'string' },

@@ -3,13 +3,13 @@
  * match (CertificateManager -l), printed, exported (--out .csv / .json) and as JSON (--json).
  */
 import { writeFile } from 'node:fs/promises';
-import type { Parsed } from './cli-args.js';
-import type { CliPrinter } from './cli-printer.js';
-import { agentsToCsv, agentsToJson } from './core/agents-list.js';
-import { FixError } from './core/errors.js';
-import { refuse } from './cli-refuse.js';
-import type { FixSession } from './core/fix-session.js';
-import { EXIT_CODE, outcomeOf } from './core/outcome.js';
+import type { Parsed } from './args.js';
+import type { CliPrinter } from './printer.js';
+import { agentsToCsv, agentsToJson } from '../../core/agents-list.js';
+import { FixError } from '../../core/errors.js';
+import { refuse } from './refuse.js';
+import type { FixSession } from '../../core/fix-session.js';
+import { EXIT_CODE, outcomeOf } from '../../core/outcome.js';
 
 export async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrinter): Promise<number> {
   await session.detect();

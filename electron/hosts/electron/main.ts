@@ -7,19 +7,19 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { INTENTS } from './api.js';
-import { FixSession } from './core/fix-session.js';
-import { findKit } from './core/kit.js';
-import { messages, type Lang } from './core/messages.js';
+import { INTENTS } from '../../contract.js';
+import { FixSession } from '../../core/fix-session.js';
+import { findKit } from '../../core/kit.js';
+import { messages, type Lang } from '../../core/messages.js';
 import { CHANNELS, intentChannel } from './ipc-channels.js';
-import { choosePlatform } from './platform/choose-platform.js';
-import { relaunchElevated } from './platform/relaunch-elevated.js';
+import { choosePlatform } from '../../platform/choose-platform.js';
+import { relaunchElevated } from '../../platform/relaunch-elevated.js';
 import { chooseDataLocation } from './portable-paths.js';
-import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from './security.js';
-import { WizardHost } from './wizard-host.js';
+import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
+import { WizardHost } from '../wizard-service.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererRoot = path.join(here, '..', 'renderer');
+const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
 const argv = process.argv.slice(app.isPackaged ? 1 : 2);
 const argValue = (name: string) => {
   const i = argv.indexOf(name);

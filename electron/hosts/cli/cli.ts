@@ -1,23 +1,22 @@
-#!/usr/bin/env node
 /**
  * CLI host `apex-cert-fix`: the same FixSession as the wizard, for unattended runs and scripts.
  * Exit codes (README): 0 fixed/ready · 1 failed · 2 bad input · 3 environment · 4 timeout/cancel ·
  * 5 not verified. With --json, stdout carries exactly one JSON document; people read stderr.
  */
-import { parseCli, langFrom, type Parsed } from './cli-args.js';
-import { HELP } from './cli-help.js';
-import { CliPrinter } from './cli-printer.js';
-import { FixError } from './core/errors.js';
-import { FixSession } from './core/fix-session.js';
-import { messages } from './core/messages.js';
-import { EXIT_CODE, outcomeOf } from './core/outcome.js';
-import { choosePlatform } from './platform/choose-platform.js';
-import { WindowsPlatform } from './platform/windows.js';
-import { readFirstLine } from './read-first-line.js';
-import { refuse } from './cli-refuse.js';
-import { agentsCommand } from './cli-agents.js';
-import { publisherCommand } from './cli-publisher.js';
-import { packageVersion as version } from './package-root.js';
+import { parseCli, langFrom, type Parsed } from './args.js';
+import { HELP } from './help.js';
+import { CliPrinter } from './printer.js';
+import { FixError } from '../../core/errors.js';
+import { FixSession } from '../../core/fix-session.js';
+import { messages } from '../../core/messages.js';
+import { EXIT_CODE, outcomeOf } from '../../core/outcome.js';
+import { choosePlatform } from '../../platform/choose-platform.js';
+import { WindowsPlatform } from '../../platform/windows.js';
+import { readFirstLine } from '../../base/read-first-line.js';
+import { refuse } from './refuse.js';
+import { agentsCommand } from './command-agents.js';
+import { publisherCommand } from './command-publisher.js';
+import { packageVersion as version } from '../../base/package-root.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -109,13 +108,3 @@ function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, block
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   return EXIT_CODE[report.outcome ?? 'failed'];
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`apex-cert-fix: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);

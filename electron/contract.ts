@@ -4,7 +4,7 @@
  * never names a program or builds a command line: it sends text, the password and choices.
  */
 import type { Lang } from './core/messages.js';
-import type { SessionState } from './core/fix-session.js';
+import type { SessionState } from './core/session-state.js';
 import type { OutputLine } from './core/run-ipxfer.js';
 import type { SessionText } from './core/session-text.js';
 

@@ -2,10 +2,10 @@
  * What a person sees of a CLI run: each step's findings as it completes, IpXfer's output live,
  * and the result. It only reads session state; it decides nothing.
  */
-import { daysLeft } from './core/certificate.js';
-import type { FixSession } from './core/fix-session.js';
-import { messages, type Lang } from './core/messages.js';
-import type { Report } from './core/report.js';
+import { daysLeft } from '../../core/certificate.js';
+import type { FixSession } from '../../core/fix-session.js';
+import { messages, type Lang } from '../../core/messages.js';
+import type { Report } from '../../core/report.js';
 
 export class CliPrinter {
   private readonly unsubscribe: (() => void)[] = [];

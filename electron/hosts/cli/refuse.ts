@@ -2,9 +2,9 @@
  * A CLI stop before any report exists: the message on stderr, and with --json still exactly one
  * JSON document on stdout. Returns the exit code for the error's category.
  */
-import { FixError, type ErrorDetails } from './core/errors.js';
-import { messages, type Lang } from './core/messages.js';
-import { EXIT_CODE, outcomeOf } from './core/outcome.js';
+import { FixError, type ErrorDetails } from '../../core/errors.js';
+import { messages, type Lang } from '../../core/messages.js';
+import { EXIT_CODE, outcomeOf } from '../../core/outcome.js';
 
 export function refuse(details: ErrorDetails, lang: Lang, json: boolean, mode?: string): number {
   const message = messages(lang).error(details);

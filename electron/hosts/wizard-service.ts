@@ -6,10 +6,10 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { HostInfo, IntentName, Lang, OutputLine, WizardView } from './api.js';
-import type { FixSession } from './core/fix-session.js';
-import { describeState } from './core/session-text.js';
-import { agentsToCsv, agentsToJson } from './core/agents-list.js';
+import type { HostInfo, IntentName, Lang, OutputLine, WizardView } from '../contract.js';
+import type { FixSession } from '../core/fix-session.js';
+import { describeState } from '../core/session-text.js';
+import { agentsToCsv, agentsToJson } from '../core/agents-list.js';
 
 export class IntentError extends Error {}
 

@@ -1,0 +1,35 @@
+/** What `source` found on the server (or in a kit): the types every later step reads. */
+import type { TriedPlace } from './errors.js';
+import type { FileArch } from './vendor-layout.js';
+
+export interface SourceFile {
+  /** The name as it is on the server (case preserved). */
+  name: string;
+  /** Where it is, as the user would recognise it. */
+  display: string;
+  /** Where this process reads it. */
+  local: string;
+}
+
+export interface ServerFiles {
+  input: string;
+  /** PCCSRV, as the user would recognise it. */
+  root: string;
+  rootLocal: string;
+  certificate: SourceFile | null;
+  /** The IpXfer folder, or where it should have been. */
+  ipxferFolder: string;
+  ipxfer: Record<FileArch, SourceFile | null>;
+  datfhs: Record<FileArch, SourceFile | null>;
+  tried: TriedPlace[];
+  /** Set when the files come from an offline kit. */
+  kit?: KitInfo;
+}
+
+/** Where an offline kit came from, as its manifest says. */
+export interface KitInfo {
+  folder: string;
+  createdAt: string;
+  createdFrom: string;
+  build: number | null;
+}
