@@ -5,7 +5,13 @@
 
 export type Arch = 'x86' | 'x64' | 'arm64';
 
-export type ServiceState = 'running' | 'stopped' | 'missing';
+/** `unknown`: the OS answered in a way that could not be read; never taken as `missing`. */
+export type ServiceState = 'running' | 'stopped' | 'missing' | 'unknown';
+
+/** What a tree kill can tell afterwards: processes of the tree still running (pids). */
+export interface KillResult {
+  stillRunning: number[];
+}
 
 /** What the agent registry key (`...\TrendMicro\PC-cillinNTCorp\CurrentVersion`) says. */
 export interface AgentRegistry {
@@ -42,8 +48,8 @@ export interface Platform {
    * UNC stays UNC on Windows; the simulation maps UNC roots and drives to local folders.
    */
   toLocalPath(path: string): LocalPath;
-  /** Ends a process and everything it started (IpXfer may start helpers). */
-  killTree(pid: number): Promise<void>;
+  /** Ends a process and everything it started (IpXfer may start helpers); says what survived when it can tell. */
+  killTree(pid: number): Promise<KillResult | void>;
   /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */
   osSignatureStatus?(file: string): Promise<string | null>;
 }
