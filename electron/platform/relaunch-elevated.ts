@@ -3,6 +3,7 @@
  * same program with the same arguments. A prompt the user cancels is a normal answer.
  */
 import { execa } from 'execa';
+import { systemToolPath } from './system-tool.js';
 
 /** PowerShell single-quoted literal: only ' needs escaping (doubled). */
 export function psQuote(s: string): string {
@@ -17,7 +18,7 @@ export function relaunchCommand(exe: string, args: readonly string[]): string[] 
 export type RelaunchResult = 'started' | 'cancelled' | 'failed';
 
 export async function relaunchElevated(exe: string, args: readonly string[]): Promise<RelaunchResult> {
-  const r = await execa('powershell.exe', relaunchCommand(exe, args), { reject: false, windowsHide: true, timeout: 120_000 });
+  const r = await execa(systemToolPath('powershell'), relaunchCommand(exe, args), { reject: false, windowsHide: true, timeout: 120_000 });
   if (r.exitCode === 0) return 'started';
   // 1223 = ERROR_CANCELLED; PowerShell reports the cancelled UAC prompt with "canceled by the user".
   return /1223|cancel/i.test(String(r.stderr)) ? 'cancelled' : 'failed';
