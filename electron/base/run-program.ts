@@ -31,7 +31,8 @@ export interface ProgramOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   onLine: (line: OutputLine) => void;
-  killTree: (pid: number) => Promise<void>;
+  /** Platform.killTree: may say which processes survived (KillResult). */
+  killTree: (pid: number) => Promise<unknown>;
 }
 
 export async function runProgram(o: ProgramOptions): Promise<ProgramResult> {

@@ -26,7 +26,8 @@ export interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   onLine: (line: OutputLine) => void;
-  killTree: (pid: number) => Promise<void>;
+  /** Platform.killTree: may say which processes survived (KillResult). */
+  killTree: (pid: number) => Promise<unknown>;
 }
 
 /** KB 1102855: `IpXfer[_x64].exe -e <folder>\OfcNTCer.dat [-pwd <password>]`. */

@@ -1,15 +1,13 @@
 /**
  * Ends a child and everything it started. On POSIX the child is spawned as the leader of its own
- * process group (see core/run-ipxfer.ts), so signalling the group reaches the grandchildren too.
- * On Windows, `taskkill /T` walks the tree.
+ * process group (see base/run-program.ts), so signalling the group reaches the grandchildren too.
+ * Windows has no process groups to signal: windows-kill-tree.ts walks the tree.
  */
-import { execa } from 'execa';
+import type { KillResult } from './platform.js';
+import { killWindowsTree } from './windows-kill-tree.js';
 
-export async function killProcessGroup(pid: number): Promise<void> {
-  if (process.platform === 'win32') {
-    await execa('taskkill', ['/PID', String(pid), '/T', '/F'], { reject: false, windowsHide: true, timeout: 15_000 });
-    return;
-  }
+export async function killProcessGroup(pid: number): Promise<KillResult | void> {
+  if (process.platform === 'win32') return killWindowsTree(pid);
   for (const target of [-pid, pid]) {
     try {
       process.kill(target, 'SIGKILL');
