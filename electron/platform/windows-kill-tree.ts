@@ -10,19 +10,34 @@ import { decodeToolBytes, descendants, parseProcessTable, type ProcessTable } fr
 import { systemToolPath } from './system-tool.js';
 import type { KillResult } from './platform.js';
 
-// wmic waits for its standard input to end: give it an empty one (Wine's also hangs on NUL).
-const TOOL_OPTIONS = { reject: false, encoding: 'buffer', windowsHide: true, timeout: 15_000, input: '' } as const;
-// Wine's wmic sometimes prints the whole table and then does not exit: read what arrived.
-const SNAPSHOT_OPTIONS = { ...TOOL_OPTIONS, timeout: 8_000 } as const;
+const TOOL_OPTIONS = { reject: false, windowsHide: true, timeout: 15_000, stdin: 'ignore' } as const;
+const SNAPSHOT_MS = 8_000;
 
 const POWERSHELL_TABLE = "'ParentProcessId ProcessId'; Get-CimInstance Win32_Process | ForEach-Object { '{0} {1}' -f $_.ParentProcessId, $_.ProcessId }";
 
+/**
+ * What a snapshot tool printed within SNAPSHOT_MS. Bounded by a timer of its own, not execa's
+ * timeout: a tool can print everything and then not exit, or leave a helper holding its pipe
+ * (seen with Wine's wmic), and a tree kill must never wait for that. wmic also waits for its
+ * standard input to end, so it gets an empty one.
+ */
+async function snapshotOutput(file: string, args: string[]): Promise<string> {
+  const child = execa(file, args, { reject: false, encoding: 'buffer', buffer: false, windowsHide: true, input: '' });
+  const chunks: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([child, new Promise((r) => (timer = setTimeout(r, SNAPSHOT_MS)))]);
+  clearTimeout(timer);
+  child.kill('SIGKILL');
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+  return decodeToolBytes(Buffer.concat(chunks));
+}
+
 async function processTable(): Promise<ProcessTable> {
-  const wmic = await execa(systemToolPath('wmic'), ['process', 'get', 'ParentProcessId,ProcessId'], SNAPSHOT_OPTIONS);
-  const fromWmic = parseProcessTable(decodeToolBytes(Buffer.from((wmic.stdout ?? new Uint8Array()) as Uint8Array)));
+  const fromWmic = parseProcessTable(await snapshotOutput(systemToolPath('wmic'), ['process', 'get', 'ParentProcessId,ProcessId']));
   if (fromWmic.size > 0) return fromWmic;
-  const ps = await execa(systemToolPath('powershell'), ['-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], SNAPSHOT_OPTIONS);
-  return parseProcessTable(decodeToolBytes(Buffer.from((ps.stdout ?? new Uint8Array()) as Uint8Array)));
+  return parseProcessTable(await snapshotOutput(systemToolPath('powershell'), ['-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE]));
 }
 
 /** Node on Windows answers signal 0 by asking whether the process still exists. */

@@ -64,6 +64,16 @@ export function wineBatch(env, driveC, name, lines) {
   return r;
 }
 
+/**
+ * Windows always has a desktop; Wine starts its desktop process (explorer /desktop) when a program
+ * first needs one (wmic does, through COM), that process inherits the program's handles, and the
+ * program's caller can then wait on a pipe that never closes. So the lane starts it once, holding
+ * nothing of ours, and it lives as long as the persistent server.
+ */
+function startDesktop(env) {
+  spawn('wine', ['explorer.exe', '/desktop'], { env, stdio: 'ignore', detached: true }).unref();
+}
+
 /** Builds the prefix and its world in `dir` (created when absent); returns how to reach it. */
 export function createPrefix(dir, programs) {
   mkdirSync(dir, { recursive: true });
@@ -87,6 +97,8 @@ export function createPrefix(dir, programs) {
   mkdirSync(join(driveC, ...AGENT_DIR.slice(3).split('\\')), { recursive: true });
   wineBatch(env, driveC, 'setup.cmd', [
     'reg add "HKCU\\Software\\Wine" /v Version /d win10 /f >nul',
+    // No display here: the null graphics driver lets Wine's desktop process run headless.
+    'reg add "HKCU\\Software\\Wine\\Drivers" /v Graphics /d null /f >nul',
     // `\\"`: the value ends in a backslash, as the agent writes it (FACTS "Agent PC").
     `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
     `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,
