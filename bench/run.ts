@@ -6,6 +6,8 @@
  *    source and copy, and vs SHA-256 alone over the same bytes twice; bytes read from the source.
  * 2. runner line events vs raw child_process data events for 100k lines: latency p50/p95 and
  *    peak RSS growth.
+ * 3. the wizard in Chromium (bench/ui.ts); 4. the standalone CLI exe under Wine (bench/cli-exe.ts);
+ * 5. flood.ts: 20 MB in one line through runProgram, time and peak RSS growth; 6. fleet.ts: summarize.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -18,7 +20,10 @@ import { collectFiles } from '../electron/core/collect.js';
 import type { Plan } from '../electron/core/plan.js';
 import { runIpXfer } from '../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../electron/platform/kill-process-group.js';
+import { benchFlood } from './flood.js';
 import { benchUi } from './ui.js';
+import { benchFleet } from './fleet.js';
+import { benchCliExe } from './cli-exe.js';
 
 const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -204,7 +209,10 @@ try {
   console.log(`apex-cert-fix bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}`);
   await benchCollect(root);
   await benchRunner(root);
+  await benchFleet(root);
+  await benchFlood(root);
   await benchUi();
+  await benchCliExe();
 } finally {
   await rm(root, { recursive: true, force: true });
 }

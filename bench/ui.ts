@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startBrowserHost } from '../electron/hosts/browser/browser-host.js';
-import { FixSession } from '../electron/core/fix-session.js';
+import { SessionContext } from '../electron/core/session/context.js';
 import { packageRoot } from '../electron/base/package-root.js';
 import { SimulatedPlatform, parseProfile } from '../electron/platform/simulated.js';
 import { makeCertificate } from '../electron/simulation/make-certificate.js';
@@ -42,8 +42,8 @@ export async function benchUi(): Promise<void> {
   });
   try {
     const platform = await world(dir, 100_000);
-    const session = new FixSession({ platform, lang: 'en', workBase: path.join(dir, 'work'), reportsDir: path.join(dir, 'reports'), settleMs: 0 });
-    const host = await startBrowserHost({ session, staticDir: dist, info: { simulated: true, lang: 'en', kitBesideApp: null, version: 'bench' } });
+    const context = new SessionContext({ platform, lang: 'en', workBase: path.join(dir, 'work'), reportsDir: path.join(dir, 'reports'), settleMs: 0 });
+    const host = await startBrowserHost({ context, staticDir: dist, info: { simulated: true, kitBesideApp: null, version: 'bench' } });
     const page = await browser.newPage({ locale: 'en-US' });
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -1,26 +1,39 @@
 /**
- * The renderer's only door (types only): intents it may send, and what it is sent back. The same
- * contract is served by the Electron preload (IPC) and by the browser host (WebSocket). The renderer
- * never names a program or builds a command line: it sends text, the password and choices.
+ * The renderer's only door: intents it may send, and what it is sent back. The same contract is
+ * served by the Electron preload (IPC) and by the browser host (WebSocket). The renderer never
+ * names a program or builds a command line: it sends text, the password and choices. Types and
+ * the list of intent names only: the argument validators live host-side (hosts/intent-args.ts),
+ * tied to these signatures by the compiler.
  */
 import type { Lang } from './core/messages.js';
-import type { SessionState } from './core/session-state.js';
+import type { KitState, RepairState, ServerCheckState } from './core/session/state.js';
 import type { OutputLine } from './core/run-ipxfer.js';
 import type { SessionText } from './core/session-text.js';
 
-export type { Lang, SessionState, OutputLine };
+export type { Lang, RepairState, KitState, ServerCheckState, OutputLine };
 
-/** The session state plus every domain text already worded in the session's language. */
+/** Everything the page shows, sent whole on every change and on every (re)connect. */
 export interface WizardView {
-  state: SessionState;
+  state: RepairState;
+  kit: KitState;
+  serverCheck: ServerCheckState;
+  /** Every domain text already worded in the session's language. */
   text: SessionText;
+}
+
+/** Output lines: `reset` replaces what the page holds (a new run, or a page that just connected). */
+export interface OutputBatch {
+  reset: boolean;
+  lines: OutputLine[];
+  /** Lines the session dropped from the middle of a flood (the page shows that they were). */
+  dropped: number;
 }
 
 export interface HostInfo {
   kind: 'electron' | 'browser';
   /** True in the training mode: the PC and server are simulated. */
   simulated: boolean;
-  /** The OS / browser language the wizard should start in. */
+  /** The language the session speaks: the host's choice wins at start. */
   lang: Lang;
   canPickFolder: boolean;
   canOpenFolder: boolean;
@@ -37,20 +50,27 @@ export interface WizardIntents {
   hello(): Promise<HostInfo>;
   detect(): Promise<void>;
   setSource(input: string, serverBuild: number | null): Promise<void>;
-  collect(): Promise<void>;
+  /** `force`: copy and repair although the agent already holds the server's certificate. */
+  collect(force: boolean): Promise<void>;
   /**
    * null: no unload password is set. The password is used for this run only. Programs not
    * verified as Trend Micro's run only when the user confirmed it (`allowUnverifiedPublisher`).
    */
-  run(password: string | null, allowUnverifiedPublisher?: boolean): Promise<void>;
+  run(password: string | null, allowUnverifiedPublisher: boolean): Promise<void>;
   cancel(): Promise<void>;
   verify(): Promise<void>;
+  /** Start the agent services a stopped IpXfer left stopped. */
+  startServices(): Promise<void>;
+  /** "Repair another PC": a fresh session in the same language. */
+  newRepair(): Promise<void>;
   setLanguage(lang: Lang): Promise<void>;
   makeKit(input: string, outDir: string, serverBuild: number | null): Promise<void>;
   /** Server check: run CertificateManager -l on this PC (the Apex One server). */
   listAgents(): Promise<void>;
   /** The server check's list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */
   exportAgents(format: 'csv' | 'json'): Promise<{ name: string; mime: string; base64: string }>;
+  /** The text report of the last run, to read in the page (a browser cannot open folders). */
+  reportText(): Promise<string | null>;
   /** Host capabilities; each rejects where HostInfo says it is not available. */
   pickFolder(): Promise<string | null>;
   openFolder(which: 'reports' | 'work'): Promise<void>;
@@ -59,29 +79,32 @@ export interface WizardIntents {
 
 export interface WizardEvents {
   onView(listener: (view: WizardView) => void): () => void;
-  onOutput(listener: (lines: OutputLine[]) => void): () => void;
+  onOutput(listener: (batch: OutputBatch) => void): () => void;
 }
 
 export type WizardApi = WizardIntents & WizardEvents;
 
-export const INTENTS = [
-  'hello',
-  'detect',
-  'setSource',
-  'collect',
-  'run',
-  'cancel',
-  'verify',
-  'setLanguage',
-  'makeKit',
-  'listAgents',
-  'exportAgents',
-  'pickFolder',
-  'openFolder',
-  'relaunchElevated',
-] as const satisfies readonly (keyof WizardIntents)[];
+export type IntentName = keyof WizardIntents;
 
-export type IntentName = (typeof INTENTS)[number];
+/** Every intent name, checked both ways against WizardIntents by the compiler. */
+const INTENT_SET = {
+  hello: true,
+  detect: true,
+  setSource: true,
+  collect: true,
+  run: true,
+  cancel: true,
+  verify: true,
+  startServices: true,
+  newRepair: true,
+  setLanguage: true,
+  makeKit: true,
+  listAgents: true,
+  exportAgents: true,
+  reportText: true,
+  pickFolder: true,
+  openFolder: true,
+  relaunchElevated: true,
+} as const satisfies Record<IntentName, true>;
 
-/** Fails to compile when an intent is added to WizardIntents but not to INTENTS. */
-export const INTENTS_COMPLETE: [Exclude<keyof WizardIntents, IntentName>] extends [never] ? true : never = true;
+export const INTENTS = Object.keys(INTENT_SET) as IntentName[];

@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Chromium runs the browser tests; a Japanese font makes the screenshots readable; osslsigncode
-# signs the test programs for the publisher check.
+# signs the test programs for the publisher check; ansible (with the ansible.windows collection
+# it bundles) checks the fleet playbook.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v osslsigncode >/dev/null || need+=(osslsigncode)
 command -v openssl >/dev/null || need+=(openssl)
+command -v ansible-playbook >/dev/null || need+=(ansible)
 fc-list 2>/dev/null | grep -qi 'ipa\|noto.*cjk' || need+=(fonts-ipafont-gothic)
 if [ ${#need[@]} -gt 0 ] && [ "${SKIP_CHROMIUM:-}" != "1" ]; then
   sudo=""

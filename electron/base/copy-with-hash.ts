@@ -12,6 +12,7 @@ export async function copyWithHash(
   to: string,
   onBytes: (n: number) => void,
   mode = 0o644,
+  signal?: AbortSignal,
 ): Promise<{ size: number; sha256: string; sourceBytesRead: number }> {
   const hash = createHash('sha256');
   let size = 0;
@@ -24,7 +25,7 @@ export async function copyWithHash(
     },
   });
   const source = createReadStream(from, { highWaterMark: CHUNK });
-  await pipeline(source, tap, createWriteStream(to, { flags: 'wx', mode }));
+  await pipeline(source, tap, createWriteStream(to, { flags: 'wx', mode }), { signal });
   // The stream's own count: on a slow share, reading each source byte once is what counts.
   return { size, sha256: hash.digest('hex').toUpperCase(), sourceBytesRead: source.bytesRead };
 }

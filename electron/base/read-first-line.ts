@@ -1,12 +1,15 @@
 /**
  * `--password-stdin`: the first line of standard input, exactly as typed (spaces kept, only the
- * line break removed). At a console the typing is not echoed, so the password is never on screen.
+ * line break removed). At a console (a TTY) a prompt goes to stderr, so it is seen even when
+ * stdout is redirected, and the typing is not echoed, so the password is never on screen.
  */
 import type { Readable } from 'node:stream';
 
 type Input = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 
-export async function readFirstLine(input: Input, prompt?: (text: string) => void): Promise<string> {
+const toStderr = (text: string) => void process.stderr.write(text);
+
+export async function readFirstLine(input: Input, prompt: (text: string) => void = toStderr): Promise<string> {
   if (input.isTTY && input.setRawMode) return readHidden(input, prompt);
   const chunks: Buffer[] = [];
   for await (const chunk of input) {
@@ -22,8 +25,8 @@ export async function readFirstLine(input: Input, prompt?: (text: string) => voi
   return Buffer.concat(chunks).toString('utf8').replace(/\r$/, '');
 }
 
-function readHidden(input: Input, prompt?: (text: string) => void): Promise<string> {
-  prompt?.('Password / パスワード: ');
+function readHidden(input: Input, prompt: (text: string) => void): Promise<string> {
+  prompt('Password / パスワード: ');
   input.setRawMode!(true);
   input.resume();
   let typed = '';
@@ -34,7 +37,7 @@ function readHidden(input: Input, prompt?: (text: string) => void): Promise<stri
           input.setRawMode!(false);
           input.pause();
           input.off('data', onData);
-          prompt?.('\n');
+          prompt('\n');
           resolve(typed);
           return;
         }

@@ -177,9 +177,9 @@ export async function listMismatchedAgents(o: ListOptions): Promise<AgentsList> 
     timeoutMs: o.timeoutMs,
     signal: o.signal,
     onLine: o.onLine ?? (() => undefined),
-    killTree: (pid) => o.platform.killTree(pid),
+    killTree: (pid, tag) => o.platform.killTree(pid, tag),
   });
-  if (run.timedOut) throw new FixError({ code: 'timeout', seconds: Math.round(o.timeoutMs / 1000) });
+  if (run.timedOut) throw new FixError({ code: 'timeout', seconds: Math.round(o.timeoutMs / 1000), servicesDown: [] });
   if (run.cancelled) throw new FixError({ code: 'cancelled' });
   if (run.startError) throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: null, reason: run.startError });
   let bytes: Buffer;

@@ -32,11 +32,14 @@ export interface CollectProgress {
 }
 
 /** A new folder under `base` that no earlier run used: old copies can never be picked up. */
-export async function createWorkFolder(base: string, now: Date): Promise<string> {
+export async function createWorkFolder(base: string, now: Date, makePrivate?: (dir: string) => Promise<void>): Promise<string> {
   try {
     await mkdir(base, { recursive: true });
+    // Another account must not be able to swap the copies between the check and the run.
+    await makePrivate?.(base);
     return await mkdtemp(path.join(base, `${compactTimestamp(now)}-`));
   } catch (e) {
+    if (e instanceof FixError) throw e;
     throw new FixError({ code: 'work-dir-failed', path: base, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
 }
@@ -46,6 +49,9 @@ export interface CollectOptions {
   workBase: string;
   now: Date;
   onProgress?: (p: CollectProgress) => void;
+  signal?: AbortSignal;
+  /** Makes the working folders' parent private to administrators (the platform knows how). */
+  makePrivate?: (dir: string) => Promise<void>;
 }
 
 export interface Collected {
@@ -55,7 +61,7 @@ export interface Collected {
   sourceBytesRead: number;
 }
 
-export async function collectFiles({ plan, workBase, now, onProgress }: CollectOptions): Promise<Collected> {
+export async function collectFiles({ plan, workBase, now, onProgress, signal, makePrivate }: CollectOptions): Promise<Collected> {
   // Sizes first, so progress has a total and a vanished file fails before anything is written.
   const sizes: number[] = [];
   const modes: number[] = [];
@@ -70,7 +76,7 @@ export async function collectFiles({ plan, workBase, now, onProgress }: CollectO
     }
   }
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
-  const workDir = await createWorkFolder(workBase, now);
+  const workDir = await createWorkFolder(workBase, now, makePrivate);
   const files: CollectedFile[] = [];
   let bytesDone = 0;
   let sourceBytesRead = 0;
@@ -93,8 +99,10 @@ export async function collectFiles({ plan, workBase, now, onProgress }: CollectO
             report();
           },
           modes[i],
+          signal,
         );
       } catch (e) {
+        if (signal?.aborted) throw new FixError({ code: 'cancelled' });
         throw new FixError({ code: 'copy-failed', file: file.source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       }
       sourceBytesRead += written.sourceBytesRead;

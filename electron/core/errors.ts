@@ -7,7 +7,7 @@
 export type CertificateProblem = 'empty' | 'not-certificate';
 
 /** Why an offline kit's manifest is refused. */
-export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'no-version' | 'no-files' | 'bad-entry';
+export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'too-large' | 'bad-field';
 
 /** The session steps an out-of-order intent can name. */
 export type SessionStep = 'source' | 'collect' | 'run' | 'verify';
@@ -38,19 +38,22 @@ export type ErrorDetails =
   | { code: 'not-elevated' }
   | { code: 'no-agent' }
   | { code: 'ipxfer-start-failed'; executable: string; reason: string }
-  | { code: 'ipxfer-exit'; exitCode: number }
-  | { code: 'not-fixed' }
-  | { code: 'not-verified' }
-  | { code: 'timeout'; seconds: number }
-  | { code: 'cancelled' }
+  | { code: 'ipxfer-exit'; exitCode: number; signal?: string | null; lastLines: string[] }
+  | { code: 'not-fixed'; lastLines: string[] }
+  | { code: 'not-verified'; lastLines: string[]; servicesDown: string[] }
+  | { code: 'timeout'; seconds: number; servicesDown: string[] }
+  | { code: 'cancelled'; servicesDown?: string[] }
   | { code: 'step-order'; step: SessionStep; needs: SessionStep }
-  | { code: 'kit-invalid'; file: string; problem: KitProblem }
+  | { code: 'kit-invalid'; file: string; problem: KitProblem; field?: string | null }
   | { code: 'kit-newer'; file: string; version: number; supported: number }
   | { code: 'kit-file-missing'; file: string }
   | { code: 'kit-file-changed'; file: string }
   | { code: 'certmanager-missing'; tried: TriedPlace[] }
   | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: 'no-list' | 'empty-list' | string }
   | { code: 'publisher-untrusted'; files: { name: string; outcome: string; signer: string | null }[] }
+  | { code: 'busy'; running: string }
+  | { code: 'copy-changed'; file: string }
+  | { code: 'services-start-failed'; services: string[] }
   | { code: 'internal'; message: string };
 
 export type ErrorCode = ErrorDetails['code'];
@@ -70,6 +73,9 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'copy-mismatch': 'bad-input',
   'step-order': 'bad-input',
   internal: 'failed',
+  busy: 'bad-input',
+  'copy-changed': 'bad-input',
+  'services-start-failed': 'failed',
   'kit-invalid': 'bad-input',
   'certmanager-missing': 'bad-input',
   'certmanager-failed': 'failed',

@@ -13,38 +13,17 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CertificateInfo } from './certificate.js';
 import { copyWithHash } from '../base/copy-with-hash.js';
-import { FixError, type KitProblem } from './errors.js';
+import { FixError } from './errors.js';
+import { KIT_KIND, KIT_SCHEMA_VERSION, MAX_MANIFEST_BYTES, parseKitManifest, type KitFile, type KitManifest } from './kit-manifest.js';
 import { findEntry } from '../base/find-entry.js';
-import type { BuildEvidence, ServerBuild } from './server-build.js';
+import type { ServerBuild } from './server-build.js';
 import type { ServerFiles, SourceFile } from './server-files.js';
 import type { FileArch } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
 
 export const KIT_FOLDER = 'ApexCertFix-kit';
 export const KIT_MANIFEST = 'manifest.json';
-export const KIT_KIND = 'apex-cert-fix-kit';
-export const KIT_SCHEMA_VERSION = 1;
-
-/** What is wrong with a manifest, as a code (worded by messages.ts). */
-
-export interface KitFile {
-  role: 'certificate' | 'ipxfer' | 'datfhs';
-  arch: FileArch | null;
-  name: string;
-  size: number;
-  sha256: string;
-}
-
-export interface KitManifest {
-  kind: typeof KIT_KIND;
-  schemaVersion: number;
-  createdAt: string;
-  createdBy: { tool: 'apex-cert-fix'; version: string };
-  source: { input: string; root: string };
-  serverBuild: { value: number | null; evidence: BuildEvidence[] };
-  certificate: Pick<CertificateInfo, 'serial' | 'subject' | 'notBefore' | 'notAfter' | 'sha1' | 'sha256'>;
-  files: KitFile[];
-}
+export { KIT_KIND, KIT_SCHEMA_VERSION, type KitFile, type KitManifest } from './kit-manifest.js';
 
 /** What a kit adds to the server files it stands in for. */
 async function sha256Of(file: string): Promise<string> {
@@ -60,6 +39,7 @@ export interface MakeKitInputs {
   outDir: string;
   version: string;
   now: Date;
+  signal?: AbortSignal;
 }
 
 /** Writes the kit next to where it will live, then swaps it in: a half-written kit never exists. */
@@ -84,8 +64,9 @@ export async function makeKit(i: MakeKitInputs): Promise<{ folder: string; manif
       if (!source) continue;
       let copied;
       try {
-        copied = await copyWithHash(source.local, path.join(temp, source.name), () => undefined, (await stat(source.local)).mode & 0o777);
+        copied = await copyWithHash(source.local, path.join(temp, source.name), () => undefined, (await stat(source.local)).mode & 0o777, i.signal);
       } catch (e) {
+        if (i.signal?.aborted) throw new FixError({ code: 'cancelled' });
         throw new FixError({ code: 'copy-failed', file: source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       }
       files.push({ role, arch, name: source.name, size: copied.size, sha256: copied.sha256 });
@@ -119,37 +100,23 @@ export async function findKit(local: string): Promise<string | null> {
   return child ? child.path : null;
 }
 
-function checkManifest(raw: unknown, file: string): KitManifest {
-  const bad = (problem: KitProblem): never => {
-    throw new FixError({ code: 'kit-invalid', file, problem });
-  };
-  if (typeof raw !== 'object' || raw === null) bad('not-object');
-  const m = raw as Partial<KitManifest>;
-  if (m.kind !== KIT_KIND) bad('not-a-kit');
-  if (typeof m.schemaVersion !== 'number') bad('no-version');
-  if (m.schemaVersion! > KIT_SCHEMA_VERSION) throw new FixError({ code: 'kit-newer', file, version: m.schemaVersion!, supported: KIT_SCHEMA_VERSION });
-  if (!Array.isArray(m.files) || m.files.length === 0) bad('no-files');
-  for (const f of m.files!) {
-    if (typeof f?.name !== 'string' || f.name.includes('/') || f.name.includes('\\') || typeof f.sha256 !== 'string' || typeof f.size !== 'number') {
-      bad('bad-entry');
-    }
-  }
-  return m as KitManifest;
-}
-
 /**
  * Reads a kit as server files. Every listed file must be there with its recorded size and SHA-256:
  * a kit on a stick passes through many hands.
  */
 export async function readKit(display: string, local: string, input: string): Promise<Omit<ServerFiles, 'tried'>> {
   const manifestPath = joinDisplay(display, KIT_MANIFEST);
-  let manifest: KitManifest;
+  let bytes: Buffer;
   try {
-    manifest = checkManifest(JSON.parse(await readFile(path.join(local, KIT_MANIFEST), 'utf8')), manifestPath);
+    const manifestFile = path.join(local, KIT_MANIFEST);
+    // Checked before reading: a "manifest" the size of the stick is not read into memory.
+    if ((await stat(manifestFile)).size > MAX_MANIFEST_BYTES) throw new FixError({ code: 'kit-invalid', file: manifestPath, problem: 'too-large', field: null });
+    bytes = await readFile(manifestFile);
   } catch (e) {
     if (e instanceof FixError) throw e;
-    throw new FixError({ code: 'kit-invalid', file: manifestPath, problem: e instanceof SyntaxError ? 'not-json' : 'unreadable' });
+    throw new FixError({ code: 'kit-invalid', file: manifestPath, problem: 'unreadable', field: null });
   }
+  const manifest = parseKitManifest(bytes, manifestPath);
   const found = new Map<string, SourceFile>();
   for (const f of manifest.files) {
     const entry = await findEntry(local, f.name, 'file');

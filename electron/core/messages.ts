@@ -66,19 +66,25 @@ const en = {
       case 'ipxfer-start-failed':
         return `IpXfer could not be started (${en.osError(d.reason)}): ${d.executable}. Security software may have blocked it.`;
       case 'ipxfer-exit':
-        return `IpXfer ended with code ${d.exitCode} and the agent still does not have the server's certificate. If the agent has an unload password, check it and run again.`;
+        return `IpXfer ended with code ${d.exitCode}${d.signal ? ` (${d.signal})` : ''} and the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`;
       case 'not-fixed':
-        return 'After IpXfer, the agent still does not have the server\'s certificate. If the agent has an unload password, check it and run again.';
+        return `After IpXfer, the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`;
       case 'not-verified':
-        return 'IpXfer finished, but the repair could not be confirmed: see the checks.';
+        return `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`;
       case 'timeout':
-        return `IpXfer did not finish within ${d.seconds} seconds and was stopped.`;
+        return `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`;
       case 'cancelled':
-        return 'The run was cancelled and IpXfer was stopped.';
+        return `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}`;
+      case 'busy':
+        return `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`;
+      case 'copy-changed':
+        return `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`;
+      case 'services-start-failed':
+        return `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`;
       case 'step-order':
         return `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`;
       case 'kit-invalid':
-        return `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}). Make the kit again from the server.`;
+        return `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`;
       case 'kit-newer':
         return `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`;
       case 'kit-file-missing':
@@ -90,7 +96,7 @@ const en = {
       case 'certmanager-failed':
         return `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`;
       case 'publisher-untrusted':
-        return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs that are not signed by Trend Micro, Inc. are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
+        return `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`;
       case 'internal':
         return `Unexpected error: ${d.message}`;
     }
@@ -150,11 +156,35 @@ const en = {
     unreadable: 'it cannot be read',
     'not-object': 'not a JSON object',
     'not-a-kit': 'it is not an apex-cert-fix kit manifest',
-    'no-version': 'its schema version is missing',
-    'no-files': 'it lists no files',
-    'bad-entry': 'a file entry lacks its name, size or SHA-256',
+    'too-large': 'far too large to be a kit manifest',
+    'bad-field': 'a field is missing or has the wrong type or value',
   } satisfies Record<KitProblem, string>,
   listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  /** The report could not be written: the result stands, and the user must know it is missing. */
+  reportNotSaved(folder: string, reason: string): string {
+    return `NOT SAVED in ${folder} (${en.osError(reason)}). The result above stands; copy it into the ticket, and check that the folder exists and can be written.`;
+  },
+  waiting(elapsedMs: number, limitMs: number): string {
+    return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
+  },
+  /** The diagnosis before anything is asked: the agent's certificate against the server's (KB 1102855). */
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
+    const agent = before.serial ? `serial ${before.serial}${before.notAfter ? `, valid until ${before.notAfter.slice(0, 10)}` : ''}` : `unreadable (${en.agentCertProblem(before.problem)})`;
+    const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
+    if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
+    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
+  },
+  /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
+  quote(lines: readonly string[]): string {
+    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
+  },
+  /** KA-0006149: a stopped IpXfer can leave the agent's services stopped; say how to start them. */
+  servicesDown(services: readonly string[]): string {
+    if (!services.length) return '';
+    return ` These agent services are not running: ${services.join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
+  },
+  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
   /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };
@@ -173,6 +203,12 @@ const en = {
     unsigned: 'is not signed',
     tampered: 'was changed after it was signed',
     'other-signer': 'is signed by someone else',
+    'untrusted-root': 'is signed, but its certificate chain does not lead to a trusted root',
+    expired: 'is signed with a certificate that had expired, and no trusted timestamp shows it was signed in time',
+    'not-code-signing': 'is signed with a certificate that is not for code signing',
+    damaged: 'is damaged: its signature cannot be read (the copy may be cut short)',
+    'file-too-large': 'is 2 GiB or larger, far larger than IpXfer: not checked',
+    'not-a-file': 'is not a regular file: not checked',
   } satisfies Record<PublisherOutcome, string>,
   check(c: Check): string {
     switch (c.name) {
@@ -196,6 +232,7 @@ const en = {
   outcome: {
     ready: 'Ready: nothing was changed.',
     fixed: 'Fixed.',
+    'already-fixed': 'Nothing to repair: this agent already has the server\'s certificate. IpXfer was not run.',
     failed: 'Not fixed.',
     'not-verified': 'IpXfer finished; the fix could not be confirmed.',
     'bad-input': 'Stopped: the input needs correcting. Nothing was copied or run.',
@@ -231,7 +268,10 @@ const en = {
     exitCode: 'exit code',
     duration: 'duration',
     output: 'IpXfer output',
-    outputCut: (kept: number, total: number) => `(${total - kept} of ${total} lines left out in the middle)`,
+    outputCut: (lines: number, total: number, chars: number) => `(${lines} of ${total} lines, ${chars} characters, left out in the middle)`,
+    endedAbnormally: (how: string) => `ended abnormally (${how})`,
+    outputHeldOpen: 'It ended, but a program it started kept its output open: reading stopped a few seconds later.',
+    stillRunning: 'Still running afterwards (started by it)',
     checks: 'Checks',
     outcome: 'Result',
     report: 'Report',
@@ -244,7 +284,12 @@ const en = {
     publisher: 'Publisher',
     notPe: 'not a Windows program (PE) file',
     publisherOverride: 'Run although not verified as Trend Micro\'s: the user confirmed it.',
+    judgedBy: { windows: 'Chain judged by Windows', roots: 'Chain judged against the built-in roots' } as Record<'windows' | 'roots', string>,
+    chain: 'Certificate chain',
+    chainIssuerMissing: 'issuer not carried in the signature',
+    signedAt: 'signed at (timestamp)',
     running: 'Running',
+    relaunchFailed: 'Could not restart as administrator. Close the app, right-click it and choose "Run as administrator".',
   },
 };
 
@@ -299,19 +344,25 @@ const ja: Messages = {
       case 'ipxfer-start-failed':
         return `IpXfer を起動できません（${ja.osError(d.reason)}）: ${d.executable}。セキュリティソフトにブロックされた可能性があります。`;
       case 'ipxfer-exit':
-        return `IpXfer は終了コード ${d.exitCode} で終了し、エージェントの証明書はまだサーバーのものと一致しません。アンロードパスワードが設定されている場合は、確認して再実行してください。`;
+        return `IpXfer は終了コード ${d.exitCode}${d.signal ? `（${d.signal}）` : ''} で終了し、エージェントの証明書はまだサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`;
       case 'not-fixed':
-        return 'IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。アンロードパスワードが設定されている場合は、確認して再実行してください。';
+        return `IpXfer の実行後も、エージェントの証明書がサーバーのものと一致しません。${ja.quote(d.lastLines)}アンロードパスワードが設定されている場合は、確認して再実行してください。`;
       case 'not-verified':
-        return 'IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。';
+        return `IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。${ja.quote(d.lastLines)}${ja.servicesDown(d.servicesDown)}`;
       case 'timeout':
-        return `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。`;
+        return `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`;
       case 'cancelled':
-        return '実行を取り消し、IpXfer を停止しました。';
+        return `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}`;
+      case 'busy':
+        return `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`;
+      case 'copy-changed':
+        return `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`;
+      case 'services-start-failed':
+        return `次のエージェントのサービスが開始しませんでした: ${d.services.join('、')}。管理者として開始するか（net start ${d.services[0]}）、PC を再起動してください。`;
       case 'step-order':
         return `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`;
       case 'kit-invalid':
-        return `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}）。サーバーからキットを作り直してください。`;
+        return `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}）。サーバーからキットを作り直してください。`;
       case 'kit-newer':
         return `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`;
       case 'kit-file-missing':
@@ -323,7 +374,7 @@ const ja: Messages = {
       case 'certmanager-failed':
         return `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`;
       case 'publisher-untrusted':
-        return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。Trend Micro, Inc. の署名がないプログラムは管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
+        return `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンで Trend Micro, Inc. の署名と確認できないプログラムは、管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`;
       case 'internal':
         return `予期しないエラー: ${d.message}`;
     }
@@ -383,11 +434,31 @@ const ja: Messages = {
     unreadable: '読み取れません',
     'not-object': 'JSON オブジェクトではありません',
     'not-a-kit': 'apex-cert-fix のキットのマニフェストではありません',
-    'no-version': 'スキーマバージョンがありません',
-    'no-files': 'ファイルが記載されていません',
-    'bad-entry': 'ファイルの名前・サイズ・SHA-256 が欠けた項目があります',
+    'too-large': 'キットのマニフェストとしては大きすぎます',
+    'bad-field': '項目が欠けているか、型や値が正しくありません',
   },
   listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
+  reportNotSaved(folder: string, reason: string): string {
+    return `${folder} に保存できませんでした（${ja.osError(reason)}）。上の結果は有効です。チケットに写し、フォルダーが存在して書き込めるか確認してください。`;
+  },
+  waiting(elapsedMs: number, limitMs: number): string {
+    return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
+  },
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
+    const agent = before.serial ? `シリアル ${before.serial}${before.notAfter ? `、有効期限 ${before.notAfter.slice(0, 10)}` : ''}` : `読み取れません（${ja.agentCertProblem(before.problem)}）`;
+    const srv = `シリアル ${server.serial}、有効期限 ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer && before.servicesDown.length) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じですが、次のエージェントのサービスが動いていません: ${before.servicesDown.join('、')}。IpXfer を実行すると再起動されます。または管理者として開始してください（${before.servicesDown.map((s) => `net start ${s}`).join('、')}）。`;
+    if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じです。修復は不要です（KB 1102855 の手順は必要ありません）。コンソールにまだ表示される場合は、エージェントがその後サーバーに接続していない可能性があります。サービスを再起動するか次の更新を待ち、このサーバーに接続しているかも確認してください。`;
+    return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。`;
+  },
+  quote(lines: readonly string[]): string {
+    return lines.length ? `IpXfer の出力: ${lines.map((l) => `「${l}」`).join(' / ')}。` : '';
+  },
+  servicesDown(services: readonly string[]): string {
+    if (!services.length) return '';
+    return `次のエージェントのサービスが動いていません: ${services.join('、')}。管理者として開始するか（${services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`;
+  },
+  operation: { detect: 'この PC の確認', source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', verify: 'エージェントの確認', services: 'エージェントのサービスの開始', kit: 'オフラインキットの作成', agents: 'エージェント一覧の取得' },
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'アクセスが拒否されました', EPERM: '許可されていません', ENOENT: '見つかりません', EBUSY: '使用中です', ENOSPC: 'ディスクがいっぱいです', EEXIST: 'すでにあります', EROFS: '読み取り専用です' };
     return words[code] ? `${words[code]}、${code}` : code;
@@ -404,6 +475,12 @@ const ja: Messages = {
     unsigned: '署名されていません',
     tampered: '署名後に変更されています',
     'other-signer': '別の発行元の署名です',
+    'untrusted-root': '署名されていますが、証明書チェーンが信頼できるルート証明書につながりません',
+    expired: '期限切れの証明書で署名されており、有効期間内に署名されたことを示す信頼できるタイムスタンプがありません',
+    'not-code-signing': 'コード署名用ではない証明書で署名されています',
+    damaged: '壊れています（署名を読めません。コピーが途中で切れている可能性があります）',
+    'file-too-large': '2 GiB 以上あり、IpXfer よりはるかに大きいため確認していません',
+    'not-a-file': '通常のファイルではないため確認していません',
   },
   check(c: Check): string {
     switch (c.name) {
@@ -427,6 +504,7 @@ const ja: Messages = {
   outcome: {
     ready: '準備完了: まだ何も変更していません。',
     fixed: '修復しました。',
+    'already-fixed': '修復は不要です: このエージェントはすでにサーバーの証明書を持っています。IpXfer は実行していません。',
     failed: '修復できませんでした。',
     'not-verified': 'IpXfer は終了しましたが、修復を確認できませんでした。',
     'bad-input': '中止: 入力を直してください。何もコピー・実行していません。',
@@ -462,7 +540,10 @@ const ja: Messages = {
     exitCode: '終了コード',
     duration: '所要時間',
     output: 'IpXfer の出力',
-    outputCut: (kept: number, total: number) => `（全 ${total} 行のうち中間の ${total - kept} 行を省略）`,
+    outputCut: (lines: number, total: number, chars: number) => `（全 ${total} 行のうち中間の ${lines} 行・${chars} 文字を省略）`,
+    endedAbnormally: (how: string) => `異常終了（${how}）`,
+    outputHeldOpen: '終了しましたが、起動したプログラムが出力を開いたままだったため、数秒後に読み取りを打ち切りました。',
+    stillRunning: '終了後も実行中（このプログラムが起動したもの）',
     checks: '確認結果',
     outcome: '結果',
     report: 'レポート',
@@ -475,7 +556,12 @@ const ja: Messages = {
     publisher: '発行元',
     notPe: 'Windows のプログラム（PE）ファイルではありません',
     publisherOverride: 'Trend Micro の署名を確認できないまま、利用者の確認により実行しました。',
+    judgedBy: { windows: '証明書チェーンは Windows が判定', roots: '証明書チェーンは同梱のルート証明書で判定' },
+    chain: '証明書チェーン',
+    chainIssuerMissing: '発行者の証明書が署名に含まれていません',
+    signedAt: '署名日時（タイムスタンプ）',
     running: '実行中',
+    relaunchFailed: '管理者として再起動できませんでした。アプリを閉じ、右クリックして「管理者として実行」を選んでください。',
   },
 };
 

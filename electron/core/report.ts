@@ -3,18 +3,16 @@
  * as readable text, both written atomically (temp file + rename) so a crash never leaves half a
  * report. The password never reaches here: output lines and the command are masked by the runner.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { CertificateInfo } from './certificate.js';
 import type { CollectedFile } from './collect.js';
-import type { ErrorDetails, TriedPlace } from './errors.js';
-import type { ReportPaths, SessionState } from './session-state.js';
+import { categoryOf, type ErrorDetails, type TriedPlace } from './errors.js';
+import type { RepairState } from './session/state.js';
 import { messages, type Lang } from './messages.js';
 import { describeState } from './session-text.js';
-import type { Outcome } from './outcome.js';
+import { outcomeOf, type Outcome } from './outcome.js';
 import type { OutputLine } from './run-ipxfer.js';
+import type { OutputSnapshot } from './output-log.js';
 import type { ServerFiles } from './server-files.js';
-import { compactTimestamp } from '../base/timestamp.js';
 import type { Check, Verdict } from './verify.js';
 import type { KitManifest } from './kit.js';
 
@@ -35,7 +33,7 @@ export interface Report {
     server: string | null;
     programVersion: string | null;
     build: number | null;
-    certificateBefore: { path: string; serial: string | null; matchesServer: boolean; problem: string | null } | null;
+    certificateBefore: { path: string; serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null } | null;
   } | null;
   source: { input: string; root: string | null; tried: TriedPlace[] } | null;
   serverBuild: { value: number | null; evidence: { kind: string; text: string }[]; needsDatFhs: boolean } | null;
@@ -43,6 +41,8 @@ export interface Report {
   files: Pick<CollectedFile, 'role' | 'name' | 'source' | 'copy' | 'size' | 'sha256'>[];
   certificate: (CertificateInfo & { fileSha256: string | null; daysLeft: number }) | null;
   workDir: string | null;
+  /** After the run: the working folder is removed once the agent is fixed, kept for diagnosis otherwise. */
+  workDirAfter: { path: string; removed: boolean } | null;
   command: { executable: string; args: string[]; cwd: string } | null;
   run: {
     attempt: number;
@@ -50,31 +50,65 @@ export interface Report {
     timedOut: boolean;
     cancelled: boolean;
     durationMs: number;
+    /** The signal that ended IpXfer (POSIX), and whether it crashed or was killed by someone else. */
+    signal: string | null;
+    abnormal: boolean;
+    /** IpXfer ended, but a program it started held its output open. */
+    outputHeldOpen: boolean;
+    /** What IpXfer started that still ran afterwards (null: cannot be told on this platform). */
+    stillRunning: { pid: number; command: string }[] | null;
     output: string[];
     outputTotalLines: number;
     outputTruncated: boolean;
+    /** Left out in the middle: after `after` kept lines, `lines` lines of `chars` characters. */
+    outputDropped: { after: number; lines: number; chars: number } | null;
   } | null;
   verification: { verdict: Verdict; checks: (Check & { text: string })[] } | null;
   /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
   guidance: string | null;
   /** Who signed the collected programs, and whether the user ran them although not verified. */
-  publisher: { checks: { name: string; role: string; outcome: string; osStatus: string | null; signer: string | null; digestAlgorithm: string | null }[]; allTrusted: boolean; override: boolean } | null;
+  publisher: { checks: PublisherEntry[]; allTrusted: boolean; override: boolean } | null;
   /** `kit` mode: where the kit was written and its manifest. */
   kit: { folder: string; manifest: KitManifest } | null;
+  /** The report could not be saved where it should have been (it was still printed / shown). */
+  reportError: { folder: string; reason: string } | null;
+}
+
+/** One checked program: the outcome, and the evidence a helpdesk needs to judge it. */
+export interface PublisherEntry {
+  name: string;
+  role: string;
+  outcome: string;
+  osStatus: string | null;
+  signer: string | null;
+  digestAlgorithm: string | null;
+  /** Who judged the root: Windows (`osStatus` must be Valid) or the built-in roots. */
+  authority: 'windows' | 'roots';
+  /** Why it is not trusted (English detail), or null. */
+  problem: string | null;
+  /** The primary signature's chain, signer first: each certificate's subject, issuer and SHA-256 thumbprint. */
+  chain: { subject: string; issuer: string; sha256: string }[];
+  /** The issuer the chain stops at when its certificate is not carried. */
+  chainMissingIssuer: string | null;
+  /** The verified timestamp's time, when validity was judged at it. */
+  signedAt: string | null;
 }
 
 export interface ReportInputs {
   mode: Report['mode'];
-  state: SessionState;
-  output: { lines: OutputLine[]; total: number; truncated: boolean };
+  state: RepairState;
+  output: Pick<OutputSnapshot, 'lines' | 'total' | 'truncated'> & { gap?: OutputSnapshot['gap'] };
   files: ServerFiles | null;
   serverSha256File: string | null;
   lang: Lang;
   version: string;
   createdAt: Date;
+  /** `kit` mode: the kit the kit service wrote. */
+  kit: { folder: string; manifest: KitManifest } | null;
 }
 
-const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text);
+/** A line longer than 64 KiB comes in pieces: each piece but the last ends in `…`. */
+const outputText = (l: OutputLine) => (l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text) + (l.split ? '…' : '');
 
 export function buildReport(i: ReportInputs): Report {
   const s = i.state;
@@ -88,7 +122,7 @@ export function buildReport(i: ReportInputs): Report {
     createdAt: i.createdAt.toISOString(),
     lang: i.lang,
     // A kit leaves the repair's outcome alone: a kit written without an error is ready to use.
-    outcome: i.mode === 'kit' && s.kit && !s.error ? 'ready' : s.outcome,
+    outcome: i.mode === 'kit' ? (i.kit && !s.error ? 'ready' : s.error ? outcomeOf(categoryOf(s.error.code)) : null) : s.outcome,
     error: s.error ? { code: s.error.code, message: s.error.message } : null,
     computer: env ? { hostname: env.hostname, arch: env.arch, detectedArch: env.detectedArch, elevated: env.elevated, codePage: env.codePage } : null,
     agent: env?.agent ? { ...env.agent, certificateBefore: s.agentCertificateBefore } : null,
@@ -106,6 +140,7 @@ export function buildReport(i: ReportInputs): Report {
     files: s.collect.files.map(({ role, name, source, copy, size, sha256 }) => ({ role, name, source, copy, size, sha256 })),
     certificate: s.certificate ? { ...s.certificate, fileSha256: i.serverSha256File, daysLeft: text.certificateDaysLeft! } : null,
     workDir: s.collect.workDir,
+    workDirAfter: s.workDirAfter,
     command: s.run?.command ?? s.running?.command ?? null,
     run: s.run
       ? {
@@ -114,21 +149,42 @@ export function buildReport(i: ReportInputs): Report {
           timedOut: s.run.timedOut,
           cancelled: s.run.cancelled,
           durationMs: s.run.durationMs,
+          signal: s.run.signal ?? null,
+          abnormal: s.run.abnormal ?? false,
+          outputHeldOpen: s.run.outputHeldOpen ?? false,
+          stillRunning: s.run.stillRunning ?? null,
           output: i.output.lines.map(outputText),
           outputTotalLines: i.output.total,
           outputTruncated: i.output.truncated,
+          outputDropped: i.output.gap ? { after: i.output.gap.at, lines: i.output.gap.lines, chars: i.output.gap.chars } : null,
         }
       : null,
     verification: s.verification ? { verdict: s.verification.verdict, checks: s.verification.checks.map((c, n) => ({ ...c, text: text.checks[n]!.text })) } : null,
     guidance: text.guidance,
     publisher: s.publisher
       ? {
-          checks: s.publisher.checks.map((c) => ({ name: c.name, role: c.role, outcome: c.outcome, osStatus: c.osStatus, signer: c.signatures[0]?.signer?.subject ?? null, digestAlgorithm: c.signatures[0]?.digestAlgorithm ?? null })),
+          checks: s.publisher.checks.map((c): PublisherEntry => {
+            const first = c.signatures[0];
+            return {
+              name: c.name,
+              role: c.role,
+              outcome: c.outcome,
+              osStatus: c.osStatus,
+              signer: first?.signer?.subject ?? null,
+              digestAlgorithm: first?.digestAlgorithm ?? null,
+              authority: c.authority,
+              problem: c.problem,
+              chain: (first?.chain?.certificates ?? []).map(({ subject, issuer, sha256 }) => ({ subject, issuer, sha256 })),
+              chainMissingIssuer: first?.chain?.missingIssuer ?? null,
+              signedAt: first?.validAt === 'timestamp' ? (first.timestamp?.time ?? null) : null,
+            };
+          }),
           allTrusted: s.publisher.allTrusted,
           override: s.publisherOverride,
         }
       : null,
-    kit: s.kit,
+    kit: i.kit,
+    reportError: s.reportError,
   };
 }
 
@@ -180,17 +236,27 @@ export function reportText(r: Report): string {
   }
   if (r.publisher) {
     line(`${L.publisher}:`);
-    for (const c of r.publisher.checks) line(`  - ${c.name}: ${m.publisher[c.outcome as keyof typeof m.publisher] ?? c.outcome}${c.signer ? ` (${c.signer})` : ''}`);
+    for (const c of r.publisher.checks) {
+      line(`  - ${c.name}: ${m.publisher[c.outcome as keyof typeof m.publisher] ?? c.outcome}${c.signer ? ` (${c.signer})` : ''}`);
+      line(`    ${L.judgedBy[c.authority]}${c.osStatus ? ` (Windows: ${c.osStatus})` : ''}${c.signedAt ? `, ${L.signedAt} ${c.signedAt}` : ''}`);
+      if (c.chain.length) line(`    ${L.chain}:`);
+      c.chain.forEach((k, n) => line(`      ${n + 1}. ${k.subject}  SHA-256 ${k.sha256}`));
+      if (c.chainMissingIssuer) line(`      ${L.chainIssuerMissing}: ${c.chainMissingIssuer}`);
+    }
     if (r.publisher.override) line(`  ! ${L.publisherOverride}`);
   }
   if (r.command) line(`${L.command}: "${r.command.executable}" ${r.command.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
   if (r.run) {
-    line(`${L.exitCode}: ${r.run.exitCode ?? '-'}, ${L.duration}: ${(r.run.durationMs / 1000).toFixed(1)} s`);
+    const run = r.run;
+    const how = run.signal ?? (run.exitCode !== null ? `0x${(run.exitCode >>> 0).toString(16).toUpperCase()}` : '-');
+    line(`${L.exitCode}: ${run.exitCode ?? '-'}${run.abnormal ? `, ${L.endedAbnormally(how)}` : ''}, ${L.duration}: ${(run.durationMs / 1000).toFixed(1)} s`);
+    if (run.outputHeldOpen) line(L.outputHeldOpen);
+    if (run.stillRunning?.length) line(`${L.stillRunning}: ${run.stillRunning.map((p) => `${p.pid} ${p.command}`).join(', ')}`);
     line();
     line(`${L.output}:`);
-    const headCount = Math.min(r.run.output.length, 1000);
-    r.run.output.forEach((l, i) => {
-      if (r.run!.outputTruncated && i === headCount) line(`  ${L.outputCut(r.run!.output.length, r.run!.outputTotalLines)}`);
+    const cut = run.outputDropped;
+    run.output.forEach((l, i) => {
+      if (cut && i === cut.after) line(`  ${L.outputCut(cut.lines, run.outputTotalLines, cut.chars)}`);
       line(`  ${l}`);
     });
   }
@@ -204,30 +270,4 @@ export function reportText(r: Report): string {
     line(r.guidance);
   }
   return out.join('\r\n') + '\r\n';
-}
-
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-}
-
-/** `<hostname>_<yyyyMMdd-HHmmss>.json|.txt`; a second report in the same second gets `-2`, `-3`... */
-export async function writeReport(report: Report, dir: string): Promise<ReportPaths> {
-  await mkdir(dir, { recursive: true });
-  const host = (report.computer?.hostname ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
-  const stamp = compactTimestamp(new Date(report.createdAt));
-  const existing = new Set(await readdir(dir));
-  let base = `${host}_${stamp}`;
-  for (let n = 2; existing.has(`${base}.json`) || existing.has(`${base}.txt`); n++) base = `${host}_${stamp}-${n}`;
-  const paths = { json: path.join(dir, `${base}.json`), text: path.join(dir, `${base}.txt`) };
-  // Text first: the JSON appearing is the sign that the report is complete.
-  await writeAtomically(paths.text, '\ufeff' + reportText(report));
-  await writeAtomically(paths.json, JSON.stringify(report, null, 2) + '\n');
-  return paths;
 }

@@ -1,10 +1,11 @@
 /**
  * Step "run": starts the collected IpXfer (never a path from the UI) in the working folder, through
- * runProgram (no shell, live decoded output, time limit, tree kill). The password only leaves masked.
+ * runProgram (no shell, live decoded output, time limit, tree kill). The password only leaves masked:
+ * every line of IpXfer's output that holds it, in any form, is hidden whole (base/redactor.ts).
  */
 import path from 'node:path';
 import { MASK } from '../base/redactor.js';
-import { runProgram, type OutputLine, type ProgramResult } from '../base/run-program.js';
+import { runProgram, type OutputLine, type ProgramOptions, type ProgramResult } from '../base/run-program.js';
 
 export type { OutputLine };
 
@@ -26,8 +27,8 @@ export interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   onLine: (line: OutputLine) => void;
-  /** Platform.killTree: may say which processes survived (KillResult). */
-  killTree: (pid: number) => Promise<unknown>;
+  /** Ends IpXfer and what it started (the run's environment tag helps find them on POSIX). */
+  killTree: ProgramOptions['killTree'];
 }
 
 /** KB 1102855: `IpXfer[_x64].exe -e <folder>\OfcNTCer.dat [-pwd <password>]`. */

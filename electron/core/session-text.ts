@@ -2,7 +2,7 @@
  * The session's facts worded in one language: what the wizard shows and what the report stores.
  * One place, so the screen and the report can never say different things.
  */
-import type { SessionState } from './session-state.js';
+import type { RepairState } from './session/state.js';
 import { daysLeft } from './certificate.js';
 import { messages, type Lang } from './messages.js';
 
@@ -19,7 +19,7 @@ export interface SessionText {
   certificateDaysLeft: number | null;
 }
 
-export function describeState(s: SessionState, lang: Lang, now = new Date()): SessionText {
+export function describeState(s: RepairState, lang: Lang, now = new Date()): SessionText {
   const m = messages(lang);
   const failed = s.outcome === 'failed' || s.outcome === 'not-verified' || s.outcome === 'timeout';
   const details = s.error?.details;

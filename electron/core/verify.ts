@@ -62,6 +62,8 @@ export interface VerifyOptions {
   settleMs: number;
   pollMs?: number;
   signal?: AbortSignal;
+  /** Called before each wait, with the time waited so far: shown as "waiting for the agent". */
+  onWaiting?: (elapsedMs: number) => void;
 }
 
 async function checkOnce(o: VerifyOptions): Promise<Verification> {
@@ -79,7 +81,8 @@ async function checkOnce(o: VerifyOptions): Promise<Verification> {
   const services: Check[] = [];
   for (const service of AGENT_SERVICES) {
     const state = await o.platform.serviceState(service);
-    services.push({ name: 'service', service, state, result: state === 'running' ? 'pass' : state === 'missing' ? 'unknown' : 'fail' });
+    // Only a service that answers "stopped" fails; one that is missing or unreadable is not known.
+    services.push({ name: 'service', service, state, result: state === 'running' ? 'pass' : state === 'stopped' ? 'fail' : 'unknown' });
   }
   const registry = await o.platform.agent();
   const checks: Check[] = [
@@ -94,13 +97,30 @@ async function checkOnce(o: VerifyOptions): Promise<Verification> {
   return { verdict, checks };
 }
 
+/**
+ * Re-reads the agent until it holds the server's certificate with its services running, or the
+ * settle time ends: the agent may take the new file only after its service restarts or its next
+ * update (KA-0010504), so a first read of the old file decides nothing.
+ */
 export async function verifyFix(o: VerifyOptions): Promise<Verification> {
-  const deadline = Date.now() + o.settleMs;
+  const started = Date.now();
+  const deadline = started + o.settleMs;
   for (;;) {
     const result = await checkOnce(o);
-    // Waiting helps only while the certificate is right and services are still coming back.
-    const waiting = result.verdict === 'unknown' && result.checks[0]?.result === 'pass';
-    if (!waiting || Date.now() >= deadline || o.signal?.aborted) return result;
-    await new Promise((r) => setTimeout(r, Math.min(o.pollMs ?? 2000, Math.max(0, deadline - Date.now()))));
+    if (result.verdict === 'fixed' || Date.now() >= deadline || o.signal?.aborted) return result;
+    o.onWaiting?.(Date.now() - started);
+    await sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - Date.now())), o.signal);
   }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -71,6 +71,28 @@ export function isAllowedExternalUrl(url: string): boolean {
   return EXTERNAL_ALLOW.some((re) => re.test(url));
 }
 
+/**
+ * What any web contents may do: the main window, a frame, a devtools or a window something
+ * managed to create. The main process applies these to every one (app 'web-contents-created'),
+ * so a contents we did not make is held to the same rules.
+ */
+export const webContentsRules = {
+  /** A navigation (main frame, sub-frame or redirect) stays on our pages. */
+  navigate: (url: string): boolean => isAllowedNavigation(url),
+  /** No new window, ever; an allowed KB page goes to the user's browser instead. */
+  openWindow: (url: string): { action: 'deny'; openExternal: string | null } => ({ action: 'deny', openExternal: isAllowedExternalUrl(url) ? url : null }),
+  /** `<webview>` is off in webPreferences; attaching one is refused all the same. */
+  attachWebview: (): boolean => false,
+  /**
+   * Permissions (camera, notifications, geolocation, HID/USB/serial, ...): all refused, with one
+   * exception: our own page may write text to the clipboard (the copy buttons), which Chromium
+   * asks for as 'clipboard-sanitized-write'. `requester` is the requesting URL or origin.
+   */
+  permission: (permission: string, requester: string | null | undefined): boolean => permission === 'clipboard-sanitized-write' && isTrustedSenderUrl(requester),
+  /** Devices (WebHID, WebUSB, Web Serial, Bluetooth): none. */
+  device: (): boolean => false,
+} as const;
+
 /** The window's webPreferences (DESIGN.md "Security"); the main process uses exactly this. */
 export function secureWebPreferences(preload: string) {
   return {

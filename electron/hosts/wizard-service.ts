@@ -1,17 +1,24 @@
 /**
- * What every UI host does with a FixSession, whatever carries the messages (Electron IPC, the
- * browser host's WebSocket): check each intent's arguments (they come from a page, so they are
- * untrusted), keep the recent sources, word the state for the renderer, and batch output lines
- * so 100k lines cost a few hundred messages, not 100k.
+ * What every UI host does, whatever carries the messages (Electron IPC, the browser host's
+ * WebSocket): one handler per intent of the contract (the compiler checks each against it), the
+ * arguments validated first, the recent sources kept, the state worded for the renderer, and
+ * output batched so 100k lines cost a few hundred messages. The sessions live here, not in the
+ * page: a page that reloads or reconnects gets the whole view and the output so far again.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { HostInfo, IntentName, Lang, OutputLine, WizardView } from '../contract.js';
-import type { FixSession } from '../core/fix-session.js';
-import { describeState } from '../core/session-text.js';
+import type { HostInfo, IntentName, OutputBatch, WizardIntents, WizardView } from '../contract.js';
 import { agentsToCsv, agentsToJson } from '../core/agents-list.js';
+import { FixError } from '../core/errors.js';
+import { messages } from '../core/messages.js';
+import type { SessionContext } from '../core/session/context.js';
+import { KitService } from '../core/session/kit-service.js';
+import { RepairSession } from '../core/session/repair-session.js';
+import { ServerCheckService } from '../core/session/server-check.js';
+import { describeState } from '../core/session-text.js';
+import { IntentError, isIntentName, parseIntentArgs } from './intent-args.js';
 
-export class IntentError extends Error {}
+export { IntentError };
 
 export interface HostCapabilities {
   pickFolder?: () => Promise<string | null>;
@@ -19,61 +26,94 @@ export interface HostCapabilities {
   relaunchElevated?: () => Promise<void>;
 }
 
-export interface WizardHostOptions {
-  session: FixSession;
-  info: Omit<HostInfo, 'recentSources' | 'canPickFolder' | 'canOpenFolder' | 'canRelaunchElevated' | 'reportsDir'>;
+export interface WizardServiceOptions {
+  context: SessionContext;
+  info: Omit<HostInfo, 'recentSources' | 'canPickFolder' | 'canOpenFolder' | 'canRelaunchElevated' | 'reportsDir' | 'lang'>;
   /** Where recent sources are kept between starts; null keeps them for this start only. */
   settingsFile: string | null;
   capabilities?: HostCapabilities;
   onView: (view: WizardView) => void;
-  onOutput: (lines: OutputLine[]) => void;
+  onOutput: (batch: OutputBatch) => void;
   /** How often output lines are sent, in ms. */
   outputBatchMs?: number;
 }
 
-const MAX_TEXT = 2048;
 const MAX_RECENT = 8;
 
-function text(value: unknown, name: string, max = MAX_TEXT): string {
-  if (typeof value !== 'string' || value.length > max) throw new IntentError(`${name} must be a string of at most ${max} characters`);
-  return value;
-}
+type Handlers = { [K in IntentName]: (...args: Parameters<WizardIntents[K]>) => ReturnType<WizardIntents[K]> };
 
-function buildOrNull(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 99999) throw new IntentError('serverBuild must be a whole number or null');
-  return value;
-}
-
-export class WizardHost {
+export class WizardService {
   private recent: string[] = [];
-  private pending: OutputLine[] = [];
+  private pending: OutputBatch = { reset: false, lines: [], dropped: 0 };
   private flushTimer: NodeJS.Timeout | null = null;
+  private repairSession!: RepairSession;
+  private unsubscribeRepair: (() => void)[] = [];
+  readonly kit: KitService;
+  readonly serverCheck: ServerCheckService;
+  private readonly o: WizardServiceOptions;
   private readonly unsubscribe: (() => void)[];
-  private readonly o: WizardHostOptions;
 
-  constructor(o: WizardHostOptions) {
+  constructor(o: WizardServiceOptions) {
     this.o = o;
+    this.kit = new KitService(o.context);
+    this.serverCheck = new ServerCheckService(o.context);
+    this.attachRepair(new RepairSession(o.context));
     this.unsubscribe = [
-      o.session.onState(() => o.onView(this.view())),
-      o.session.onOutput((line) => {
-        this.pending.push(line);
-        this.flushTimer ??= setTimeout(() => this.flush(), o.outputBatchMs ?? 50);
-      }),
+      this.kit.onState(() => this.publish()),
+      this.serverCheck.onState(() => this.publish()),
+      this.serverCheck.onOutput((line) => this.queue(line)),
     ];
   }
 
+  get repair(): RepairSession {
+    return this.repairSession;
+  }
+
+  private attachRepair(session: RepairSession): void {
+    for (const u of this.unsubscribeRepair) u();
+    this.repairSession = session;
+    this.unsubscribeRepair = [
+      session.onState((s) => {
+        // A new run starts a new log on every page.
+        if (s.running && s.running.attempt !== this.lastAttempt) {
+          this.lastAttempt = s.running.attempt;
+          this.pending = { reset: true, lines: [], dropped: 0 };
+        }
+        this.publish();
+      }),
+      session.onOutput((line) => this.queue(line)),
+    ];
+  }
+  private lastAttempt = 0;
+
   view(): WizardView {
-    const state = this.o.session.state;
-    return { state, text: describeState(state, state.lang) };
+    const state = this.repairSession.state;
+    return { state, kit: this.kit.state, serverCheck: this.serverCheck.state, text: describeState(state, state.lang, this.o.context.now()) };
+  }
+
+  private publish(): void {
+    this.o.onView(this.view());
+  }
+
+  private queue(line: OutputBatch['lines'][number]): void {
+    this.pending.lines.push(line);
+    this.flushTimer ??= setTimeout(() => this.flush(), this.o.outputBatchMs ?? 50);
   }
 
   private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.pending.length === 0) return;
-    const lines = this.pending;
-    this.pending = [];
-    this.o.onOutput(lines);
+    if (this.pending.lines.length === 0 && !this.pending.reset) return;
+    const batch = this.pending;
+    this.pending = { reset: false, lines: [], dropped: 0 };
+    this.o.onOutput(batch);
+  }
+
+  /** What a page that just (re)connected needs: the whole view, then the output kept so far. */
+  resync(send: (view: WizardView, output: OutputBatch) => void): void {
+    const busyAgents = this.serverCheck.state.busy !== null || (this.serverCheck.state.agents !== null && !this.repairSession.state.running && !this.repairSession.state.run);
+    const snap = busyAgents ? this.serverCheck.outputSnapshot() : this.repairSession.outputSnapshot();
+    send(this.view(), { reset: true, lines: snap.lines, dropped: snap.total - snap.lines.length });
   }
 
   async loadSettings(): Promise<void> {
@@ -101,95 +141,119 @@ export class WizardHost {
     const c = this.o.capabilities ?? {};
     return {
       ...this.o.info,
-      lang: this.o.session.state.lang,
+      lang: this.o.context.lang,
       recentSources: this.recent,
-      reportsDir: this.o.session.reportsDir,
+      reportsDir: this.o.context.options.reportsDir,
       canPickFolder: !!c.pickFolder,
       canOpenFolder: !!c.openFolder,
       canRelaunchElevated: !!c.relaunchElevated,
     };
   }
 
-  /** Runs one intent with arguments exactly as they arrived from the page. */
-  async handle(name: IntentName, args: unknown[]): Promise<unknown> {
-    const s = this.o.session;
-    const c = this.o.capabilities ?? {};
-    switch (name) {
-      case 'hello':
-        this.o.onView(this.view());
-        return this.info();
-      case 'detect':
-        await s.detect();
-        return;
-      case 'setSource': {
-        const input = text(args[0], 'source');
-        await s.setSource(input, buildOrNull(args[1]));
-        if (s.state.source) await this.remember(input.trim());
-        return;
-      }
-      case 'collect':
-        await s.collect();
-        return;
-      case 'run': {
-        // The password is handed to the session for this run and not kept here.
-        const password = args[0] === null ? null : text(args[0], 'password', 512);
-        await s.run(password, args[1] === true);
-        this.flush();
-        return;
-      }
-      case 'cancel':
-        s.cancel();
-        return;
-      case 'verify':
-        await s.verify();
-        return;
-      case 'setLanguage': {
-        const lang = args[0];
-        if (lang !== 'ja' && lang !== 'en') throw new IntentError('lang must be "ja" or "en"');
-        s.setLanguage(lang as Lang);
-        return;
-      }
-      case 'makeKit':
-        await s.makeKit(text(args[0], 'source'), text(args[1], 'outDir'), buildOrNull(args[2]));
-        return;
-      case 'listAgents':
-        await s.listAgents(null);
-        return;
-      case 'exportAgents': {
-        const table = s.state.agents?.table;
-        if (!table) throw new IntentError('no agents list yet');
-        if (args[0] === 'json') {
-          return { name: 'mismatched-agents.json', mime: 'application/json', base64: Buffer.from(JSON.stringify(agentsToJson(table), null, 2)).toString('base64') };
-        }
-        if (args[0] === 'csv') return { name: 'mismatched-agents.csv', mime: 'text/csv', base64: agentsToCsv(table).toString('base64') };
-        throw new IntentError('format must be "csv" or "json"');
-      }
-      case 'pickFolder':
-        if (!c.pickFolder) throw new IntentError('this host has no folder picker');
-        return c.pickFolder();
-      case 'openFolder': {
-        if (!c.openFolder) throw new IntentError('this host cannot open folders');
-        // Only the folders the session itself made: never a path the page names.
-        const folder = args[0] === 'reports' ? s.reportsDir : args[0] === 'work' ? s.state.collect.workDir : null;
-        if (!folder) throw new IntentError('no such folder');
-        return c.openFolder(folder);
-      }
-      case 'relaunchElevated':
-        if (!c.relaunchElevated) throw new IntentError('this host cannot restart as administrator');
-        return c.relaunchElevated();
-      default:
-        throw new IntentError(`unknown intent ${String(name)}`);
-    }
+  /** Runs one intent with arguments exactly as they arrived from the page: validated, then handled. */
+  async handle(name: unknown, args: unknown): Promise<unknown> {
+    if (!isIntentName(name)) throw new IntentError('unknown intent');
+    const parsed = parseIntentArgs(name, Array.isArray(args) ? args : args === undefined ? [] : args);
+    return (this.handlers[name] as (...a: unknown[]) => Promise<unknown>)(...parsed);
+  }
+
+  private readonly handlers: Handlers = {
+    hello: async () => this.info(),
+    detect: async () => {
+      await Promise.all([this.repairSession.detect(), this.serverCheck.detect()]);
+    },
+    setSource: async (input, serverBuild) => {
+      await this.repairSession.setSource(input, serverBuild);
+      // Only what the user typed and what was found: a recent list of sources that worked.
+      if (this.repairSession.state.source) await this.remember(input.trim());
+    },
+    collect: async (force) => {
+      await this.repairSession.collect(force);
+    },
+    run: async (password, allowUnverifiedPublisher) => {
+      // The password is handed to the session for this run and not kept here.
+      await this.repairSession.run(password, { allowUnverifiedPublisher });
+      this.flush();
+    },
+    cancel: async () => {
+      this.repairSession.cancel();
+      this.kit.cancel();
+      this.serverCheck.cancel();
+    },
+    verify: async () => {
+      await this.repairSession.verify();
+    },
+    startServices: async () => {
+      await this.repairSession.startServices();
+    },
+    newRepair: async () => {
+      if (this.repairSession.state.busy) throw new IntentError('a repair step is still running: cancel it first');
+      this.repairSession.dispose();
+      this.lastAttempt = 0;
+      this.pending = { reset: true, lines: [], dropped: 0 };
+      this.attachRepair(new RepairSession(this.o.context));
+      this.flush();
+      this.publish();
+      await this.repairSession.detect();
+    },
+    setLanguage: async (lang) => {
+      this.o.context.setLang(lang);
+    },
+    makeKit: async (input, outDir, serverBuild) => {
+      await this.kit.make(input, outDir, serverBuild);
+    },
+    listAgents: async () => {
+      this.pending = { reset: true, lines: [], dropped: 0 };
+      await this.serverCheck.list(null);
+      this.flush();
+    },
+    exportAgents: async (format) => {
+      const table = this.serverCheck.state.agents?.table;
+      if (!table) throw new IntentError('no agents list yet');
+      if (format === 'json') return { name: 'mismatched-agents.json', mime: 'application/json', base64: Buffer.from(JSON.stringify(agentsToJson(table), null, 2)).toString('base64') };
+      return { name: 'mismatched-agents.csv', mime: 'text/csv', base64: agentsToCsv(table).toString('base64') };
+    },
+    reportText: async () => {
+      const file = this.repairSession.state.report?.text;
+      return file ? (await readFile(file, 'utf8')).replace(/^\ufeff/, '') : null;
+    },
+    pickFolder: async () => {
+      const pick = this.o.capabilities?.pickFolder;
+      if (!pick) throw new IntentError('this host has no folder picker');
+      return pick();
+    },
+    openFolder: async (which) => {
+      const open = this.o.capabilities?.openFolder;
+      if (!open) throw new IntentError('this host cannot open folders');
+      // Only the folders the session itself made: never a path the page names.
+      const folder = which === 'reports' ? this.o.context.options.reportsDir : this.repairSession.state.collect.workDir;
+      if (!folder) throw new IntentError('no such folder');
+      return open(folder);
+    },
+    relaunchElevated: async () => {
+      const relaunch = this.o.capabilities?.relaunchElevated;
+      if (!relaunch) throw new IntentError('this host cannot restart as administrator');
+      return relaunch();
+    },
+  };
+
+  /** A handler's failure as the words the page shows: our messages, never a stack or a password. */
+  failureText(e: unknown): string {
+    if (e instanceof FixError) return messages(this.o.context.lang).error(e.details);
+    if (e instanceof IntentError) return e.message;
+    return 'internal error';
+  }
+
+  /** Whether something is running that closing the window would stop (IpXfer above all). */
+  get busy(): boolean {
+    return this.repairSession.state.busy !== null || this.kit.state.busy !== null || this.serverCheck.state.busy !== null;
   }
 
   close(): void {
-    this.session.cancel();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.repairSession.dispose();
+    this.kit.dispose();
+    this.serverCheck.dispose();
     this.flush();
-    for (const u of this.unsubscribe) u();
-  }
-
-  get session(): FixSession {
-    return this.o.session;
+    for (const u of [...this.unsubscribe, ...this.unsubscribeRepair]) u();
   }
 }

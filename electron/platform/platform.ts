@@ -3,15 +3,14 @@
  * the training / test simulation goes through this interface; `core/` never asks the OS directly.
  */
 
+import type { RunningProcess } from '../base/process-tree.js';
+
+export type { RunningProcess };
+
 export type Arch = 'x86' | 'x64' | 'arm64';
 
 /** `unknown`: the OS answered in a way that could not be read; never taken as `missing`. */
 export type ServiceState = 'running' | 'stopped' | 'missing' | 'unknown';
-
-/** What a tree kill can tell afterwards: processes of the tree still running (pids). */
-export interface KillResult {
-  stillRunning: number[];
-}
 
 /** What the agent registry key (`...\TrendMicro\PC-cillinNTCorp\CurrentVersion`) says. */
 export interface AgentRegistry {
@@ -48,8 +47,18 @@ export interface Platform {
    * UNC stays UNC on Windows; the simulation maps UNC roots and drives to local folders.
    */
   toLocalPath(path: string): LocalPath;
-  /** Ends a process and everything it started (IpXfer may start helpers); says what survived when it can tell. */
-  killTree(pid: number): Promise<KillResult | void>;
+  /**
+   * Ends a process and everything it started (IpXfer may start helpers); `tag` is the run's
+   * environment tag where the runner set one. Returns what still runs, when the platform can tell.
+   */
+  killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void>;
+  /**
+   * Makes `dir` writable only by administrators (Windows: SYSTEM + Administrators, inheritance
+   * removed; POSIX: 0700 and owned by this user), so nobody else can swap the copies in it.
+   */
+  makePrivateFolder(dir: string): Promise<void>;
+  /** Starts an agent service (after a cancelled IpXfer left it stopped); false when it did not start. */
+  startService?(name: string): Promise<boolean>;
   /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */
   osSignatureStatus?(file: string): Promise<string | null>;
 }

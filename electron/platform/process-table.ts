@@ -1,11 +1,18 @@
 /**
  * The Windows process table as parent → child links, read from `wmic process get
- * ParentProcessId,ProcessId` or the same two columns printed by PowerShell's Get-CimInstance.
- * Only property names and numbers are read, so the OS language does not matter.
+ * Name,ParentProcessId,ProcessId` or the same columns printed by PowerShell's Get-CimInstance.
+ * Only property names and numbers are read, so the OS language does not matter; the program name
+ * (which may hold spaces) is whatever comes before the two numbers.
  */
 
-/** pid → parent pid. */
-export type ProcessTable = Map<number, number>;
+export interface ProcessEntry {
+  ppid: number;
+  /** The program's file name (`IpXfer_x64.exe`), or '' when the source did not say. */
+  name: string;
+}
+
+/** pid → parent pid and name. */
+export type ProcessTable = Map<number, ProcessEntry>;
 
 /** wmic writes UTF-16LE (with a BOM when redirected); PowerShell here writes ASCII. */
 export function decodeToolBytes(bytes: Buffer): string {
@@ -15,8 +22,8 @@ export function decodeToolBytes(bytes: Buffer): string {
 }
 
 /**
- * Rows of two numbers under a header naming ParentProcessId and ProcessId (in either order). Only
- * finished lines count: output cut off by a time limit may end in half a row.
+ * Rows ending in two numbers under a header naming ParentProcessId and ProcessId (in either
+ * order). Only finished lines count: output cut off by a time limit may end in half a row.
  */
 export function parseProcessTable(text: string): ProcessTable {
   const table: ProcessTable = new Map();
@@ -31,9 +38,10 @@ export function parseProcessTable(text: string): ProcessTable {
       if (parent >= 0 && own >= 0) parentFirst = parent < own;
       continue;
     }
-    if (words.length !== 2 || !words.every((w) => /^\d+$/.test(w))) continue;
-    const [a, b] = words.map(Number) as [number, number];
-    table.set(parentFirst ? b : a, parentFirst ? a : b);
+    const numbers = words.slice(-2);
+    if (numbers.length !== 2 || !numbers.every((w) => /^\d+$/.test(w))) continue;
+    const [a, b] = numbers.map(Number) as [number, number];
+    table.set(parentFirst ? b : a, { ppid: parentFirst ? a : b, name: words.slice(0, -2).join(' ') });
   }
   return table;
 }
@@ -43,8 +51,8 @@ export function descendants(table: ProcessTable, roots: readonly number[]): numb
   const found: number[] = [];
   const seen = new Set(roots);
   for (let i = 0, queue = [...roots]; i < queue.length; i++) {
-    for (const [pid, parent] of table) {
-      if (parent === queue[i] && !seen.has(pid)) {
+    for (const [pid, { ppid }] of table) {
+      if (ppid === queue[i] && !seen.has(pid)) {
         seen.add(pid);
         found.push(pid);
         queue.push(pid);

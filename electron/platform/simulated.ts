@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AgentRegistry, Arch, LocalPath, Platform, ServiceState } from './platform.js';
+import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
+import { makePosixFolderPrivate } from '../base/private-folder.js';
 import { splitWindowsPath } from '../base/windows-path.js';
 
 export interface SimulatedProfile {
@@ -120,6 +121,17 @@ export class SimulatedPlatform implements Platform {
     return this.profile.services[name.toLowerCase()] ?? 'missing';
   }
 
+  /** The training PC's services live in memory: IpXfer stand-ins cannot stop them, Start starts them. */
+  async startService(name: string): Promise<boolean> {
+    if (this.profile.services[name.toLowerCase()] === 'missing' || !(name.toLowerCase() in this.profile.services)) return false;
+    this.profile.services[name.toLowerCase()] = 'running';
+    return true;
+  }
+
+  async makePrivateFolder(dir: string): Promise<void> {
+    await makePosixFolderPrivate(dir);
+  }
+
   toLocalPath(input: string): LocalPath {
     const parts = splitWindowsPath(input);
     if (parts.length === 0) {
@@ -136,7 +148,7 @@ export class SimulatedPlatform implements Platform {
     return { ok: false, reason: 'unreachable' };
   }
 
-  async killTree(pid: number): Promise<void> {
-    await killProcessGroup(pid);
+  async killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void> {
+    return killProcessGroup(pid, tag);
   }
 }

@@ -8,12 +8,12 @@
 import { execa } from 'execa';
 import { decodeToolBytes, descendants, parseProcessTable, type ProcessTable } from './process-table.js';
 import { systemToolPath } from './system-tool.js';
-import type { KillResult } from './platform.js';
+import type { RunningProcess } from './platform.js';
 
 const TOOL_OPTIONS = { reject: false, windowsHide: true, timeout: 15_000, stdin: 'ignore' } as const;
 const SNAPSHOT_MS = 8_000;
 
-const POWERSHELL_TABLE = "'ParentProcessId ProcessId'; Get-CimInstance Win32_Process | ForEach-Object { '{0} {1}' -f $_.ParentProcessId, $_.ProcessId }";
+const POWERSHELL_TABLE = "'Name ParentProcessId ProcessId'; Get-CimInstance Win32_Process | ForEach-Object { '{0} {1} {2}' -f $_.Name, $_.ParentProcessId, $_.ProcessId }";
 
 /**
  * What a snapshot tool printed within SNAPSHOT_MS. Bounded by a timer of its own, not execa's
@@ -35,7 +35,7 @@ async function snapshotOutput(file: string, args: string[]): Promise<string> {
 }
 
 async function processTable(): Promise<ProcessTable> {
-  const fromWmic = parseProcessTable(await snapshotOutput(systemToolPath('wmic'), ['process', 'get', 'ParentProcessId,ProcessId']));
+  const fromWmic = parseProcessTable(await snapshotOutput(systemToolPath('wmic'), ['process', 'get', 'Name,ParentProcessId,ProcessId']));
   if (fromWmic.size > 0) return fromWmic;
   return parseProcessTable(await snapshotOutput(systemToolPath('powershell'), ['-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE]));
 }
@@ -59,16 +59,19 @@ function terminate(pid: number): void {
   }
 }
 
-export async function killWindowsTree(pid: number): Promise<KillResult> {
-  const tree = [pid, ...descendants(await processTable(), [pid])];
+/** Ends `pid` and what it started; returns what of that tree still runs (empty: all ended). */
+export async function killWindowsTree(pid: number): Promise<RunningProcess[]> {
+  const before = await processTable();
+  const tree = [pid, ...descendants(before, [pid])];
   await execa(systemToolPath('taskkill'), ['/PID', String(pid), '/T', '/F'], TOOL_OPTIONS);
   let left = tree.filter(isRunning);
-  if (left.length === 0) return { stillRunning: [] };
+  if (left.length === 0) return [];
   for (const p of left) terminate(p);
   // Helpers started between the snapshot and the kill: one more look below what we knew.
-  const late = descendants(await processTable(), tree);
+  const after = await processTable();
+  const late = descendants(after, tree);
   for (const p of late) terminate(p);
   await new Promise((r) => setTimeout(r, 200));
   left = [...tree, ...late].filter(isRunning);
-  return { stillRunning: left };
+  return left.map((p) => ({ pid: p, command: after.get(p)?.name || before.get(p)?.name || '?' }));
 }

@@ -9,8 +9,9 @@ import os from 'node:os';
 import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../base/line-decoder.js';
 import { isWindowsPath } from '../base/windows-path.js';
+import { makeWindowsFolderPrivate } from './private-folder-windows.js';
 import { psQuote } from './relaunch-elevated.js';
-import type { AgentRegistry, Arch, KillResult, LocalPath, Platform, ServiceState } from './platform.js';
+import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { systemToolPath, type SystemTool } from './system-tool.js';
 import { killWindowsTree } from './windows-kill-tree.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
@@ -86,6 +87,16 @@ export class WindowsPlatform implements Platform {
     return parseScQuery(r.text, r.exitCode);
   }
 
+  async makePrivateFolder(dir: string): Promise<void> {
+    await makeWindowsFolderPrivate(dir);
+  }
+
+  async startService(name: string): Promise<boolean> {
+    const r = await this.tool('sc', ['start', name]);
+    // 0: start pending; 1056: already running. Both leave the service running or on its way.
+    return r.exitCode === 0 || r.exitCode === 1056;
+  }
+
   toLocalPath(p: string): LocalPath {
     if (!isWindowsPath(p)) return p.trim() === '' ? { ok: false, reason: 'invalid' } : { ok: true, path: p };
     // An elevated process does not see drive letters the user mapped (FACTS "Network share").
@@ -103,7 +114,8 @@ export class WindowsPlatform implements Platform {
     return r.exitCode === 0 ? String(r.stdout).trim() || null : null;
   }
 
-  async killTree(pid: number): Promise<KillResult> {
+  /** No environment tag can be read from another Windows process: the tree is walked by parent pids. */
+  async killTree(pid: number): Promise<RunningProcess[]> {
     return killWindowsTree(pid);
   }
 }

@@ -2,7 +2,7 @@
  * The renderer's side of the API (electron/contract.ts). In Electron the preload provides it as
  * `window.apexCertFix`; in the browser host it is spoken over the WebSocket the page came with.
  */
-import { INTENTS, type OutputLine, type WizardApi, type WizardIntents, type WizardView } from '../../electron/contract';
+import { INTENTS, type IntentName, type OutputBatch, type WizardApi, type WizardIntents, type WizardView } from '../../electron/contract';
 
 declare global {
   interface Window {
@@ -21,7 +21,7 @@ function websocketApi(onClosed: () => void): WizardApi {
   });
   const pending = new Map<number, Pending>();
   const viewListeners = new Set<(v: WizardView) => void>();
-  const outputListeners = new Set<(l: OutputLine[]) => void>();
+  const outputListeners = new Set<(b: OutputBatch) => void>();
   let next = 1;
   socket.addEventListener('close', () => {
     for (const p of pending.values()) p.reject(new Error('disconnected'));
@@ -31,7 +31,7 @@ function websocketApi(onClosed: () => void): WizardApi {
   socket.addEventListener('message', (e) => {
     const msg = JSON.parse(String(e.data));
     if (msg.event === 'view') for (const l of viewListeners) l(msg.view);
-    else if (msg.event === 'output') for (const l of outputListeners) l(msg.lines);
+    else if (msg.event === 'output') for (const l of outputListeners) l(msg.batch);
     else {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
@@ -39,9 +39,8 @@ function websocketApi(onClosed: () => void): WizardApi {
       else p?.reject(new Error(msg.error));
     }
   });
-  const call =
-    (intent: keyof WizardIntents) =>
-    async (...args: unknown[]) => {
+  function call<K extends IntentName>(intent: K): WizardIntents[K] {
+    const send = async (...args: unknown[]) => {
       await opened;
       const id = next++;
       return new Promise((resolve, reject) => {
@@ -49,7 +48,10 @@ function websocketApi(onClosed: () => void): WizardApi {
         socket.send(JSON.stringify({ id, intent, args }));
       });
     };
-  const intents = Object.fromEntries(INTENTS.map((name) => [name, call(name)])) as unknown as WizardIntents;
+    return send as WizardIntents[K];
+  }
+  const intents = {} as WizardIntents;
+  for (const name of INTENTS) (intents as Record<IntentName, unknown>)[name] = call(name);
   return {
     ...intents,
     onView: (l) => (viewListeners.add(l), () => void viewListeners.delete(l)),

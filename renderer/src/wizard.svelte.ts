@@ -24,7 +24,8 @@ class Wizard {
     this.api = connect(() => (this.disconnected = true));
     this.api.onView((v) => (this.view = v));
     this.api.onOutput((batch) => {
-      for (const l of batch) this.lines.push(l);
+      if (batch.reset) this.lines = [];
+      for (const l of batch.lines) this.lines.push(l);
       this.lineCount = this.lines.length;
     });
     this.info = await this.api.hello();
@@ -36,7 +37,8 @@ class Wizard {
   }
 
   get busy() {
-    return this.view?.state.busy ?? null;
+    const v = this.view;
+    return v ? (v.state.busy ?? v.kit.busy ?? v.serverCheck.busy) : null;
   }
 
   reachable(step: Step): boolean {
@@ -47,7 +49,7 @@ class Wizard {
       case 'guide':
         return true;
       case 'agents':
-        return s.localServer !== null;
+        return this.view?.serverCheck.localServer != null;
       case 'server':
         return s.environment !== null && s.blockers.length === 0;
       case 'collect':

@@ -1,12 +1,13 @@
 /**
- * Each test gets its own simulated world (server share, PC, fake IpXfer), a FixSession over it,
+ * Each test gets its own simulated world (server share, PC, fake IpXfer), a wizard service over it,
  * and the real browser host serving the built wizard; the page opens the host's address.
  */
 import { test as base, type Page, type WebSocket } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/browser-host.js';
-import { FixSession } from '../../electron/core/fix-session.js';
+import { SessionContext } from '../../electron/core/session/context.js';
+import type { WizardService } from '../../electron/hosts/wizard-service.js';
 import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,7 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export interface Harness {
   world: World;
   host: BrowserHost;
-  session: FixSession;
+  /** The host's wizard service: its repair session is what the page drives. */
+  service: WizardService;
   /** Every frame the host sent to the page. */
   received: string[];
   console: string[];
@@ -27,22 +29,23 @@ export const test = base.extend<{ worldOptions: WorldOptions; lang: 'ja' | 'en';
   // Automatic: every test gets its world and page, whether or not it looks at them.
   harness: [async ({ worldOptions, lang, page }, use, testInfo) => {
     const world = await makeWorld(worldOptions);
-    const session = new FixSession({ platform: world.platform, lang, workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, timeoutMs: 20_000 });
+    const context = new SessionContext({ platform: world.platform, lang, workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, timeoutMs: 20_000 });
     const host = await startBrowserHost({
-      session,
+      context,
       staticDir: path.join(root, 'dist', 'renderer'),
-      info: { simulated: true, lang, kitBesideApp: null, version: 'test' },
+      info: { simulated: true, kitBesideApp: null, version: 'test' },
     });
     const received: string[] = [];
     const consoleLines: string[] = [];
     page.on('websocket', (ws: WebSocket) => ws.on('framereceived', (f) => received.push(String(f.payload))));
     page.on('console', (m) => consoleLines.push(m.text()));
     await page.goto(host.url);
-    await use({ world, host, session, received, console: consoleLines });
+    await use({ world, host, service: host.service, received, console: consoleLines });
     if (testInfo.status !== testInfo.expectedStatus) {
       // What the page and the engine were doing when the test stopped: for a failure seen only in CI.
       const main = await page.locator('main').textContent({ timeout: 2000 }).catch(() => '(no page)');
-      console.log(`[diagnostics] busy=${session.state.busy} error=${session.state.error?.code ?? '-'} outcome=${session.state.outcome ?? '-'}\n[diagnostics] page: ${main?.slice(0, 600)}`);
+      const st = host.service.repair.state;
+      console.log(`[diagnostics] busy=${st.busy} error=${st.error?.code ?? '-'} outcome=${st.outcome ?? '-'}\n[diagnostics] page: ${main?.slice(0, 600)}`);
     }
     await host.close();
     await world.cleanup();

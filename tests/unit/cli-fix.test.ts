@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { runCli, CLI } from '../fixtures/cli.js';
@@ -59,7 +59,9 @@ describe('apex-cert-fix fix', () => {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain('パス" ワード');
     }
-    expect(stderr).toContain('args: -e');
+    // IpXfer's echo of its command line held the password: the whole line is hidden, not just the word.
+    expect(stderr).toContain('  | ********\n');
+    expect(stderr).not.toContain('args: -e');
     expect(stderr).toContain('-pwd ********');
   });
 
@@ -111,6 +113,38 @@ describe('apex-cert-fix fix', () => {
     expect(JSON.parse(String(r.stdout)).outcome).toBe('cancelled');
   });
 
+  it('Ctrl+C while the files are copied: nothing runs afterwards (exit 4); a second Ctrl+C ends the process at once', async () => {
+    world = await makeWorld();
+    // A program large enough that the copy is still going when Ctrl+C comes.
+    const big = path.join(world.pccsrv, 'Admin', 'Utility', 'IpXfer', 'IpXfer_x64.exe');
+    await appendFile(big, '\n/*' + 'x'.repeat(400 * 1024 * 1024) + '*/\n');
+    const child = execa(process.execPath, [CLI, 'fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', UNVERIFIED], { reject: false, env: { LANG: 'en_US.UTF-8' } });
+    child.stderr?.on('data', (d: Buffer) => {
+      if (d.toString().includes('Files to copy')) setTimeout(() => child.kill('SIGINT'), 50);
+    });
+    const r = await child;
+    expect(r.exitCode).toBe(4);
+    expect(JSON.parse(String(r.stdout)).outcome).toBe('cancelled');
+    expect(existsSync(world.record)).toBe(false);
+    expect(await world.workFiles()).toEqual([]);
+
+    const hanging = await makeWorld({ behaviour: { hang: true, lines: ['started'] } });
+    try {
+      const twice = execa(process.execPath, [CLI, 'fix', '--simulate', hanging.profile, '--source', '\\\\srv', '--work-dir', hanging.workBase, '--reports-dir', hanging.reportsDir, '--settle', '30', UNVERIFIED], { reject: false, env: { LANG: 'en_US.UTF-8' } });
+      twice.stdout?.on('data', (d: Buffer) => {
+        if (d.toString().includes('started')) {
+          twice.kill('SIGINT');
+          twice.kill('SIGINT');
+        }
+      });
+      const started = Date.now();
+      expect((await twice).exitCode).toBe(4);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await hanging.cleanup();
+    }
+  });
+
   it('writes the output in the report, the PC\'s code page decoded', async () => {
     const { report } = await fix({ codePage: 932, behaviour: { encoding: 'cp932', lines: ['エージェントを更新しました'] } });
     expect(report.run.output).toEqual(['エージェントを更新しました']);
@@ -134,11 +168,16 @@ describe('apex-cert-fix fix', () => {
     expect(new Set(names).size).toBe(4);
   });
 
-  it('every run gets a fresh working folder', async () => {
+  it('every run gets a fresh working folder, removed once the agent is fixed', async () => {
     const { report, w } = await fix({});
-    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', UNVERIFIED]);
-    expect(JSON.parse(again.stdout).workDir).not.toBe(report.workDir);
-    expect(existsSync(report.workDir)).toBe(true);
+    expect(report.workDirAfter).toEqual({ path: report.workDir, removed: true });
+    expect(existsSync(report.workDir)).toBe(false);
+    // The agent is fixed now: only --force runs IpXfer again, in a new folder.
+    const again = await runCli(['fix', '--simulate', w.profile, '--source', '\\\\srv', '--work-dir', w.workBase, '--reports-dir', w.reportsDir, '--json', '--force', UNVERIFIED]);
+    const second = JSON.parse(again.stdout);
+    expect(second.outcome).toBe('fixed');
+    expect(second.workDir).toBeTruthy();
+    expect(second.workDir).not.toBe(report.workDir);
   });
 
   it('an IpXfer not signed by Trend Micro is not run without --allow-unverified-publisher: exit 2, nothing left', async () => {

@@ -63,7 +63,7 @@ describe('bad input exits 2, names the problem, and changes nothing', () => {
 
 describe('option mistakes exit 2 with a message naming the option', () => {
   const cases: [string, string[], RegExp][] = [
-    ['no command', ['--source', 'x'], /command "" is not valid: expected inspect, fix, kit, agents or publisher/],
+    ['no command', ['--source', 'x'], /command "" is not valid: expected inspect, fix, kit, agents, publisher or summarize/],
     ['an unknown command', ['repair', '--source', 'x'], /command "repair" is not valid/],
     ['no source', ['fix'], /Enter where the server files are/],
     ['a bad --arch', ['fix', '--source', 'x', '--arch', 'amd64'], /--arch "amd64" is not valid: expected x86, x64, arm64/],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../../electron/hosts/security.js';
+import { ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences, webContentsRules } from '../../electron/hosts/security.js';
+import { guardSession, guardWebContents } from '../../electron/hosts/electron/guard-web-contents.js';
 import { chooseDataLocation, PORTABLE_DATA_FOLDER } from '../../electron/hosts/electron/portable-paths.js';
-import { psQuote, relaunchCommand } from '../../electron/platform/relaunch-elevated.js';
 
 describe('window security rules', () => {
   it('only app://wizard pages may call the API or be navigated to', () => {
@@ -66,14 +67,70 @@ describe('portable (USB) data folder', () => {
   });
 });
 
-describe('restart as administrator', () => {
-  it('quotes the program and its arguments for PowerShell', () => {
-    expect(psQuote("C:\\USB\\It's here\\ApexCertFix.exe")).toBe("'C:\\USB\\It''s here\\ApexCertFix.exe'");
-    expect(relaunchCommand('C:\\a b\\app.exe', ['--lang', 'ja'])).toEqual([
-      '-NoProfile',
-      '-NonInteractive',
-      '-Command',
-      "Start-Process -FilePath 'C:\\a b\\app.exe' -ArgumentList @('--lang', 'ja') -Verb RunAs",
-    ]);
+describe('every web contents and the session (not only the main window)', () => {
+  it('the rules: our pages only, no window, no webview, no permission but our clipboard writes, no device', () => {
+    expect(webContentsRules.navigate('app://wizard/index.html#run')).toBe(true);
+    for (const url of ['https://success.trendmicro.com/', 'file:///C:/Windows/', 'app://evil/', 'javascript:alert(1)', 'about:blank']) expect(webContentsRules.navigate(url)).toBe(false);
+    expect(webContentsRules.openWindow('https://success.trendmicro.com/ja-JP/solution/KA-0010504')).toEqual({ action: 'deny', openExternal: 'https://success.trendmicro.com/ja-JP/solution/KA-0010504' });
+    expect(webContentsRules.openWindow('https://example.com/')).toEqual({ action: 'deny', openExternal: null });
+    expect(webContentsRules.attachWebview()).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'hid', 'usb', 'serial', 'openExternal', 'clipboard-read', 'fullscreen', 'display-capture', 'unknown']) {
+      expect([p, webContentsRules.permission(p, 'app://wizard/index.html')]).toEqual([p, false]);
+    }
+    expect(webContentsRules.permission('clipboard-sanitized-write', 'app://wizard/index.html')).toBe(true);
+    expect(webContentsRules.permission('clipboard-sanitized-write', 'app://wizard')).toBe(true);
+    expect(webContentsRules.permission('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(webContentsRules.permission('clipboard-sanitized-write', undefined)).toBe(false);
+    expect(webContentsRules.device()).toBe(false);
+  });
+
+  /** Stands in for Electron's WebContents (not installed here): its events and window-open handler. */
+  class Contents extends EventEmitter {
+    openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+      this.openHandler = h;
+    }
+  }
+  const event = (url = '') => ({ url, prevented: false, preventDefault() {
+    this.prevented = true;
+  } });
+
+  it('guardWebContents refuses navigation, redirects, frames, webviews and windows on any contents', () => {
+    const contents = new Contents();
+    const opened: string[] = [];
+    guardWebContents(contents as never, (url) => opened.push(url));
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      const away = event('https://example.com/');
+      const home = event('app://wizard/index.html');
+      contents.emit(name, away);
+      contents.emit(name, home);
+      expect([name, away.prevented, home.prevented]).toEqual([name, true, false]);
+    }
+    const webview = event();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.prevented).toBe(true);
+    expect(contents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'https://success.trendmicro.com/x' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://success.trendmicro.com/x']);
+  });
+
+  it('guardSession answers every permission request and check, and every device, with the rules', () => {
+    const handlers: Record<string, (...a: never[]) => unknown> = {};
+    const session = {
+      setPermissionRequestHandler: (h: never) => (handlers.request = h),
+      setPermissionCheckHandler: (h: never) => (handlers.check = h),
+      setDevicePermissionHandler: (h: never) => (handlers.device = h),
+    };
+    guardSession(session as never);
+    const asked = (permission: string, requestingUrl: string) => {
+      let granted: boolean | null = null;
+      (handlers.request as (...a: unknown[]) => void)(null, permission, (g: boolean) => (granted = g), { requestingUrl });
+      return granted;
+    };
+    expect(asked('media', 'app://wizard/index.html')).toBe(false);
+    expect(asked('notifications', 'app://wizard/index.html')).toBe(false);
+    expect(asked('clipboard-sanitized-write', 'app://wizard/index.html')).toBe(true);
+    expect((handlers.check as (...a: unknown[]) => boolean)(null, 'geolocation', 'app://wizard')).toBe(false);
+    expect((handlers.device as (...a: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false);
   });
 });

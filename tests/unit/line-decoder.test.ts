@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { LineDecoder, encodingForCodePage } from '../../electron/base/line-decoder.js';
+import { LineDecoder, MAX_LINE, encodingForCodePage } from '../../electron/base/line-decoder.js';
 
 function decodeChunks(codePage: number, chunks: Buffer[]): string[] {
   const lines: string[] = [];
@@ -43,5 +43,23 @@ describe('LineDecoder', () => {
     expect(encodingForCodePage(99999)).toBe('utf8');
     const euro = Buffer.from([0x80, 0x0a]);
     expect(decodeChunks(1252, [euro])).toEqual(['€']);
+  });
+
+  it('a line of exactly 64 KiB is one line; a longer one comes in pieces, each but the last marked split', () => {
+    const got: [number, boolean][] = [];
+    const d = new LineDecoder(65001, (l, info) => got.push([l.length, info.split]));
+    d.write(Buffer.from('a'.repeat(MAX_LINE) + '\n'));
+    d.write(Buffer.from('b'.repeat(MAX_LINE * 2 + 5)));
+    d.write(Buffer.from('\r\nend'));
+    d.end();
+    expect(got).toEqual([[MAX_LINE, false], [MAX_LINE, true], [MAX_LINE, true], [5, false], [3, false]]);
+  });
+
+  it('never cuts a character in two at the 64 KiB boundary', () => {
+    const lines: string[] = [];
+    const d = new LineDecoder(65001, (l) => lines.push(l));
+    d.write(Buffer.from('x'.repeat(MAX_LINE - 1) + '😀' + 'y'));
+    d.end();
+    expect(lines).toEqual(['x'.repeat(MAX_LINE - 1), '😀y']);
   });
 });

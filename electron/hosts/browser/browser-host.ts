@@ -10,16 +10,16 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { INTENTS, type HostInfo, type IntentName } from '../../contract.js';
-import type { FixSession } from '../../core/fix-session.js';
+import type { HostInfo } from '../../contract.js';
+import type { SessionContext } from '../../core/session/context.js';
 import { contentSecurityPolicy } from '../security.js';
-import { WizardHost, type HostCapabilities } from '../wizard-service.js';
+import { WizardService, type HostCapabilities } from '../wizard-service.js';
 
 export interface BrowserHostOptions {
-  session: FixSession;
+  context: SessionContext;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  info: Omit<HostInfo, 'recentSources' | 'canPickFolder' | 'canOpenFolder' | 'canRelaunchElevated' | 'reportsDir' | 'kind'>;
+  info: Omit<HostInfo, 'recentSources' | 'canPickFolder' | 'canOpenFolder' | 'canRelaunchElevated' | 'reportsDir' | 'kind' | 'lang'>;
   port?: number;
   settingsFile?: string | null;
   capabilities?: HostCapabilities;
@@ -27,6 +27,8 @@ export interface BrowserHostOptions {
 
 export interface BrowserHost {
   url: string;
+  /** The wizard's sessions, for a host that must know what is running (and tests). */
+  service: WizardService;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-type Incoming = { id: number; intent: string; args?: unknown[] };
+/** Largest message a page may send: intents carry a few short strings. */
+const MAX_MESSAGE = 64 * 1024;
 
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
@@ -50,40 +53,24 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     const data = JSON.stringify(message);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data);
   };
-  const wizard = new WizardHost({
-    session: o.session,
+  const wizard = new WizardService({
+    context: o.context,
     info: { ...o.info, kind: 'browser' },
     settingsFile: o.settingsFile ?? null,
     capabilities: o.capabilities,
     onView: (view) => broadcast({ event: 'view', view }),
-    onOutput: (lines) => broadcast({ event: 'output', lines }),
+    onOutput: (batch) => broadcast({ event: 'output', batch }),
   });
   await wizard.loadSettings();
 
   const root = path.resolve(o.staticDir);
   let origin = '';
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, '.' + rel);
-    if (req.method !== 'GET' || !file.startsWith(root + path.sep)) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      const s = await stat(file);
-      if (!s.isFile()) throw new Error('not a file');
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws')),
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
-      });
-      createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404).end();
-    }
+  const server = http.createServer((req, res) => {
+    // A request handler never throws: a malformed URL (`GET /%`) is a 400, not a dead host.
+    serveStatic(root, origin, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 
   const wss = new WebSocketServer({
@@ -95,23 +82,14 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   wss.on('connection', (ws) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
-    ws.on('message', async (data) => {
-      let msg: Incoming;
-      try {
-        msg = JSON.parse(String(data)) as Incoming;
-      } catch {
-        return;
-      }
-      if (typeof msg.id !== 'number' || !(INTENTS as readonly string[]).includes(msg.intent)) {
-        ws.send(JSON.stringify({ id: msg.id, ok: false, error: 'unknown intent' }));
-        return;
-      }
-      try {
-        const result = await wizard.handle(msg.intent as IntentName, Array.isArray(msg.args) ? msg.args : []);
-        ws.send(JSON.stringify({ id: msg.id, ok: true, result: result ?? null }));
-      } catch (e) {
-        ws.send(JSON.stringify({ id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) }));
-      }
+    ws.on('error', () => sockets.delete(ws));
+    // A page that connects (first load, reload, a second tab) sees the session as it is now.
+    wizard.resync((view, batch) => {
+      ws.send(JSON.stringify({ event: 'view', view }));
+      ws.send(JSON.stringify({ event: 'output', batch }));
+    });
+    ws.on('message', (data, isBinary) => {
+      void answer(wizard, ws, data, isBinary);
     });
   });
 
@@ -120,6 +98,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?token=${token}`,
+    service: wizard,
     close: async () => {
       wizard.close();
       for (const ws of sockets) ws.terminate();
@@ -131,4 +110,59 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       await closed;
     },
   };
+}
+
+/** One message from the page: any shape, any size; the answer is a reply or nothing, never a crash. */
+async function answer(wizard: WizardService, ws: WebSocket, data: unknown, isBinary: boolean): Promise<void> {
+  const reply = (m: unknown) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+  };
+  const size = Buffer.isBuffer(data) ? data.length : Array.isArray(data) ? data.reduce((n: number, b: Buffer) => n + b.length, 0) : (data as ArrayBuffer).byteLength;
+  if (isBinary || size > MAX_MESSAGE) return reply({ id: null, ok: false, error: 'message refused' });
+  let msg: unknown;
+  try {
+    msg = JSON.parse(String(data));
+  } catch {
+    return reply({ id: null, ok: false, error: 'not JSON' });
+  }
+  const m = (msg !== null && typeof msg === 'object' && !Array.isArray(msg) ? msg : {}) as { id?: unknown; intent?: unknown; args?: unknown };
+  const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) ? m.id : null;
+  if (id === null) return reply({ id: null, ok: false, error: 'a message needs a numeric id' });
+  try {
+    const result = await wizard.handle(m.intent, m.args);
+    reply({ id, ok: true, result: result ?? null });
+  } catch (e) {
+    reply({ id, ok: false, error: wizard.failureText(e) });
+  }
+}
+
+async function serveStatic(root: string, origin: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let rel: string;
+  try {
+    const url = new URL(req.url ?? '/', origin);
+    rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const file = path.resolve(root, '.' + rel);
+  if (req.method !== 'GET' || !file.startsWith(root + path.sep) || rel.includes('\0')) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new Error('not a file');
+  } catch {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws')),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host.js';
-import { FixSession } from '../../core/fix-session.js';
+import { SessionContext } from '../../core/session/context.js';
 import { defaultLang, type Lang } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
@@ -36,13 +36,13 @@ try {
   process.stderr.write(`${e.file}: ${e.problem}\n`);
   process.exit(2);
 }
-const session = new FixSession({ platform, lang, reportsDir, settleMs: 3000, version: packageVersion() });
+const context = new SessionContext({ platform, lang, reportsDir, settleMs: 3000, version: packageVersion() });
 const host = await startBrowserHost({
-  session,
+  context,
   staticDir: path.join(packageRoot(), 'dist', 'renderer'),
   port: values.port ? Number(values.port) : 0,
   settingsFile: path.join(os.tmpdir(), 'apex-cert-fix-demo-settings.json'),
-  info: { simulated: true, lang, kitBesideApp: null, version: packageVersion() },
+  info: { simulated: true, kitBesideApp: null, version: packageVersion() },
 });
 process.stdout.write(
   ja

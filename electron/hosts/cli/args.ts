@@ -4,8 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
+import { cliMessages } from './cli-messages.js';
 import { defaultLang, type Lang } from '../../core/messages.js';
 import type { Arch } from '../../platform/platform.js';
+import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 
 const OPTIONS = {
   source: { type: 'string' },
@@ -14,8 +16,15 @@ const OPTIONS = {
   'work-dir': { type: 'string' },
   'reports-dir': { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  'password-file': { type: 'string' },
+  'report-copy': { type: 'string' },
+  csv: { type: 'string' },
+  agents: { type: 'string' },
+  'targets-out': { type: 'string' },
   'allow-unverified-publisher': { type: 'boolean' },
   timeout: { type: 'string' },
+  settle: { type: 'string' },
+  force: { type: 'boolean' },
   out: { type: 'string' },
   'server-dir': { type: 'string' },
   simulate: { type: 'string' },
@@ -25,7 +34,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher'] as const;
+export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher', 'summarize'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const ALL = COMMANDS;
@@ -38,8 +47,15 @@ const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
   'work-dir': ['inspect', 'fix', 'agents'],
   'reports-dir': ['inspect', 'fix'],
   'password-stdin': ['fix'],
+  'password-file': ['fix'],
+  'report-copy': ['fix'],
+  csv: ['summarize'],
+  agents: ['summarize'],
+  'targets-out': ['summarize'],
   'allow-unverified-publisher': ['fix'],
   timeout: ['fix', 'agents'],
+  settle: ['fix'],
+  force: ['fix'],
   out: ['kit', 'agents'],
   'server-dir': ['agents'],
   simulate: ['inspect', 'fix', 'kit', 'agents'],
@@ -66,17 +82,29 @@ export interface Parsed {
   out?: string;
   reportsDir?: string;
   passwordStdin: boolean;
+  /** `fix --password-file`: the file whose first line is the unload password (docs/fleet.md). */
+  passwordFile?: string;
+  /** `fix --report-copy`: the central folder that also gets the report. */
+  reportCopy?: string;
   allowUnverifiedPublisher: boolean;
-  /** `publisher FILE...`: the files to check. */
+  /** `publisher FILE...`: the files to check; `summarize DIR...`: the report folders. */
   files: string[];
+  /** `summarize`: the table as CSV, the agents list to join, the host list to write. */
+  csv?: string;
+  agents?: string;
+  targetsOut?: string;
   timeoutMs: number;
+  /** How long to keep re-reading the agent after IpXfer; undefined: the platform's default. */
+  settleMs?: number;
+  /** Run IpXfer although the agent already holds the server's certificate. */
+  force: boolean;
   simulate?: string;
   json: boolean;
   lang: Lang;
 }
 
 function publisherDefaults(lang: Lang): Parsed {
-  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, files: [], timeoutMs: 300_000, json: false, lang };
+  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, files: [], timeoutMs: 300_000, force: false, json: false, lang };
 }
 
 function invalid(option: string, value: string, expected: string): never {
@@ -90,7 +118,7 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
 }
 
 export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' | 'version' {
-  const ja = lang === 'ja';
+  const t = cliMessages(lang);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -98,36 +126,44 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     const text = (e as Error).message;
     const option = /'(-[^']+)'/.exec(text)?.[1] ?? text;
     if (/^--(password|pwd)\b/.test(option)) {
-      invalid(option, '', ja ? 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から渡してください' : 'a password is never taken on the command line: use --password-stdin');
+      invalid(option, '', t.expected.noPassword);
     }
-    invalid(option, '', ja ? '--help に載っているオプション（値が必要なものは値も）' : 'an option listed by --help (with its value where it takes one)');
+    invalid(option, '', t.expected.knownOption);
   }
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.version) return 'version';
   const [command, ...extra] = parsed.positionals;
+  // Nothing at all: the help, not an error.
+  if (command === undefined && argv.length === 0) return 'help';
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(ja ? 'コマンド' : 'command', command ?? '', ja ? 'inspect、fix、kit、agents または publisher' : 'inspect, fix, kit, agents or publisher');
+    invalid(t.word.command, command ?? '', t.expected.command);
   }
   // An option the command does not use is a mistake worth saying (e.g. --out on fix).
   for (const option of Object.keys(v) as (keyof typeof OPTIONS)[]) {
     if (!USED_BY[option].includes(command as Command)) {
-      invalid(`--${option}`, String(v[option]), ja ? `${USED_BY[option].join('、')} で使うオプションです` : `an option of ${USED_BY[option].join(', ')} only`);
+      invalid(`--${option}`, String(v[option]), t.expected.optionOf(USED_BY[option]));
     }
   }
   if (command === 'publisher') {
-    if (extra.length === 0) invalid(ja ? 'ファイル' : 'file', '', ja ? '確認するプログラムのパス（複数可）' : 'one or more program files to check');
+    if (extra.length === 0) invalid(t.word.file, '', t.expected.programs);
     return { ...publisherDefaults(lang), command: 'publisher', files: extra, json: v.json ?? false, lang: (v.lang as Lang | undefined) ?? lang };
   }
-  if (extra.length) invalid(ja ? '余分な引数' : 'extra argument', extra.join(' '), ja ? 'パスに空白がある場合は "..." で囲んでください' : 'quote a path that contains spaces ("...")');
+  if (command === 'summarize') {
+    if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
+    return summarizeArgs(v, extra, (v.lang as Lang | undefined) ?? lang);
+  }
+  if (extra.length) invalid(t.word.extra, extra.join(' '), t.expected.quotePath);
   if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
   if (v.arch !== undefined && !['x86', 'x64', 'arm64'].includes(v.arch)) invalid('--arch', v.arch, 'x86, x64, arm64');
   if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
-  const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, ja ? 'ビルド番号（例: 12526）' : 'a build number such as 12526');
-  const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, ja ? '1〜86400 の秒数' : 'seconds from 1 to 86400');
-  if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', ja ? 'キットを作るフォルダー（USB メモリなど）' : 'the folder to write the kit into (e.g. a USB stick)');
-  for (const key of ['work-dir', 'reports-dir', 'simulate'] as const) {
-    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', ja ? 'フォルダーまたはファイルのパス' : 'a folder or file path');
+  const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, t.expected.build);
+  const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, t.expected.seconds(1, 86400));
+  const settle = wholeNumber('--settle', v.settle, 0, 3600, t.expected.seconds(0, 3600));
+  if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', t.expected.kitOut);
+  if (v['password-stdin'] && v['password-file'] !== undefined) invalid('--password-file', v['password-file'], fleetMessages(lang).passwordFile.both);
+  for (const key of ['work-dir', 'reports-dir', 'simulate', 'password-file', 'report-copy'] as const) {
+    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', t.expected.path);
   }
   return {
     command: command as Command,
@@ -139,12 +175,27 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     out: v.out,
     reportsDir: v['reports-dir'],
     passwordStdin: v['password-stdin'] ?? false,
+    passwordFile: v['password-file'],
+    reportCopy: v['report-copy'],
     allowUnverifiedPublisher: v['allow-unverified-publisher'] ?? false,
     files: [],
     timeoutMs: (timeout ?? 300) * 1000,
+    settleMs: settle === null ? undefined : settle * 1000,
+    force: v.force ?? false,
     simulate: v.simulate,
     json: v.json ?? false,
     lang: (v.lang as Lang | undefined) ?? lang,
   };
 }
 
+
+/** `summarize DIR... [--agents LIST] [--targets-out FILE] [--csv FILE] [--json]`. */
+function summarizeArgs(v: { csv?: string; agents?: string; 'targets-out'?: string; json?: boolean }, folders: string[], lang: Lang): Parsed {
+  const t = cliMessages(lang);
+  if (folders.length === 0) invalid(t.word.folder, '', t.expected.reportFolders);
+  for (const key of ['csv', 'agents', 'targets-out'] as const) {
+    if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', t.expected.filePath);
+  }
+  if (v['targets-out'] !== undefined && v.agents === undefined) invalid('--targets-out', v['targets-out'], t.expected.targetsNeedAgents);
+  return { ...publisherDefaults(lang), command: 'summarize', files: folders, csv: v.csv, agents: v.agents, targetsOut: v['targets-out'], json: v.json ?? false };
+}

@@ -1,15 +1,20 @@
 /**
- * CLI host `apex-cert-fix`: the same FixSession as the wizard, for unattended runs and scripts.
+ * CLI host `apex-cert-fix`: the same repair session as the wizard, for unattended runs and scripts.
  * Exit codes (README): 0 fixed/ready · 1 failed · 2 bad input · 3 environment · 4 timeout/cancel ·
- * 5 not verified. With --json, stdout carries exactly one JSON document; people read stderr.
+ * 5 not verified · 6 done, but the report could not be saved · 7 done, but the central copy
+ * (--report-copy) failed. With --json, stdout carries exactly one JSON document; people read stderr.
  */
 import { parseCli, langFrom, type Parsed } from './args.js';
 import { HELP } from './help.js';
 import { CliPrinter } from './printer.js';
 import { FixError } from '../../core/errors.js';
-import { FixSession } from '../../core/fix-session.js';
+import { SessionContext } from '../../core/session/context.js';
+import { KitService } from '../../core/session/kit-service.js';
+import { RepairSession } from '../../core/session/repair-session.js';
+import { ServerCheckService } from '../../core/session/server-check.js';
+import type { Report } from '../../core/report.js';
 import { messages } from '../../core/messages.js';
-import { EXIT_CODE, outcomeOf } from '../../core/outcome.js';
+import { EXIT_CODE, EXIT_REPORT_NOT_SAVED } from '../../core/outcome.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
 import { WindowsPlatform } from '../../platform/windows.js';
 import { readFirstLine } from '../../base/read-first-line.js';
@@ -17,6 +22,9 @@ import { refuse } from './refuse.js';
 import { agentsCommand } from './command-agents.js';
 import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
+import { summarizeCommand } from './command-summarize.js';
+import { readPasswordFile } from './password-file.js';
+import { copyToCentral } from './central-copy.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -45,6 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Checking a file's signature needs no PC facts: it works on any OS (the OS verdict on Windows).
   if (args.command === 'publisher') return publisherCommand(args, human, process.platform === 'win32' ? new WindowsPlatform() : null);
+  // Reading reports needs no PC facts either.
+  if (args.command === 'summarize') return summarizeCommand(args, human);
 
   const platform = choosePlatform(args.simulate);
   if (!platform.ok) return refuse(platform.error, lang, wantsJson);
@@ -52,8 +62,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Read the password before anything is copied: a script that forgot to pipe one fails early.
   let password: string | null = null;
   if (args.command === 'fix' && args.passwordStdin) password = await readFirstLine(process.stdin);
+  if (args.command === 'fix' && args.passwordFile) {
+    const read = await readPasswordFile(args.passwordFile, lang);
+    if (!read.ok) return refuse(read.error, lang, wantsJson, 'fix');
+    password = read.password;
+  }
 
-  const session = new FixSession({
+  const context = new SessionContext({
     platform: platform.platform,
     lang,
     workBase: args.workDir,
@@ -61,50 +76,65 @@ export async function main(argv: readonly string[]): Promise<number> {
     timeoutMs: args.timeoutMs,
     archOverride: args.arch,
     version: version(),
-    settleMs: platform.platform.kind === 'simulated' ? 0 : undefined,
+    settleMs: args.settleMs ?? (platform.platform.kind === 'simulated' ? 0 : undefined),
   });
+  const session = new RepairSession(context);
   const printer = new CliPrinter(session, human, lang);
-  const stopOnSignal = () => session.cancel();
+  const kit = new KitService(context);
+  const check = new ServerCheckService(context);
+  // Ctrl+C stops whatever step is running (it ends as `cancelled`); a second one ends at once.
+  let signals = 0;
+  const stopOnSignal = () => {
+    if (++signals > 1) process.exit(EXIT_CODE.cancelled);
+    session.cancel();
+    kit.cancel();
+    check.cancel();
+  };
   process.on('SIGINT', stopOnSignal);
   process.on('SIGTERM', stopOnSignal);
   try {
-    if (args.command === 'agents') return await agentsCommand(session, args, printer);
+    if (args.command === 'agents') return await agentsCommand(session, args, printer, check);
     if (args.command === 'kit') {
-      await session.makeKit(args.source, args.out!, args.serverBuild);
-      printer.kit();
-      return finishCli(session, args, printer, null);
+      await session.detect();
+      await kit.make(args.source, args.out!, args.serverBuild);
+      printer.kit(kit.state);
+      return finishCli(kit.report(session.state), args, printer, null, human);
     }
-    await session.detect();
+    const mode = args.command;
+    const done = () => finishCli(session.report(mode), args, printer, session, human);
+    if (!(await session.detect())) return done();
     printer.environment();
     // Environment problems stop a fix before the share is even read.
-    const blocker = session.state.blockers[0];
-    if (args.command === 'fix' && blocker) return finishCli(session, args, printer, new FixError(blocker.details));
-    await session.setSource(args.source, args.serverBuild);
+    if (mode === 'fix' && !session.checkReady()) return done();
+    if (!(await session.setSource(args.source, args.serverBuild))) return done();
     printer.source();
-    if (session.state.error) return finishCli(session, args, printer, null);
-    if (args.command === 'inspect') return finishCli(session, args, printer, blocker ? new FixError(blocker.details) : null);
-    if (!(await session.collect())) return finishCli(session, args, printer, null);
+    if (mode === 'inspect') {
+      session.checkReady();
+      return done();
+    }
+    if (!(await session.collect(args.force))) return done();
+    if (session.state.outcome === 'already-fixed') return done();
     printer.collected();
-    await session.run(password, args.allowUnverifiedPublisher);
+    await session.run(password, { allowUnverifiedPublisher: args.allowUnverifiedPublisher });
     password = null;
     // Refused before running: nothing of this attempt stays on the PC.
-    const refused = session.state.publisher?.allTrusted === false && !args.allowUnverifiedPublisher;
-    if (refused) await session.discardCollection();
-    return finishCli(session, args, printer, null);
+    if (session.state.error?.code === 'publisher-untrusted' || session.state.error?.code === 'copy-changed') await session.discardCollection();
+    return done();
   } finally {
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
     printer.close();
+    session.dispose();
   }
 }
 
-function finishCli(session: FixSession, args: Parsed, printer: CliPrinter, blocker: FixError | null): number {
-  const report = session.report(args.command as Exclude<Parsed['command'], 'agents' | 'publisher'>);
-  if (blocker) {
-    report.outcome = outcomeOf(blocker.category);
-    report.error = { code: blocker.code, message: messages(args.lang).error(blocker.details) };
-  }
+/** Prints the result and, with --json, the report; the exit code says how it ended (README). */
+async function finishCli(report: Report, args: Parsed, printer: CliPrinter, session: RepairSession | null, say: (text: string) => void): Promise<number> {
   printer.result(report);
+  let code = EXIT_CODE[report.outcome ?? 'failed'];
+  // A success whose report could not be saved must not look like a plain success to a script.
+  if (code === 0 && report.reportError) code = EXIT_REPORT_NOT_SAVED;
+  if (args.command === 'fix' && args.reportCopy && session) ({ report, exitCode: code } = await copyToCentral(session, report, args.reportCopy, args.lang, code, say));
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  return EXIT_CODE[report.outcome ?? 'failed'];
+  return code;
 }

@@ -8,21 +8,22 @@ import type { CliPrinter } from './printer.js';
 import { agentsToCsv, agentsToJson } from '../../core/agents-list.js';
 import { FixError } from '../../core/errors.js';
 import { refuse } from './refuse.js';
-import type { FixSession } from '../../core/fix-session.js';
+import type { RepairSession } from '../../core/session/repair-session.js';
+import { ServerCheckService } from '../../core/session/server-check.js';
 import { EXIT_CODE, outcomeOf } from '../../core/outcome.js';
 
-export async function agentsCommand(session: FixSession, args: Parsed, printer: CliPrinter): Promise<number> {
+export async function agentsCommand(session: RepairSession, args: Parsed, printer: CliPrinter, check: ServerCheckService): Promise<number> {
   await session.detect();
   const env = session.state.environment;
   // CertificateManager changes nothing here, but it reads the server's keys: administrator only.
   if (env && !env.elevated) return refuse({ code: 'not-elevated' }, args.lang, args.json, 'agents');
-  await session.listAgents(args.serverDir ?? null);
-  const s = session.state;
+  await check.list(args.serverDir ?? null);
+  const s = check.state;
   const list = s.agents;
   const doc = {
     schemaVersion: 1,
     mode: 'agents',
-    outcome: s.outcome,
+    outcome: s.error ? outcomeOf(new FixError(s.error.details).category) : 'ready',
     error: s.error ? { code: s.error.code, message: s.error.message } : null,
     server: list?.server.pccsrv ?? null,
     certificateManager: list?.server.manager ?? null,
@@ -36,7 +37,7 @@ export async function agentsCommand(session: FixSession, args: Parsed, printer: 
   if (list && args.out) {
     await writeFile(args.out, args.out.toLowerCase().endsWith('.json') ? JSON.stringify(agentsToJson(list.table), null, 2) + '\n' : agentsToCsv(list.table));
   }
-  printer.agents(args.out ?? null);
+  printer.agents(s, args.out ?? null);
   if (args.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
 }

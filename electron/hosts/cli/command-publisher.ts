@@ -14,15 +14,15 @@ export async function publisherCommand(args: Parsed, say: (text: string) => void
   for (const file of args.files) {
     let check: PublisherCheck | null = null;
     try {
-      check = await checkPublisher(file);
+      check = await checkPublisher(file, { osSignatureStatus: windows ? (f) => windows.osSignatureStatus(f) : undefined });
     } catch (e) {
       say(`${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       results.push({ file, error: (e as NodeJS.ErrnoException).code ?? String(e) });
       code = 2;
       continue;
     }
-    const osStatus = windows ? await windows.osSignatureStatus(file).catch(() => null) : null;
-    results.push({ ...check, osStatus });
+    const osStatus = check.osStatus;
+    results.push(check);
     if (!check.isPe) code = 2;
     else if (check.outcome !== 'trusted' && code === 0) code = 1;
     const first = check.signatures[0];
@@ -30,7 +30,7 @@ export async function publisherCommand(args: Parsed, say: (text: string) => void
     for (const s of check.signatures) {
       say(`  ${s.signer?.subject ?? '-'} / ${s.signer?.issuer ?? '-'} · ${s.digestAlgorithm} · digest ${s.digestMatched ? 'ok' : 'MISMATCH'} · signature ${s.signatureValid ? 'ok' : 'INVALID'}${s.nested.length ? ` · +${s.nested.length} nested` : ''}`);
     }
-    if (!first && check.problem) say(`  ${check.problem}`);
+    if (check.problem && (check.outcome !== 'trusted' || !first)) say(`  ${check.problem}`);
   }
   if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: 'publisher', files: results }, null, 2) + '\n');
   return code;

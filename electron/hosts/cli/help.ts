@@ -11,6 +11,9 @@ Usage:
   apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
                         on the server: list the agents whose certificate does not match
   apex-cert-fix publisher FILE... [--json]     who signed these programs (Authenticode)
+  apex-cert-fix summarize DIR... [--agents LIST.csv [--targets-out FILE]] [--csv FILE] [--json]
+                        the fleet view: each PC's latest report below the folders, joined with
+                        the server's list; --targets-out writes the hosts still to repair
 
 --source S         where the server files are: \\\\server, \\\\server\\ofcscan, the server's
                    Apex One or OfficeScan folder, its PCCSRV folder, or an offline kit
@@ -21,6 +24,9 @@ Options:
   --reports-dir DIR        where reports are written
   --password-stdin         read the agent unload password from the first line of standard input
                            (there is no password option: it would show in the process list)
+  --password-file PATH     read it from the first line of this file instead (UTF-8, or UTF-16
+                           with a BOM); the file is not deleted: see docs/fleet.md
+  --report-copy DIR        also write the report to this central folder (e.g. a share)
   --allow-unverified-publisher  run IpXfer / DatFHS even when not signed by Trend Micro, Inc.
   --timeout SECONDS        stop IpXfer after this long (default 300)
   --simulate PROFILE.json  training mode: a simulated PC described by the profile
@@ -30,7 +36,7 @@ Options:
 
 Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copied or run ·
 3 this PC is not ready (administrator rights, agent, OS) · 4 timed out or cancelled ·
-5 IpXfer finished but the fix could not be confirmed
+5 IpXfer finished but the fix could not be confirmed · 7 done, but the --report-copy failed
 `,
   ja: `apex-cert-fix: Apex One セキュリティエージェントにサーバーの証明書を設定し直します（KB 1102855）。
 
@@ -41,6 +47,9 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
   apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
                         サーバー上で、証明書が一致しないエージェントを一覧表示
   apex-cert-fix publisher FILE... [--json]     プログラムの署名者を確認（Authenticode）
+  apex-cert-fix summarize DIR... [--agents LIST.csv [--targets-out FILE]] [--csv FILE] [--json]
+                        フリートの一覧: フォルダー以下のレポートから各 PC の最新を集計し、サーバーの
+                        一覧と照合。--targets-out で未修復のホスト名を書き出す
 
 --source S         サーバーファイルの場所: \\\\server、\\\\server\\ofcscan、サーバーの Apex One /
                    OfficeScan フォルダー、その PCCSRV フォルダー、またはオフラインキット
@@ -51,6 +60,9 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
   --reports-dir DIR        レポートの保存先
   --password-stdin         エージェントのアンロードパスワードを標準入力の 1 行目から読む
                            （パスワードのオプションはありません: プロセス一覧に見えてしまうため）
+  --password-file PATH     このファイルの 1 行目から読む（UTF-8、または BOM 付き UTF-16）。
+                           ファイルは削除しません: docs/fleet.md を参照
+  --report-copy DIR        レポートを集約先のフォルダー（共有フォルダーなど）にも保存
   --allow-unverified-publisher  Trend Micro, Inc. の署名がなくても IpXfer / DatFHS を実行する
   --timeout SECONDS        IpXfer をこの秒数で停止（既定 300）
   --simulate PROFILE.json  トレーニングモード: プロファイルで表したシミュレーションの PC
@@ -60,6 +72,6 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
 
 終了コード: 0 修復済み（inspect: 準備完了） · 1 未修復 · 2 入力の誤り（コピー・実行なし） ·
 3 この PC の準備ができていない（管理者権限・エージェント・OS） · 4 タイムアウト・取り消し ·
-5 IpXfer は終了したが修復を確認できない
+5 IpXfer は終了したが修復を確認できない · 7 完了したが --report-copy のコピーに失敗
 `,
 };

@@ -3,7 +3,8 @@
  * and the result. It only reads session state; it decides nothing.
  */
 import { daysLeft } from '../../core/certificate.js';
-import type { FixSession } from '../../core/fix-session.js';
+import type { RepairSession } from '../../core/session/repair-session.js';
+import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
 import type { Report } from '../../core/report.js';
 
@@ -12,7 +13,7 @@ export class CliPrinter {
   private copied = new Set<string>();
 
   constructor(
-    private readonly session: FixSession,
+    private readonly session: RepairSession,
     private readonly say: (text: string) => void,
     private readonly lang: Lang,
   ) {
@@ -24,6 +25,10 @@ export class CliPrinter {
           this.copied.add(p.file);
           say(`  ${this.m.label.progress}: ${p.file} (${p.fileTotal} B) ${Math.round((100 * p.bytesDone) / Math.max(1, p.bytesTotal))}%`);
         }
+        if (s.waiting && s.waiting.elapsedMs - this.lastWaitSaid >= 10_000) {
+          this.lastWaitSaid = s.waiting.elapsedMs;
+          say(`  ${this.m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)}`);
+        }
         if (s.running && s.busy === 'run' && !this.started) {
           this.started = true;
           const c = s.running.command;
@@ -34,6 +39,7 @@ export class CliPrinter {
   }
 
   private started = false;
+  private lastWaitSaid = -10_000;
 
   private get m() {
     return messages(this.lang);
@@ -57,7 +63,7 @@ export class CliPrinter {
       for (const e of s.serverBuild.evidence) this.say(`  - ${this.m.evidence(e)}`);
     }
     if (s.certificate) {
-      const left = daysLeft(s.certificate, new Date());
+      const left = daysLeft(s.certificate, this.session.ctx.now());
       this.say(`${L.certificate}: ${L.serial} ${s.certificate.serial}, ${L.validUntil} ${s.certificate.notAfter.slice(0, 10)}${left < 0 ? ` (${L.expired})` : ''}`);
     }
     if (s.plan) {
@@ -65,10 +71,12 @@ export class CliPrinter {
       for (const f of s.plan.files) this.say(`  - ${f.name}: ${this.m.reason(f.reason)}`);
       for (const n of s.plan.notes) this.say(`  ! ${this.m.note(n)}`);
     }
+    const before = s.agentCertificateBefore;
+    if (before && s.certificate) this.say(this.m.diagnosis(before, s.certificate));
   }
 
-  kit(): void {
-    const kit = this.session.state.kit;
+  kit(state: KitState): void {
+    const kit = state.kit;
     if (!kit) return;
     const { source, serverBuild, certificate } = kit.manifest;
     const L = this.m.label;
@@ -80,8 +88,7 @@ export class CliPrinter {
     for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
   }
 
-  agents(exported: string | null): void {
-    const s = this.session.state;
+  agents(s: ServerCheckState, exported: string | null): void {
     const list = s.agents;
     const L = this.m.label;
     if (s.error) {
@@ -122,7 +129,8 @@ export class CliPrinter {
     if (report.guidance) this.say(report.guidance);
     const paths = this.session.state.report;
     if (paths && report.mode === 'fix') this.say(`${L.report}: ${paths.text}`);
-    if (this.session.state.reportError) this.say(`${L.report}: ${this.session.state.reportError}`);
+    const failed = this.session.state.reportError;
+    if (failed && report.mode === 'fix') this.say(`${L.report}: ${this.m.reportNotSaved(failed.folder, failed.reason)}`);
   }
 
   close(): void {

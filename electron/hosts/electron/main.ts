@@ -1,22 +1,24 @@
 /**
- * Electron host: one hardened window showing the wizard, the API wired to a FixSession over IPC,
- * and nothing else. The rules it applies live in security.ts and portable-paths.ts (unit-tested).
+ * Electron host: one hardened window showing the wizard, the API wired to the wizard service over IPC,
+ * and nothing else. The rules it applies live in security.ts and portable-paths.ts (unit-tested);
+ * guard-web-contents.ts applies them to every web contents and the session.
  * Options: --simulate PROFILE.json (training mode), --lang ja|en.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { INTENTS } from '../../contract.js';
-import { FixSession } from '../../core/fix-session.js';
+import { SessionContext } from '../../core/session/context.js';
 import { findKit } from '../../core/kit.js';
 import { messages, type Lang } from '../../core/messages.js';
-import { CHANNELS, intentChannel } from './ipc-channels.js';
+import { CHANNELS } from './ipc-channels.js';
+import { registerIntents } from './ipc-bridge.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
-import { relaunchElevated } from '../../platform/relaunch-elevated.js';
+import { relaunchArguments, relaunchElevated, relaunchHandingOver } from '../../platform/relaunch-elevated.js';
 import { chooseDataLocation } from './portable-paths.js';
-import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
-import { WizardHost } from '../wizard-service.js';
+import { guardSession, guardWebContents } from './guard-web-contents.js';
+import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
+import { WizardService } from '../wizard-service.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
@@ -35,12 +37,15 @@ app.setPath('crashDumps', path.join(data.dir, 'crash-dumps'));
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+// Every web contents, whoever creates it, is held to the same rules (navigation, windows, webview).
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url).catch(() => undefined)));
+
 // A second start hands over to the first window and ends at once.
 const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.exit(0);
 
 let win: BrowserWindow | null = null;
-let wizard: WizardHost | null = null;
+let wizard: WizardService | null = null;
 
 function send(channel: string, payload: unknown) {
   if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
@@ -48,6 +53,7 @@ function send(channel: string, payload: unknown) {
 
 async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
+  guardSession(electronSession.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, rendererRoot);
     if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
@@ -65,11 +71,11 @@ async function start(): Promise<void> {
     app.exit(3);
     return;
   }
-  const session = new FixSession({ platform: choice.platform, lang, reportsDir: path.join(data.dir, 'reports'), version: app.getVersion() });
+  const context = new SessionContext({ platform: choice.platform, lang, reportsDir: path.join(data.dir, 'reports'), version: app.getVersion() });
   const kitBesideApp = portableDir ? await findKit(portableDir).catch(() => null) : null;
-  wizard = new WizardHost({
-    session,
-    info: { kind: 'electron', simulated: choice.platform.kind === 'simulated', lang, kitBesideApp, version: app.getVersion() },
+  wizard = new WizardService({
+    context,
+    info: { kind: 'electron', simulated: choice.platform.kind === 'simulated', kitBesideApp, version: app.getVersion() },
     settingsFile: path.join(data.dir, 'settings.json'),
     capabilities: {
       pickFolder: async () => {
@@ -82,25 +88,26 @@ async function start(): Promise<void> {
       relaunchElevated:
         process.platform === 'win32'
           ? async () => {
-              const exe = process.env.PORTABLE_EXECUTABLE_FILE ?? process.execPath;
-              if ((await relaunchElevated(exe, argv)) === 'started') app.quit();
+              const portableExe = process.env.PORTABLE_EXECUTABLE_FILE;
+              const exe = portableExe ?? process.execPath;
+              const args = relaunchArguments(process.argv, app.isPackaged || !!portableExe, process.cwd());
+              const result = await relaunchHandingOver({
+                releaseLock: () => app.releaseSingleInstanceLock(),
+                retakeLock: () => void app.requestSingleInstanceLock(),
+                start: () => relaunchElevated(exe, args, process.cwd()),
+                quit: () => app.quit(),
+              });
+              // A cancelled prompt leaves the app as it was; a failure is said.
+              if (result === 'failed') dialog.showErrorBox('Apex One certificate fix', messages(lang).label.relaunchFailed);
             }
           : undefined,
     },
     onView: (view) => send(CHANNELS.view, view),
-    onOutput: (lines) => send(CHANNELS.output, lines),
+    onOutput: (batch) => send(CHANNELS.output, batch),
   });
   await wizard.loadSettings();
 
-  ipcMain.on(CHANNELS.intents, (event) => {
-    event.returnValue = isTrustedSenderUrl(event.senderFrame?.url) ? [...INTENTS] : [];
-  });
-  for (const name of INTENTS) {
-    ipcMain.handle(intentChannel(name), (event, ...args: unknown[]) => {
-      if (!isTrustedSenderUrl(event.senderFrame?.url)) throw new Error('untrusted sender');
-      return wizard!.handle(name, args);
-    });
-  }
+  registerIntents(ipcMain, wizard, isTrustedSenderUrl);
 
   win = new BrowserWindow({
     width: 1180,
@@ -113,14 +120,6 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
   });
   win.once('ready-to-show', () => win?.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   await win.loadURL(APP_START_URL);
 }
 
@@ -137,10 +136,10 @@ app.on('before-quit', (event) => {
   if (closing || !wizard) return;
   closing = true;
   event.preventDefault();
-  const session = wizard.session;
-  wizard.close();
+  const service = wizard;
+  service.close();
   const wait = async () => {
-    for (let i = 0; i < 100 && session.state.busy !== null; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && service.busy; i++) await new Promise((r) => setTimeout(r, 100));
     app.quit();
   };
   void wait();

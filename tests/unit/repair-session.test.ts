@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FixSession } from '../../electron/core/fix-session.js';
-import type { SessionState } from '../../electron/core/session-state.js';
+import { SessionContext } from '../../electron/core/session/context.js';
+import { RepairSession } from '../../electron/core/session/repair-session.js';
+import type { RepairState } from '../../electron/core/session/state.js';
 import type { OutputLine } from '../../electron/core/run-ipxfer.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
@@ -15,14 +16,14 @@ afterEach(async () => {
 });
 
 function session(w: World, lang: 'ja' | 'en' = 'en') {
-  return new FixSession({ platform: w.platform, lang, workBase: w.workBase, reportsDir: w.reportsDir, settleMs: 0 });
+  return new RepairSession(new SessionContext({ platform: w.platform, lang, workBase: w.workBase, reportsDir: w.reportsDir, settleMs: 0 }));
 }
 
-describe('FixSession', () => {
+describe('RepairSession', () => {
   it('walks the hallway and emits serialisable state and live output', async () => {
     world = await makeWorld({ behaviour: { lines: ['one', 'two'] } });
     const s = session(world);
-    const states: SessionState[] = [];
+    const states: RepairState[] = [];
     const lines: OutputLine[] = [];
     s.onState((st) => states.push(structuredClone(st)));
     const stop = s.onOutput((l) => lines.push(l));
@@ -31,10 +32,11 @@ describe('FixSession', () => {
     expect(s.state.outcome).toBe('ready');
     expect(await s.collect()).toBe(true);
     expect(s.state.collect.progress).toMatchObject({ bytesDone: s.state.collect.progress!.bytesTotal });
-    expect(await s.run(null, UNVERIFIED)).toBe(true);
+    expect(await s.run(null, { allowUnverifiedPublisher: UNVERIFIED })).toBe(true);
     expect(s.state.outcome).toBe('fixed');
     expect(lines.map((l) => l.text)).toEqual(['one', 'two']);
-    expect(states.map((st) => st.busy)).toEqual(expect.arrayContaining(['detect', 'source', 'collect', 'run', 'verify']));
+    // Verification is part of the run (its wait is published as `waiting`, tested below).
+    expect(states.map((st) => st.busy)).toEqual(expect.arrayContaining(['detect', 'source', 'collect', 'run']));
     expect(() => JSON.stringify(s.state)).not.toThrow();
     expect(s.state.report?.json).toMatch(/PC-TEST-01_\d{8}-\d{6}\.json$/);
     stop();
@@ -46,10 +48,10 @@ describe('FixSession', () => {
     await s.setSource('\\\\srv');
     await s.collect();
     const workDir = s.state.collect.workDir;
-    expect(await s.run('wrong', UNVERIFIED)).toBe(false);
+    expect(await s.run('wrong', { allowUnverifiedPublisher: UNVERIFIED })).toBe(false);
     expect(s.state.outcome).toBe('failed');
     expect(s.state.verification?.verdict).toBe('not-fixed');
-    expect(await s.run('right', UNVERIFIED)).toBe(true);
+    expect(await s.run('right', { allowUnverifiedPublisher: UNVERIFIED })).toBe(true);
     expect(s.state.collect.workDir).toBe(workDir);
     expect(s.state.run?.attempt).toBe(2);
     expect(s.state.outcome).toBe('fixed');
@@ -63,7 +65,7 @@ describe('FixSession', () => {
     const s = session(world);
     expect(await s.collect()).toBe(false);
     expect(s.state.error?.message).toBe('Please check the server files first: it is needed to copy the files.');
-    expect(await s.run('x', UNVERIFIED)).toBe(false);
+    expect(await s.run('x', { allowUnverifiedPublisher: UNVERIFIED })).toBe(false);
     expect(s.state.error?.code).toBe('step-order');
   });
 
@@ -94,7 +96,7 @@ describe('FixSession', () => {
     await s.collect();
     await s.setSource('\\\\srv\\ofcscan');
     expect(s.state.collect.workDir).toBeNull();
-    expect(await s.run(null, UNVERIFIED)).toBe(false);
+    expect(await s.run(null, { allowUnverifiedPublisher: UNVERIFIED })).toBe(false);
     expect(s.state.error?.code).toBe('step-order');
   });
 
@@ -107,7 +109,7 @@ describe('FixSession', () => {
     expect(await s.run(null)).toBe(false);
     expect(s.state.error?.code).toBe('publisher-untrusted');
     expect(s.state.error?.message).toContain('IpXfer_x64.exe is not signed');
-    expect(await s.run(null, true)).toBe(true);
+    expect(await s.run(null, { allowUnverifiedPublisher: true })).toBe(true);
     expect(s.state.publisherOverride).toBe(true);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * `fix --report-copy DIR`: the report (JSON + text) also goes to a central folder, usually a share
+ * that many PCs write to at once. A name is reserved by creating the `.txt` exclusively (`wx`), so
+ * two PCs never write over each other even with the same host name in the same second; the JSON is
+ * written to a temporary name and renamed, so a reader sees it whole or not at all. A failure is
+ * never fatal: it is recorded in the local report (`reportCopy.error`) and the CLI exits 7.
+ */
+import { open, rename, rm, stat, lstat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compactTimestamp } from '../../base/timestamp.js';
+import { reportText, type Report } from '../report.js';
+import type { Lang } from '../messages.js';
+import { fleetMessages } from './fleet-messages.js';
+
+/** Exit code of a run whose result is 0 but whose central copy failed (README, docs/fleet). */
+export const REPORT_COPY_FAILED_EXIT = 7;
+
+export interface ReportCopy {
+  dir: string;
+  json: string | null;
+  text: string | null;
+  error: { code: string; message: string } | null;
+}
+
+/** A report with where its central copy went (an additive field of schemaVersion 1). */
+export type CopiedReport = Report & { reportCopy?: ReportCopy };
+
+const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
+
+/** The same names as the local report: `<hostname>_<yyyyMMdd-HHmmss>[-n]`. */
+export function reportBaseName(report: Report, n = 1): string {
+  const host = (report.computer?.hostname ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
+  const base = `${host}_${compactTimestamp(new Date(report.createdAt))}`;
+  return n === 1 ? base : `${base}-${n}`;
+}
+
+/** The readable report with a line saying where the central copy is, or why it is missing. */
+export function textWithCopy(report: CopiedReport): string {
+  const c = report.reportCopy;
+  const m = fleetMessages(report.lang);
+  const line = !c ? '' : c.error ? c.error.message : `${m.copy.saved}: ${c.json}`;
+  return '\ufeff' + reportText(report) + (line ? `\r\n${line}\r\n` : '');
+}
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Writes `report` (with its `reportCopy` filled in) into `dir`. Never throws. */
+export async function copyReport(report: Report, dir: string, lang: Lang): Promise<ReportCopy> {
+  const fail = (code: string): ReportCopy => ({ dir, json: null, text: null, error: { code, message: fleetMessages(lang).copy.failed(dir, code) } });
+  try {
+    // The central folder is made by whoever runs the fleet: a typo must not create folders.
+    if (!(await stat(dir)).isDirectory()) return fail('ENOTDIR');
+  } catch (e) {
+    return fail(errno(e));
+  }
+  for (let n = 1; n <= 100; n++) {
+    const base = path.join(dir, reportBaseName(report, n));
+    const paths = { json: `${base}.json`, text: `${base}.txt` };
+    let handle;
+    try {
+      handle = await open(paths.text, 'wx');
+    } catch (e) {
+      if (errno(e) === 'EEXIST') continue;
+      return fail(errno(e));
+    }
+    try {
+      // Reserved; a JSON left there without its text (edited by hand) is not overwritten.
+      if (await exists(paths.json)) {
+        await handle.close();
+        await rm(paths.text, { force: true });
+        continue;
+      }
+      const copy: ReportCopy = { dir, ...paths, error: null };
+      const doc: CopiedReport = { ...report, reportCopy: copy };
+      await handle.writeFile(textWithCopy(doc), 'utf8');
+      await handle.close();
+      handle = null;
+      const temp = `${paths.json}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        await writeFile(temp, JSON.stringify(doc, null, 2) + '\n', { flag: 'wx' });
+        await rename(temp, paths.json);
+      } catch (e) {
+        await rm(temp, { force: true });
+        throw e;
+      }
+      return copy;
+    } catch (e) {
+      await handle?.close().catch(() => undefined);
+      // Leave no half copy behind: the reservation goes with the failure.
+      await rm(paths.text, { force: true }).catch(() => undefined);
+      return fail(errno(e));
+    }
+  }
+  return fail('EEXIST');
+}
+
+/** Rewrites the local report (already written by the session) so it says where its copy went. */
+export async function recordCopyLocally(local: { json: string; text: string }, report: CopiedReport): Promise<void> {
+  for (const [file, content] of [
+    [local.text, textWithCopy(report)],
+    [local.json, JSON.stringify(report, null, 2) + '\n'],
+  ] as const) {
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await writeFile(temp, content, { flag: 'wx' });
+      await rename(temp, file);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
+  }
+}

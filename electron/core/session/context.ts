@@ -1,0 +1,85 @@
+/**
+ * What a repair session and its sibling services share: the platform, the options, the language
+ * and the clock. One object, so the kit and the server check word and time things like the repair.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { Arch, Platform } from '../../platform/platform.js';
+import { FixError, type ErrorDetails } from '../errors.js';
+import { messages, type Lang } from '../messages.js';
+import type { ErrorStep, SessionOptions, WordedError } from './state.js';
+
+export interface ResolvedOptions {
+  workBase: string;
+  reportsDir: string;
+  timeoutMs: number;
+  settleMs: number;
+  archOverride: Arch | null;
+  version: string;
+}
+
+export class SessionContext {
+  readonly platform: Platform;
+  readonly options: ResolvedOptions;
+  private language: Lang;
+  private readonly clock: () => Date;
+  private readonly langListeners = new Set<() => void>();
+
+  constructor(o: SessionOptions) {
+    this.platform = o.platform;
+    this.language = o.lang;
+    this.clock = o.now ?? (() => new Date());
+    this.options = {
+      workBase: o.workBase ?? defaultWorkBase(),
+      reportsDir: o.reportsDir ?? defaultReportsDir(),
+      timeoutMs: o.timeoutMs ?? 300_000,
+      settleMs: o.settleMs ?? 60_000,
+      archOverride: o.archOverride ?? null,
+      version: o.version ?? '0.0.0',
+    };
+  }
+
+  get lang(): Lang {
+    return this.language;
+  }
+
+  /** Rewords every service's texts: the language is one setting for the whole session. */
+  setLang(lang: Lang): void {
+    this.language = lang;
+    for (const l of this.langListeners) l();
+  }
+
+  onLang(listener: () => void): () => void {
+    this.langListeners.add(listener);
+    return () => this.langListeners.delete(listener);
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  word(details: ErrorDetails, step: ErrorStep): WordedError {
+    return { code: details.code, message: messages(this.language).error(details), details, step };
+  }
+
+  /** Any thrown value as the worded error a state carries. */
+  wordError(e: unknown, step: ErrorStep): { error: WordedError; category: FixError['category'] } {
+    const fix = e instanceof FixError ? e : new FixError({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
+    return { error: this.word(fix.details, step), category: fix.category };
+  }
+}
+
+/**
+ * Working folders: on Windows below %ProgramData%\ApexCertFix\work, made private to SYSTEM and
+ * Administrators by the platform (never inherited from a user's %TEMP%); elsewhere the temp folder.
+ */
+export function defaultWorkBase(): string {
+  if (process.platform === 'win32') return path.join(process.env.ProgramData ?? 'C:\\ProgramData', 'ApexCertFix', 'work');
+  return path.join(os.tmpdir(), 'ApexCertFix');
+}
+
+/** Machine-wide on Windows (the app runs elevated), the user's home elsewhere. */
+export function defaultReportsDir(): string {
+  if (process.platform === 'win32') return path.join(process.env.ProgramData ?? 'C:\\ProgramData', 'ApexCertFix', 'reports');
+  return path.join(os.homedir(), '.apex-cert-fix', 'reports');
+}

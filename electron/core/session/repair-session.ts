@@ -1,0 +1,439 @@
+/**
+ * One repair, from "what is this PC" to the report. Every host (Electron, browser, CLI) drives the
+ * same object through its intents and renders the serialisable state it publishes, which also says
+ * what can happen next (`available`). One operation at a time; each can be cancelled at any step.
+ * Intents never throw for a user's mistake: the problem lands in `state.error`, tagged with its
+ * step and worded in the session's language. Only a second intent while one runs is thrown (`busy`).
+ */
+import { rm } from 'node:fs/promises';
+import { abortable, AbortedError } from '../../base/abortable.js';
+import type { CertificateFile } from '../certificate.js';
+import { collectFiles } from '../collect.js';
+import { detectEnvironment, environmentProblems } from '../environment.js';
+import { FixError } from '../errors.js';
+import { outcomeOf, type Outcome } from '../outcome.js';
+import { OutputLog } from '../output-log.js';
+import { certificateNotes, planFiles } from '../plan.js';
+import { buildReport, type Report } from '../report.js';
+import { writeReport } from '../report-files.js';
+import { describeCommand, runIpXfer, type OutputLine, type RunResult } from '../run-ipxfer.js';
+import { detectServerBuild } from '../server-build.js';
+import type { ServerFiles } from '../server-files.js';
+import { resolveSource } from '../source.js';
+import { AGENT_SERVICES, fileArchFor } from '../vendor-layout.js';
+import { readAgentCertificate, sameCertificate, verifyFix } from '../verify.js';
+import { availableFrom } from './available.js';
+import type { SessionContext } from './context.js';
+import { freshCollection, freshSource } from './fresh-state.js';
+import { lastMeaningfulLines } from './ipxfer-words.js';
+import { OperationGate, throwIfCancelled } from './operation-gate.js';
+import { checkPublishers } from './publisher-checks.js';
+import { recheckCopies } from './recheck-copies.js';
+import { readServerCertificate } from './server-certificate.js';
+import type { ErrorStep, RepairOperation, RepairState } from './state.js';
+
+type Listener<T> = (value: T) => void;
+
+/** Nothing to repair: the agent holds the server's certificate and its services run. */
+function alreadyFixed(before: RepairState['agentCertificateBefore']): boolean {
+  return !!before?.matchesServer && before.servicesDown.length === 0;
+}
+
+/** Errors that belong to the Run step; the rest of a run's endings belong to verification. */
+const RUN_STEP_CODES = new Set(['ipxfer-start-failed', 'ipxfer-exit', 'timeout', 'cancelled']);
+
+export interface RunChoices {
+  /** Run programs that are not verified as Trend Micro's (the user confirmed; recorded). */
+  allowUnverifiedPublisher?: boolean;
+}
+
+export class RepairSession {
+  private st: RepairState;
+  private files: ServerFiles | null = null;
+  private serverCertificate: CertificateFile | null = null;
+  private serverBuildOverride: number | null = null;
+  private output = new OutputLog();
+  private attempt = 0;
+  private readonly gate = new OperationGate<RepairOperation>();
+  private readonly stateListeners = new Set<Listener<RepairState>>();
+  private readonly outputListeners = new Set<Listener<OutputLine>>();
+  private readonly offLang: () => void;
+
+  constructor(readonly ctx: SessionContext) {
+    const base = { lang: ctx.lang, platform: ctx.platform.kind, busy: null, environment: null, blockers: [], ...freshSource(), running: null, outcome: null, error: null };
+    this.st = { ...base, available: availableFrom(base, false) };
+    this.offLang = ctx.onLang(() => this.reword());
+  }
+
+  get state(): RepairState {
+    return this.st;
+  }
+
+  /** The output kept for this run (bounded head and tail): what a reconnecting page shows again. */
+  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
+    return this.output.snapshot();
+  }
+
+  onState(listener: Listener<RepairState>): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onOutput(listener: Listener<OutputLine>): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.gate.cancel();
+    this.offLang();
+    this.stateListeners.clear();
+    this.outputListeners.clear();
+  }
+
+  private update(patch: Partial<RepairState>): void {
+    const next = { ...this.st, ...patch, busy: this.gate.busy };
+    this.st = { ...next, available: availableFrom(next, !!this.ctx.platform.startService) };
+    for (const l of this.stateListeners) l(this.st);
+  }
+
+  private fail(e: unknown, step: ErrorStep): false {
+    const { error, category } = this.ctx.wordError(e instanceof AbortedError ? new FixError({ code: 'cancelled' }) : e, step);
+    this.update({ outcome: outcomeOf(category), error });
+    return false;
+  }
+
+  private reword(): void {
+    const env = this.st.environment;
+    const error = this.st.error;
+    this.update({
+      lang: this.ctx.lang,
+      error: error ? this.ctx.word(error.details, error.step) : null,
+      blockers: env ? environmentProblems(env).map((d) => this.ctx.word(d, 'pc')) : [],
+    });
+  }
+
+  /** Runs one operation through the gate: `busy` is thrown, everything else lands in the state. */
+  private async operate(op: RepairOperation, step: ErrorStep, fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+    try {
+      return await this.gate.run(op, async (signal) => {
+        this.update({});
+        try {
+          return await fn(signal);
+        } catch (e) {
+          return this.fail(e, step);
+        }
+      });
+    } finally {
+      // Publish the gate's release (busy: null) whatever the outcome.
+      this.update({});
+    }
+  }
+
+  setLanguage(lang: RepairState['lang']): void {
+    this.ctx.setLang(lang);
+  }
+
+  cancel(): boolean {
+    return this.gate.cancel();
+  }
+
+  /** Step 1: what this PC is. */
+  detect(): Promise<boolean> {
+    return this.operate('detect', 'pc', (signal) => this.detectNow(signal));
+  }
+
+  private async detectNow(signal: AbortSignal): Promise<boolean> {
+    this.update({ error: null, outcome: null });
+    const environment = await abortable(detectEnvironment(this.ctx.platform, this.ctx.options.archOverride), signal);
+    this.update({ environment, blockers: environmentProblems(environment).map((d) => this.ctx.word(d, 'pc')) });
+    return true;
+  }
+
+  /**
+   * Step 2: find the server files, read the certificate, work out the build and the plan, and
+   * compare the agent's certificate with the server's. Changes nothing on the PC.
+   */
+  setSource(input: string, serverBuild: number | null = this.serverBuildOverride): Promise<boolean> {
+    return this.operate('source', 'source', async (signal) => {
+      if (!this.st.environment) await this.detectNow(signal);
+      this.serverBuildOverride = serverBuild;
+      this.files = null;
+      this.serverCertificate = null;
+      this.update({ error: null, outcome: null, ...freshSource() });
+      const env = this.st.environment!;
+      const files = await abortable(resolveSource(this.ctx.platform, input), signal);
+      this.update({ source: { input, root: files.root, tried: files.tried } });
+      const arch = env.arch ?? 'x64';
+      const build = await abortable(detectServerBuild({ files, fileArch: fileArchFor(arch), override: serverBuild, agentBuild: env.agent?.build ?? null }), signal);
+      this.update({ serverBuild: build });
+      const planned = planFiles(files, arch, build);
+      const certificate = await abortable(readServerCertificate(files), signal);
+      const plan = { ...planned, notes: [...planned.notes, ...certificateNotes(certificate.certificate, this.ctx.now())] };
+      let before: RepairState['agentCertificateBefore'] = null;
+      if (env.agent) {
+        const agentCert = await abortable(readAgentCertificate(this.ctx.platform, env.agent), signal);
+        const matchesServer = sameCertificate(agentCert, certificate);
+        // Services are looked at only when the certificate already matches: then they decide
+        // whether there is anything left to repair (IpXfer restarts them, KA-0006149).
+        const servicesDown = matchesServer ? await this.stoppedServices(signal) : [];
+        before = { path: agentCert.path, serial: agentCert.certificate?.serial ?? null, notAfter: agentCert.certificate?.notAfter ?? null, matchesServer, servicesDown, problem: agentCert.problem };
+      }
+      throwIfCancelled(signal);
+      this.files = files;
+      this.serverCertificate = certificate;
+      const outcome: Outcome = alreadyFixed(before) ? 'already-fixed' : 'ready';
+      this.update({ plan, certificate: certificate.certificate, agentCertificateBefore: before, outcome });
+      return true;
+    });
+  }
+
+  /**
+   * Ends the session as `environment` when this PC cannot be repaired (not administrator, no
+   * agent...): a fix stops here before anything is read or copied. True when the PC is ready.
+   */
+  checkReady(): boolean {
+    const blocker = this.blocker();
+    if (!blocker) return true;
+    this.fail(blocker, 'pc');
+    return false;
+  }
+
+  private async stoppedServices(signal: AbortSignal): Promise<string[]> {
+    const down: string[] = [];
+    for (const service of AGENT_SERVICES) {
+      const state = await abortable(this.ctx.platform.serviceState(service), signal);
+      if (state !== 'running') down.push(service);
+    }
+    return down;
+  }
+
+  /** The first thing that stops a fix on this PC, as an error. */
+  private blocker(): FixError | null {
+    const env = this.st.environment;
+    const first = env ? environmentProblems(env)[0] : undefined;
+    return first ? new FixError(first) : null;
+  }
+
+  /**
+   * Step 3: copy the planned files into a fresh private working folder and check who signed them.
+   * When the agent already holds the server's certificate nothing is copied: the session ends
+   * `already-fixed` with a report, unless `force` (the user asked to repair anyway).
+   */
+  collect(force = false): Promise<boolean> {
+    return this.operate('collect', 'collect', async (signal) => {
+      const plan = this.st.plan;
+      if (!plan || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
+      const blocker = this.blocker();
+      if (blocker) throw blocker;
+      await this.discardWorkDir();
+      this.update({ error: null, outcome: null, ...freshCollection() });
+      if (alreadyFixed(this.st.agentCertificateBefore) && !force) {
+        await this.finish('already-fixed', null);
+        return true;
+      }
+      let last = 0;
+      const { workDir, files } = await collectFiles({
+        plan,
+        workBase: this.ctx.options.workBase,
+        now: this.ctx.now(),
+        signal,
+        makePrivate: (dir) => this.ctx.platform.makePrivateFolder(dir),
+        onProgress: (progress) => {
+          // Progress is for eyes: a few updates a second per file are enough.
+          const now = Date.now();
+          if (now - last < 50 && progress.fileBytes !== 0 && progress.fileBytes !== progress.fileTotal) return;
+          last = now;
+          this.update({ collect: { ...this.st.collect, progress } });
+        },
+      });
+      this.update({ collect: { progress: this.st.collect.progress, workDir, files } });
+      try {
+        const copiedCert = files.find((f) => f.role === 'certificate')!;
+        if (copiedCert.sha256 !== this.serverCertificate.sha256File) throw new FixError({ code: 'copy-mismatch', file: copiedCert.source });
+        const publisher = await checkPublishers(this.ctx.platform, files, signal);
+        const names = { workDir, ipxferName: files.find((f) => f.role === 'ipxfer')!.name, certificateName: copiedCert.name };
+        this.update({ publisher, commandPreview: { withPassword: describeCommand({ ...names, password: 'x' }), withoutPassword: describeCommand({ ...names, password: null }) } });
+        return true;
+      } catch (e) {
+        // A cancelled or refused collection leaves no copies behind.
+        await this.discardWorkDir();
+        throw e;
+      }
+    });
+  }
+
+  /** Removes the working folder of the current collection, if any. */
+  async discardCollection(): Promise<void> {
+    await this.discardWorkDir();
+    // The publisher checks stay: they are why the copies were discarded.
+    this.update({ collect: { progress: null, workDir: null, files: [] }, commandPreview: null });
+  }
+
+  private async discardWorkDir(): Promise<void> {
+    const workDir = this.st.collect.workDir;
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Step 4: run IpXfer with the password (null: none set), then verify and write the report. May be
+   * called again after a failed attempt (another password) without collecting again.
+   */
+  run(password: string | null, choices: RunChoices = {}): Promise<boolean> {
+    return this.operate('run', 'run', async (signal) => {
+      const { workDir, files } = this.st.collect;
+      const ipxfer = files.find((f) => f.role === 'ipxfer');
+      const cert = files.find((f) => f.role === 'certificate');
+      if (!workDir || !ipxfer || !cert) throw new FixError({ code: 'step-order', step: 'run', needs: 'collect' });
+      const blocker = this.blocker();
+      if (blocker) throw blocker;
+      const publisher = this.st.publisher;
+      if (publisher && !publisher.allTrusted) {
+        if (!choices.allowUnverifiedPublisher) {
+          const refused = publisher.checks.filter((c) => c.outcome !== 'trusted').map((c) => ({ name: c.name, outcome: c.outcome, signer: c.signatures[0]?.signer?.subject ?? null }));
+          throw new FixError({ code: 'publisher-untrusted', files: refused });
+        }
+        this.update({ publisherOverride: true });
+      }
+      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null });
+      // Time of check is time of use: the bytes that run are the bytes that were checked.
+      await recheckCopies(files, signal);
+      throwIfCancelled(signal);
+      const pwd = password === '' ? null : password;
+      const command = describeCommand({ workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: pwd });
+      this.attempt++;
+      this.output = new OutputLog();
+      this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt } });
+      let result: RunResult;
+      try {
+        result = await runIpXfer({
+          workDir,
+          ipxferName: ipxfer.name,
+          certificateName: cert.name,
+          password: pwd,
+          codePage: this.st.environment!.codePage,
+          timeoutMs: this.ctx.options.timeoutMs,
+          signal,
+          killTree: (pid, tag) => this.ctx.platform.killTree(pid, tag),
+          onLine: (line) => {
+            this.output.push(line);
+            for (const l of this.outputListeners) l(line);
+          },
+        });
+      } finally {
+        this.update({ running: null });
+      }
+      this.update({ run: { ...result, command, lines: this.output.count, attempt: this.attempt } });
+      if (result.startError) return this.finish('failed', new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }));
+      // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
+      const stopped = result.timedOut || result.cancelled;
+      await this.verifyNow(stopped ? 0 : this.ctx.options.settleMs, signal, stopped);
+      return this.finishRun(result);
+    });
+  }
+
+  private servicesDown(): string[] {
+    return (this.st.verification?.checks ?? []).flatMap((c) => (c.name === 'service' && c.result !== 'pass' ? [c.service] : []));
+  }
+
+  private finishRun(result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'> & Partial<Pick<RunResult, 'signal'>>): Promise<boolean> {
+    const lastLines = lastMeaningfulLines(this.output.snapshot().lines);
+    const servicesDown = this.servicesDown();
+    if (result.timedOut) return this.finish('timeout', new FixError({ code: 'timeout', seconds: Math.round(this.ctx.options.timeoutMs / 1000), servicesDown }));
+    if (result.cancelled) return this.finish('cancelled', new FixError({ code: 'cancelled', servicesDown }));
+    const verdict = this.st.verification?.verdict;
+    if (verdict === 'fixed') return this.finish('fixed', null);
+    if (verdict === 'not-fixed') {
+      const { exitCode, signal } = result;
+      // Ended by a crash or a signal: said as such ("ended abnormally"), never as "could not be started".
+      const ended = (exitCode !== 0 && exitCode !== null) || !!signal;
+      const error = ended ? new FixError({ code: 'ipxfer-exit', exitCode: exitCode ?? -1, signal: signal ?? null, lastLines }) : new FixError({ code: 'not-fixed', lastLines });
+      return this.finish('failed', error);
+    }
+    return this.finish('not-verified', new FixError({ code: 'not-verified', lastLines, servicesDown }));
+  }
+
+  /** Checks the agent against the server's certificate again (after a run). */
+  verify(): Promise<boolean> {
+    return this.operate('verify', 'verify', async (signal) => {
+      const run = this.st.run;
+      if (!run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
+      await this.verifyNow(0, signal, false);
+      return this.finishRun({ timedOut: false, cancelled: false, exitCode: run.exitCode, signal: run.signal });
+    });
+  }
+
+  private async verifyNow(settleMs: number, signal: AbortSignal, afterStop: boolean): Promise<void> {
+    const agent = this.st.environment?.agent;
+    if (!agent || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'verify', needs: 'source' });
+    const verification = await verifyFix({
+      platform: this.ctx.platform,
+      agent,
+      server: this.serverCertificate,
+      exitCode: this.st.run?.exitCode ?? null,
+      settleMs,
+      // A stopped run is judged as it was left: the user's cancel also ends the wait.
+      signal: afterStop ? undefined : signal,
+      onWaiting: (elapsedMs) => this.update({ waiting: { elapsedMs, limitMs: settleMs } }),
+    });
+    this.update({ waiting: null, verification });
+  }
+
+  /** Starts the agent services a stopped IpXfer left stopped, then looks again. */
+  startServices(): Promise<boolean> {
+    return this.operate('services', 'verify', async () => {
+      const start = this.ctx.platform.startService?.bind(this.ctx.platform);
+      if (!start || !this.st.run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
+      const down = this.servicesDown().filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));
+      const failed: string[] = [];
+      for (const service of down) if (!(await start(service).catch(() => false))) failed.push(service);
+      await this.verifyNow(0, new AbortController().signal, true);
+      if (failed.length) throw new FixError({ code: 'services-start-failed', services: failed });
+      return this.finishRun(this.st.run);
+    });
+  }
+
+  /** Sets the outcome, then writes the report; a report that cannot be saved is said, never silent. */
+  private async finish(outcome: Outcome, error: FixError | null): Promise<boolean> {
+    this.update({ outcome, error: error ? this.ctx.word(error.details, RUN_STEP_CODES.has(error.code) ? 'run' : 'verify') : null });
+    await this.cleanUpWorkDir(outcome);
+    try {
+      const report = await writeReport(this.report('fix'), this.ctx.options.reportsDir);
+      this.update({ report, reportError: null });
+    } catch (e) {
+      this.update({ report: null, reportError: { folder: this.ctx.options.reportsDir, reason: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    }
+    return outcome === 'fixed' || outcome === 'already-fixed';
+  }
+
+  /** A fixed run needs its copies no more; a failed one keeps them for diagnosis (and a retry). */
+  private async cleanUpWorkDir(outcome: Outcome): Promise<void> {
+    const workDir = this.st.collect.workDir;
+    if (!workDir) return;
+    if (outcome !== 'fixed') {
+      this.update({ workDirAfter: { path: workDir, removed: false } });
+      return;
+    }
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+    this.update({ workDirAfter: { path: workDir, removed: true } });
+  }
+
+  /** The report document for what has happened so far. */
+  report(mode: Report['mode']): Report {
+    return buildReport({
+      mode,
+      state: this.st,
+      output: this.output.snapshot(),
+      files: this.files,
+      serverSha256File: this.serverCertificate?.sha256File ?? null,
+      lang: this.ctx.lang,
+      version: this.ctx.options.version,
+      createdAt: this.ctx.now(),
+      kit: null,
+    });
+  }
+
+  get reportsDir(): string {
+    return this.ctx.options.reportsDir;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The server check (CertificateManager -l) as a small service beside the repair: its own busy flag,
+ * abort, output log and error, so its output can never end up in a repair report as IpXfer's.
+ */
+import { findCertificateManager, listMismatchedAgents } from '../agents-list.js';
+import { OutputLog } from '../output-log.js';
+import type { OutputLine } from '../run-ipxfer.js';
+import type { SessionContext } from './context.js';
+import { SessionService } from './service.js';
+import type { ServerCheckState } from './state.js';
+
+export class ServerCheckService extends SessionService<ServerCheckState, 'agents'> {
+  private output = new OutputLog();
+  private readonly outputListeners = new Set<(line: OutputLine) => void>();
+
+  constructor(ctx: SessionContext) {
+    super(ctx, { busy: null, localServer: null, agents: null, error: null }, 'agents');
+  }
+
+  onOutput(listener: (line: OutputLine) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
+    return this.output.snapshot();
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.outputListeners.clear();
+  }
+
+  /** Is this PC an Apex One server? Then the wizard offers the server check first. */
+  async detect(): Promise<void> {
+    const { server } = await findCertificateManager(this.ctx.platform, null).catch(() => ({ server: null }));
+    this.update({ localServer: server?.pccsrv ?? null });
+  }
+
+  /** Runs CertificateManager -l and reads the list of mismatched agents. */
+  list(serverDir: string | null = null): Promise<boolean> {
+    return this.operate('agents', async (signal) => {
+      this.output = new OutputLog();
+      this.update({ agents: null });
+      const agents = await listMismatchedAgents({
+        platform: this.ctx.platform,
+        serverDir,
+        workBase: this.ctx.options.workBase,
+        timeoutMs: this.ctx.options.timeoutMs,
+        codePage: await this.ctx.platform.codePage(),
+        now: this.ctx.now(),
+        signal,
+        onLine: (line) => {
+          this.output.push(line);
+          for (const l of this.outputListeners) l(line);
+        },
+      });
+      return { agents };
+    });
+  }
+}

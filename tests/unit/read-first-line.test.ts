@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import ts from 'typescript';
+import { readFirstLine } from '../../electron/base/read-first-line.js';
+
+let dir: string | null = null;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = null;
+});
+
+describe('--password-stdin', () => {
+  it('from a pipe: the first line exactly, spaces kept, no prompt', async () => {
+    const said: string[] = [];
+    expect(await readFirstLine(Readable.from([Buffer.from(' pa ss \r\nsecond\n')]), (t) => said.push(t))).toBe(' pa ss ');
+    expect(said).toEqual([]);
+  });
+
+  // A real console: a pseudo-terminal made by util-linux `script`, around the real module.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.runIf(hasScript && process.platform === 'linux')('at a console: a prompt on stderr, the typing not echoed', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'acf-tty-'));
+    const source = await readFile(path.resolve('electron/base/read-first-line.ts'), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    await writeFile(path.join(dir, 'read-first-line.mjs'), js);
+    const result = path.join(dir, 'result.json');
+    await writeFile(
+      path.join(dir, 'main.mjs'),
+      `import { writeFileSync } from 'node:fs';
+       import { readFirstLine } from './read-first-line.mjs';
+       const password = await readFirstLine(process.stdin);
+       // stdout and stdin are the same terminal here: the prompt must come on stderr.
+       writeFileSync(${JSON.stringify(result)}, JSON.stringify({ password, stdinIsTTY: process.stdin.isTTY === true }));
+       process.exit(0);`,
+    );
+    // stderr of the program goes to a file (2>), so what reaches the terminal through stderr is told apart.
+    const stderrFile = path.join(dir, 'stderr.txt');
+    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} main.mjs 2>${stderrFile}`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (d: Buffer) => (screen += d.toString('utf8')));
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    // Type only once the prompt is there: before raw mode the terminal itself would echo.
+    for (let i = 0; i < 200 && !(await readFile(stderrFile, 'utf8').catch(() => '')).includes('Password'); i++) await new Promise((r) => setTimeout(r, 25));
+    child.stdin.write('s3cret Pa55\r');
+    expect(await exited).toBe(0);
+    child.stdin.end();
+    expect(JSON.parse(await readFile(result, 'utf8'))).toEqual({ password: 's3cret Pa55', stdinIsTTY: true });
+    expect(await readFile(stderrFile, 'utf8')).toContain('Password / パスワード: ');
+    expect(screen).not.toContain('s3cret');
+  }, 20_000);
+});
