@@ -1,13 +1,14 @@
 /**
- * The agent already holds the server's certificate (someone ran IpXfer before): the plan says so,
- * and a run still ends `fixed`. Server build 8378 (the fake's version resource): no DatFHS needed.
+ * The agent already holds the server's certificate and its services run (seen through real reg.exe
+ * and sc.exe): nothing is copied or run, outcome `already-fixed`, exit 0. Server build 8378 (the
+ * fake's version resource): no DatFHS needed.
  */
 import { describe, expect, it } from 'vitest';
-import { lane, makeShare, resetAgent, runFolder, skipReason } from './lane/lane.js';
+import { lane, makeShare, processesMentioning, resetAgent, runFolder, skipReason } from './lane/lane.js';
 import { runCli } from './lane/run-cli.js';
 
 describe.skipIf(skipReason())(`fix, already fixed${skipReason() ? ` (skipped: ${skipReason()})` : ''}`, () => {
-  it('sees the matching certificate before the run and ends fixed; no DLL for build 8378', async () => {
+  it('sees the matching certificate and running services: already-fixed, IpXfer not run', async () => {
     const l = lane();
     const source = makeShare(l, 'already', { ipxfer: 'plain' });
     resetAgent(l, { holds: 'server' });
@@ -16,7 +17,8 @@ describe.skipIf(skipReason())(`fix, already fixed${skipReason() ? ` (skipped: ${
     expect(r.code).toBe(0);
     expect(r.json.agent.certificateBefore.matchesServer).toBe(true);
     expect(r.json.serverBuild.value).toBe(8378);
-    expect(r.json.files.map((f: { role: string }) => f.role)).toEqual(['certificate', 'ipxfer']);
-    expect(r.json.outcome).toBe('fixed');
+    expect(r.json.outcome).toBe('already-fixed');
+    expect(r.json.run).toBeNull();
+    expect(processesMentioning(l, `${run.win}\\work`)).toEqual([]);
   });
 });
