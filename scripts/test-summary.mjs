@@ -1,4 +1,4 @@
-// Prints one closing line for the whole `npm test` (vitest + Playwright): "tests: N passed, N failed, N skipped".
+// Prints one closing line for the whole `npm test` (vitest, the Wine lane, Playwright): "tests: N passed, N failed, N skipped".
 import { readFileSync } from 'node:fs';
 
 const read = (f) => {
@@ -8,7 +8,10 @@ const read = (f) => {
     return null;
   }
 };
-const v = read('.test-summary/vitest.json');
+const unit = read('.test-summary/vitest.json');
+const wine = read('.test-summary/windows.json');
+// The unit tests and the Wine lane are two vitest runs: counted together.
+const v = unit || wine ? Object.fromEntries(['numPassedTests', 'numFailedTests', 'numPendingTests', 'numTodoTests'].map((k) => [k, (unit?.[k] ?? 0) + (wine?.[k] ?? 0)])) : null;
 const p = read('.test-summary/playwright.json');
 const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);

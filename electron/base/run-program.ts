@@ -118,7 +118,9 @@ export async function runProgram(o: ProgramOptions): Promise<ProgramResult> {
   let killerSaid: RunningProcess[] | null = null;
   let gaveUp = () => undefined as void;
   const givenUp = new Promise<void>((resolve) => (gaveUp = resolve));
-  const stop = async () => {
+  let stopped: Promise<void> | null = null;
+  const stop = () => (stopped ??= stopTree());
+  const stopTree = async () => {
     if (stopping || exit) return;
     stopping = true;
     try {
@@ -169,6 +171,9 @@ export async function runProgram(o: ProgramOptions): Promise<ProgramResult> {
     const stoppedByUs = result.timedOut || result.cancelled;
     if (result.timedOut) result.cancelled = false;
     result.abnormal = !stoppedByUs && (result.signal !== null || (result.exitCode !== null && result.exitCode >>> 0 >= 0xc0000000));
+    // The program can end before the tree killer has finished with its helpers (Windows ends
+    // the program first, then looks again): what it says is worth waiting for, within bounds.
+    if (stopped) await Promise.race([stopped, delay(STOP_WAIT_MS)]);
     // POSIX looks for itself (the tag; parent links are gone with the program); the tree killer
     // may know more (what it froze and could not end); elsewhere only it can tell.
     const told = killerSaid as RunningProcess[] | null;

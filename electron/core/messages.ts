@@ -97,7 +97,7 @@ const en = {
         return `The server certificate expires in ${n.days} days (${n.notAfter.slice(0, 10)}).`;
     }
   },
-  service: { running: 'running', stopped: 'stopped', missing: 'not installed' } satisfies Record<ServiceState, string>,
+  service: { running: 'running', stopped: 'stopped', missing: 'not installed', unknown: 'state could not be read' } satisfies Record<ServiceState, string>,
   certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)' } satisfies Record<CertificateProblem, string>,
   kitProblem: {
     'not-json': 'not valid JSON',
@@ -362,7 +362,7 @@ const ja: Messages = {
         return `サーバー証明書はあと ${n.days} 日で期限が切れます（${n.notAfter.slice(0, 10)}）。`;
     }
   },
-  service: { running: '実行中', stopped: '停止', missing: '未インストール' },
+  service: { running: '実行中', stopped: '停止', missing: '未インストール', unknown: '状態を読み取れません' },
   certificateProblem: { empty: 'ファイルが空です', 'not-certificate': 'X.509 証明書（DER・PEM）ではありません' },
   kitProblem: {
     'not-json': 'JSON として読めません',

@@ -6,9 +6,10 @@
  *   (SIGSTOP, while the parent links still hold and nothing can fork any more), round after round
  *   until no new member shows up, then killed. What still runs afterwards is returned, so the
  *   report can name it.
- * - Windows: `taskkill /T` walks the tree (the Windows platform may replace this).
+ * - Windows: no process groups and no /proc: windows-kill-tree.ts ends the tree (taskkill /T, then
+ *   a process snapshot) and names what survived.
  */
-import { execa } from 'execa';
+import { killWindowsTree } from './windows-kill-tree.js';
 import { listProcesses, readTag, relatedProcesses, type ProcessInfo, type RunningProcess } from '../base/process-tree.js';
 
 const ROUNDS = 10;
@@ -25,10 +26,7 @@ function signal(target: number, sig: NodeJS.Signals): void {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function killProcessGroup(pid: number, tag?: string | null): Promise<RunningProcess[] | void> {
-  if (process.platform === 'win32') {
-    await execa('taskkill', ['/PID', String(pid), '/T', '/F'], { reject: false, windowsHide: true, timeout: 15_000 });
-    return;
-  }
+  if (process.platform === 'win32') return killWindowsTree(pid);
   // Read the tag first: the program's own environment is the only place it can be read from.
   const runTag = tag ?? readTag(pid);
   const found = new Map<number, ProcessInfo>();

@@ -9,7 +9,8 @@ export type { RunningProcess };
 
 export type Arch = 'x86' | 'x64' | 'arm64';
 
-export type ServiceState = 'running' | 'stopped' | 'missing';
+/** `unknown`: the OS answered in a way that could not be read; never taken as `missing`. */
+export type ServiceState = 'running' | 'stopped' | 'missing' | 'unknown';
 
 /** What the agent registry key (`...\TrendMicro\PC-cillinNTCorp\CurrentVersion`) says. */
 export interface AgentRegistry {
@@ -46,7 +47,6 @@ export interface Platform {
    * UNC stays UNC on Windows; the simulation maps UNC roots and drives to local folders.
    */
   toLocalPath(path: string): LocalPath;
-  /** Ends a process and everything it started (IpXfer may start helpers). */
   /**
    * Ends a process and everything it started (IpXfer may start helpers); `tag` is the run's
    * environment tag where the runner set one. Returns what still runs, when the platform can tell.

@@ -4,7 +4,7 @@
  * Administrators group only. SIDs, not names: group names are translated on Japanese Windows.
  */
 import { execa } from 'execa';
-import { systemToolPath } from './system-tool-path.js';
+import { systemToolPath } from './system-tool.js';
 
 export const PRIVATE_FOLDER_GRANTS = ['*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F'] as const;
 

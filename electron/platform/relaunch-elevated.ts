@@ -18,6 +18,7 @@
  */
 import path from 'node:path';
 import { execa } from 'execa';
+import { systemToolPath } from './system-tool.js';
 
 /** One argument quoted for CommandLineToArgvW: only when needed; backslashes doubled only before a quote. */
 export function quoteWindowsArg(arg: string): string {
@@ -78,13 +79,9 @@ export function relaunchCommand(exe: string, args: readonly string[], cwd: strin
   return ['-NoLogo', '-NoProfile', '-NonInteractive', '-EncodedCommand', encoded];
 }
 
-/**
- * PowerShell by absolute path: a bare name is looked up in the current folder first.
- * TODO: use systemToolPath('powershell') from electron/platform/system-tool.ts once it is merged.
- */
+/** PowerShell by absolute path (system-tool.ts): a bare name is looked up in the current folder first. */
 export function powershellPath(env: Record<string, string | undefined> = process.env): string {
-  const root = [env.SystemRoot, env.windir].find((v) => v && /^[A-Za-z]:\\[^<>:"/|?*]*$/.test(v) && !v.split('\\').includes('..'));
-  return path.win32.join(root ?? 'C:\\Windows', 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+  return systemToolPath('powershell', env);
 }
 
 export type RelaunchResult = 'started' | 'cancelled' | 'failed';

@@ -44,12 +44,33 @@ export function parseRegQuery(output: string): Map<string, RegValue> {
   return values;
 }
 
-/** `sc query <name>`: the numeric STATE (the word after it is localized on some systems). */
+/** The service states `sc query` prints as `N  WORD`: the number decides, the word confirms the line. */
+const SERVICE_STATE_WORDS: Record<number, string> = {
+  1: 'STOPPED',
+  2: 'START_PENDING',
+  3: 'STOP_PENDING',
+  4: 'RUNNING',
+  5: 'CONTINUE_PENDING',
+  6: 'PAUSE_PENDING',
+  7: 'PAUSED',
+};
+
+/**
+ * `sc query <name>`, read without its labels: they are translated (`STATE` is `状態` in Japanese,
+ * `Состояние` in Russian, `STATUS` in German), while `4  RUNNING` is not (FACTS "Windows commands").
+ * The state line is the one whose number and English word agree. A missing service is error 1060
+ * (sc's exit status, or `[SC] ... 1060:` where the word FAILED is translated); Wine's sc.exe exits
+ * 1 with no text instead. Anything else is `unknown`, never `missing`.
+ */
 export function parseScQuery(output: string, exitCode: number): ServiceState {
-  if (exitCode === 1060 || /\b1060\b/.test(output)) return 'missing';
-  const m = /STATE\s*:\s*(\d+)/.exec(output);
-  if (!m) return 'missing';
-  return Number(m[1]) === 4 ? 'running' : 'stopped'; // 1 stopped, 2/3 pending, 5-7 paused
+  if (exitCode === 1060 || /^\[SC\][^\r\n]*\b1060:/m.test(output)) return 'missing';
+  if (exitCode === 1 && output.trim() === '') return 'missing';
+  for (const line of output.split(/\r?\n/)) {
+    const m = /:\s*(\d+)\s+([A-Z_]+)\s*$/.exec(line);
+    if (!m || SERVICE_STATE_WORDS[Number(m[1])] !== m[2]) continue;
+    return Number(m[1]) === 4 ? 'running' : 'stopped'; // pending and paused are not running
+  }
+  return 'unknown';
 }
 
 /** `reg query HKLM\SYSTEM\CurrentControlSet\Control\Nls\CodePage /v OEMCP`. */

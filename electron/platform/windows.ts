@@ -1,6 +1,7 @@
 /**
- * The real PC. Each fact comes from a Windows tool run through execa (argument array, no shell,
- * a time limit) and is read by a pure parser (windows-parsers.ts) tested on recorded output.
+ * The real PC. Each fact comes from a Windows tool started by absolute path (system-tool.ts)
+ * through execa (argument array, no shell, a time limit) and is read by a pure parser
+ * (windows-parsers.ts) tested on recorded output and, in the Wine lane, on real tool output.
  */
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
@@ -8,27 +9,28 @@ import os from 'node:os';
 import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../base/line-decoder.js';
 import { isWindowsPath } from '../base/windows-path.js';
-import { killProcessGroup } from './kill-process-group.js';
 import { makeWindowsFolderPrivate } from './private-folder-windows.js';
-import { systemToolPath } from './system-tool-path.js';
 import { psQuote } from './relaunch-elevated.js';
 import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
+import { systemToolPath, type SystemTool } from './system-tool.js';
+import { killWindowsTree } from './windows-kill-tree.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
 
 const TOOL_TIMEOUT_MS = 15_000;
 
-/** FACTS "Agent PC": the 32-bit agent's key on 64-bit Windows first, then the native one. */
-export const AGENT_KEYS = [
-  'HKLM\\SOFTWARE\\WOW6432Node\\TrendMicro\\PC-cillinNTCorp\\CurrentVersion',
-  'HKLM\\SOFTWARE\\TrendMicro\\PC-cillinNTCorp\\CurrentVersion',
-];
+/**
+ * FACTS "Agent PC": the agent's key, read in the 32-bit registry view (`/reg:32`): that is
+ * WOW6432Node on 64-bit Windows and the key itself on 32-bit Windows, so one query covers both
+ * without spelling the reserved `WOW6432Node`.
+ */
+export const AGENT_KEY = 'HKLM\\SOFTWARE\\TrendMicro\\PC-cillinNTCorp\\CurrentVersion';
 
 export class WindowsPlatform implements Platform {
   readonly kind = 'windows' as const;
   private oemCodePage: number | null = null;
 
-  private async tool(file: string, args: string[]): Promise<{ text: string; exitCode: number }> {
-    const r = await execa(file, args, { reject: false, encoding: 'buffer', windowsHide: true, timeout: TOOL_TIMEOUT_MS, stdin: 'ignore' });
+  private async tool(tool: SystemTool, args: string[]): Promise<{ text: string; exitCode: number }> {
+    const r = await execa(systemToolPath(tool), args, { reject: false, encoding: 'buffer', windowsHide: true, timeout: TOOL_TIMEOUT_MS, stdin: 'ignore' });
     const bytes = Buffer.from(r.stdout as Uint8Array);
     // Tools write the OEM code page; before it is known, Latin-1 keeps ASCII intact.
     const text = this.oemCodePage ? iconv.decode(bytes, encodingForCodePage(this.oemCodePage)) : bytes.toString('latin1');
@@ -39,8 +41,14 @@ export class WindowsPlatform implements Platform {
     return archFromEnv(process.env);
   }
 
+  /**
+   * `fltmc` succeeds only with administrator rights and, unlike `net session`, needs no Server
+   * service; its exit status is locale-free. (`whoami /groups` would be too, by the SID of the High
+   * Mandatory Level, S-1-16-12288, but Wine's whoami prints only the user name, so the Wine lane
+   * could not run it. Wine has no fltmc: the lane installs a test-only stand-in that answers from
+   * the token's elevation, see tests/windows/README.md.)
+   */
   async isElevated(): Promise<boolean> {
-    // fltmc needs administrator rights and, unlike `net session`, not the Server service.
     const r = await this.tool('fltmc', []);
     return r.exitCode === 0;
   }
@@ -58,23 +66,20 @@ export class WindowsPlatform implements Platform {
 
   async agent(): Promise<AgentRegistry | null> {
     await this.codePage(); // paths in the registry may be Japanese: decode them right
-    for (const key of AGENT_KEYS) {
-      const main = await this.tool('reg', ['query', key, '/reg:64']);
-      if (main.exitCode !== 0) continue; // absent key: reg exits 1, a normal answer
-      const values = parseRegQuery(main.text);
-      const dir = values.get('application path')?.data;
-      if (!dir) continue;
-      const misc = await this.tool('reg', ['query', `${key}\\Misc.`, '/reg:64']);
-      const miscValues = misc.exitCode === 0 ? parseRegQuery(misc.text) : new Map();
-      const build = Number.parseInt(miscValues.get('buildnum')?.data ?? '', 10);
-      return {
-        dir: trimFolder(dir),
-        server: values.get('server')?.data || null,
-        programVersion: miscValues.get('programver')?.data || null,
-        build: Number.isInteger(build) ? build : null,
-      };
-    }
-    return null;
+    const main = await this.tool('reg', ['query', AGENT_KEY, '/reg:32']);
+    if (main.exitCode !== 0) return null; // absent key: reg exits 1, a normal answer (no agent)
+    const values = parseRegQuery(main.text);
+    const dir = values.get('application path')?.data;
+    if (!dir) return null;
+    const misc = await this.tool('reg', ['query', `${AGENT_KEY}\\Misc.`, '/reg:32']);
+    const miscValues = misc.exitCode === 0 ? parseRegQuery(misc.text) : new Map();
+    const build = Number.parseInt(miscValues.get('buildnum')?.data ?? '', 10);
+    return {
+      dir: trimFolder(dir),
+      server: values.get('server')?.data || null,
+      programVersion: miscValues.get('programver')?.data || null,
+      build: Number.isInteger(build) ? build : null,
+    };
   }
 
   async serviceState(name: string): Promise<ServiceState> {
@@ -87,7 +92,7 @@ export class WindowsPlatform implements Platform {
   }
 
   async startService(name: string): Promise<boolean> {
-    const r = await this.tool(systemToolPath('sc'), ['start', name]);
+    const r = await this.tool('sc', ['start', name]);
     // 0: start pending; 1056: already running. Both leave the service running or on its way.
     return r.exitCode === 0 || r.exitCode === 1056;
   }
@@ -101,7 +106,7 @@ export class WindowsPlatform implements Platform {
   }
 
   async osSignatureStatus(file: string): Promise<string | null> {
-    const r = await execa('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `(Get-AuthenticodeSignature -LiteralPath ${psQuote(file)}).Status.ToString()`], {
+    const r = await execa(systemToolPath('powershell'), ['-NoProfile', '-NonInteractive', '-Command', `(Get-AuthenticodeSignature -LiteralPath ${psQuote(file)}).Status.ToString()`], {
       reject: false,
       windowsHide: true,
       timeout: 30_000,
@@ -109,7 +114,8 @@ export class WindowsPlatform implements Platform {
     return r.exitCode === 0 ? String(r.stdout).trim() || null : null;
   }
 
-  async killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void> {
-    return killProcessGroup(pid, tag);
+  /** No environment tag can be read from another Windows process: the tree is walked by parent pids. */
+  async killTree(pid: number): Promise<RunningProcess[]> {
+    return killWindowsTree(pid);
   }
 }

@@ -6,8 +6,10 @@ import iconv from 'iconv-lite';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from '../../electron/platform/windows-parsers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The OEM code page each recording was written in: Japanese 932, Russian 866, German 850, else 437. */
+const OEM: Record<string, number> = { ja: 932, ru: 866, de: 850 };
 /** A recording decoded as the platform decodes it: in the PC's OEM code page. */
-const recording = (name: string, codePage = name.includes('-ja') ? 932 : 437) =>
+const recording = (name: string, codePage = OEM[/-(ja|ru|de)\.txt$/.exec(name)?.[1] ?? ''] ?? 437) =>
   iconv.decode(readFileSync(path.join(here, '../fixtures/windows', name)), `cp${codePage}`);
 
 describe('OS bitness', () => {
@@ -58,10 +60,50 @@ describe('reg query', () => {
 });
 
 describe('sc query', () => {
-  it('running, stopped (Japanese), start pending, and not installed (error 1060)', () => {
+  it('running, stopped, start pending (English labels)', () => {
     expect(parseScQuery(recording('sc-ntrtscan-running-en.txt'), 0)).toBe('running');
-    expect(parseScQuery(recording('sc-tmlisten-stopped-ja.txt'), 0)).toBe('stopped');
     expect(parseScQuery(recording('sc-ntrtscan-start-pending-en.txt'), 0)).toBe('stopped');
+  });
+
+  it('translated labels are not read: Japanese 状態, Russian Состояние, German STATUS', () => {
+    expect(recording('sc-tmlisten-stopped-ja.txt')).toContain('状態');
+    expect(parseScQuery(recording('sc-tmlisten-stopped-ja.txt'), 0)).toBe('stopped');
+    expect(parseScQuery(recording('sc-ntrtscan-running-ja.txt'), 0)).toBe('running');
+    expect(recording('sc-ntrtscan-running-ru.txt')).toContain('Состояние');
+    expect(parseScQuery(recording('sc-ntrtscan-running-ru.txt'), 0)).toBe('running');
+    expect(parseScQuery(recording('sc-tmlisten-stopped-de.txt'), 0)).toBe('stopped');
+  });
+
+  it('not installed: error 1060 by exit status or by the [SC] line in any language', () => {
     expect(parseScQuery(recording('sc-missing-ja.txt'), 1060)).toBe('missing');
+    expect(parseScQuery(recording('sc-missing-ja.txt'), 0)).toBe('missing');
+    expect(parseScQuery(recording('sc-missing-ru.txt'), 1060)).toBe('missing');
+    expect(parseScQuery(recording('sc-missing-en.txt'), 1060)).toBe('missing');
+    expect(parseScQuery('', 1060)).toBe('missing');
+  });
+
+  it('under Wine (captured): English labels with LF only; a missing service is exit 1 without text', () => {
+    expect(parseScQuery(recording('sc-tmlisten-running-wine-ja.txt'), 0)).toBe('running');
+    expect(recording('sc-missing-wine-ja.txt')).toBe('');
+    expect(parseScQuery(recording('sc-missing-wine-ja.txt'), 1)).toBe('missing');
+  });
+
+  it('what cannot be read is unknown, never missing', () => {
+    expect(parseScQuery(recording('sc-access-denied-en.txt'), 5)).toBe('unknown');
+    expect(parseScQuery('', 0)).toBe('unknown');
+    expect(parseScQuery('SERVICE_NAME: x\r\n        STATE : 4  LÄUFT\r\n', 0)).toBe('unknown');
+    // A TYPE line's number is not a state, even when it looks like one.
+    expect(parseScQuery('        TYPE               : 1  KERNEL_DRIVER\r\n', 0)).toBe('unknown');
+  });
+});
+
+describe('reg query under Wine (captured, /reg:32)', () => {
+  it('reads the agent key and Misc. through the 32-bit view', () => {
+    const v = parseRegQuery(recording('reg-agent-wine-ja.txt'));
+    expect(trimFolder(v.get('application path')!.data)).toBe('C:\\Program Files (x86)\\Trend Micro\\Security Agent');
+    expect(v.get('server')!.data).toBe('apexsrv.corp.example');
+    const misc = parseRegQuery(recording('reg-agent-misc-wine-ja.txt'));
+    expect(misc.get('buildnum')!.data).toBe('12526');
+    expect(parseRegQuery(recording('reg-absent-wine-ja.txt')).size).toBe(0);
   });
 });
