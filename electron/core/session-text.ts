@@ -50,7 +50,7 @@ export function describeState(s: RepairState, lang: Lang, now = new Date()): Ses
     checks: s.verification?.checks.map((c) => ({ result: c.result, text: m.check(c) })) ?? [],
     guidance: failed ? m.reinstall(autoPcc) : null,
     certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
-    diagnosis: before && s.certificate ? { matches: before.matchesServer, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,
+    diagnosis: before && s.certificate ? { matches: before.matchesServer && before.servicesDown.length === 0, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,
     waiting: s.waiting ? m.waiting(s.waiting.elapsedMs, s.waiting.limitMs) : null,
     workDirAfter: s.workDirAfter ? m.workDirAfter(s.workDirAfter.path, s.workDirAfter.removed) : null,
     autoPcc,

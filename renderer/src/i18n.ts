@@ -6,7 +6,10 @@ import { addMessages, init, locale } from 'svelte-i18n';
 import en from './locales/en.json';
 import ja from './locales/ja.json';
 
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../../electron/contract';
+
+/** Declared once, in the engine (core/messages.ts), and taken through the contract. */
+export type { Lang };
 
 addMessages('en', en);
 addMessages('ja', ja);

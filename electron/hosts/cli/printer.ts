@@ -2,10 +2,10 @@
  * What a person sees of a CLI run: each step's findings as it completes, IpXfer's output live,
  * and the result. It only reads session state; it decides nothing.
  */
-import { daysLeft } from '../../core/certificate.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
 import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
+import { describeState } from '../../core/session-text.js';
 import type { Report } from '../../core/report.js';
 import { copyStage, ticketSummary } from '../../core/ticket-summary.js';
 
@@ -55,25 +55,26 @@ export class CliPrinter {
     this.say(`${L.agent}: ${env.agent ? `${env.agent.dir} (${L.agentServer} ${env.agent.server ?? '-'}, ${L.build} ${env.agent.build ?? '-'})` : L.agentNone}`);
   }
 
+  /** What the source check found, worded by the same builder as the page and the report. */
   source(): void {
     const s = this.session.state;
+    const t = describeState(s, this.lang, this.session.ctx.now());
     const L = this.m.label;
     if (s.source) this.say(`${L.source}: ${s.source.root}`);
     if (s.serverBuild) {
       this.say(`${L.serverBuild}: ${s.serverBuild.value ?? L.unknown}`);
-      for (const e of s.serverBuild.evidence) this.say(`  - ${this.m.evidence(e)}`);
+      for (const e of t.evidence) this.say(`  - ${e}`);
     }
     if (s.certificate) {
-      const left = daysLeft(s.certificate, this.session.ctx.now());
+      const left = t.certificateDaysLeft ?? 0;
       this.say(`${L.certificate}: ${L.serial} ${s.certificate.serial}, ${L.validUntil} ${s.certificate.notAfter.slice(0, 10)}${left < 0 ? ` (${L.expired})` : ''}`);
     }
-    if (s.plan) {
+    if (t.plan.length) {
       this.say(`${L.plan}:`);
-      for (const f of s.plan.files) this.say(`  - ${f.name}: ${this.m.reason(f.reason)}`);
-      for (const n of s.plan.notes) this.say(`  ! ${this.m.note(n)}`);
+      for (const f of t.plan) this.say(`  - ${f.name}: ${f.reason}`);
+      for (const n of t.notes) this.say(`  ! ${n}`);
     }
-    const before = s.agentCertificateBefore;
-    if (before && s.certificate) this.say(this.m.diagnosis(before, s.certificate));
+    if (t.diagnosis) this.say(t.diagnosis.full);
   }
 
   kit(state: KitState): void {
