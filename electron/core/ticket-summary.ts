@@ -22,10 +22,16 @@ export function stateCopyStage(s: Pick<RepairState, 'collect' | 'publisher' | 'e
   return copyStage({ workDir: s.collect.workDir, publisher: s.publisher, errorCode: s.error?.code });
 }
 
-/** The server in use: the source's (`\\server\...`), else the one the agent reports to. */
+/**
+ * The server in use: the source's (`\\server\...`); this PC itself when the source is a local
+ * PCCSRV (the Apex One server, where a missing agent is normal); else the one the agent reports to.
+ */
 export function serverName(s: Pick<RepairState, 'source' | 'environment'>): string | null {
   const unc = /^\\\\([^\\]+)/.exec(s.source?.root ?? s.source?.input ?? '');
-  return unc?.[1] ?? s.environment?.agent?.server ?? null;
+  if (unc?.[1]) return unc[1];
+  const localServerFolder = !!s.source && /^[A-Za-z]:\\/.test(s.source.root) && !s.source.tried.some((t) => t.result === 'kit');
+  if (localServerFolder && s.environment) return s.environment.hostname;
+  return s.environment?.agent?.server ?? null;
 }
 
 /** The paragraph, or null while the session has no outcome to report (nothing done, or only ready). */
