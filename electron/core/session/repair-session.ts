@@ -21,23 +21,20 @@ import { detectServerBuild } from '../server-build.js';
 import type { ServerFiles } from '../server-files.js';
 import { resolveSource } from '../source.js';
 import { AGENT_SERVICES, fileArchFor } from '../vendor-layout.js';
-import { readAgentCertificate, sameCertificate, verifyFix } from '../verify.js';
+import { verifyFix } from '../verify.js';
 import { availableFrom } from './available.js';
 import type { SessionContext } from './context.js';
 import { freshCollection, freshSource } from './fresh-state.js';
 import { lastMeaningfulLines } from './ipxfer-words.js';
+import { agentBefore, alreadyFixed } from './agent-before.js';
+import { runEnding, type RunFacts } from './run-ending.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
-import { checkPublishers } from './publisher-checks.js';
+import { checkPublishers, publisherGate } from './publisher-checks.js';
 import { recheckCopies } from './recheck-copies.js';
 import { readServerCertificate } from './server-certificate.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
 
 type Listener<T> = (value: T) => void;
-
-/** Nothing to repair: the agent holds the server's certificate and its services run. */
-function alreadyFixed(before: RepairState['agentCertificateBefore']): boolean {
-  return !!before?.matchesServer && before.servicesDown.length === 0;
-}
 
 /** Errors that belong to the Run step; the rest of a run's endings belong to verification. */
 const RUN_STEP_CODES = new Set(['ipxfer-start-failed', 'ipxfer-exit', 'timeout', 'cancelled']);
@@ -172,12 +169,7 @@ export class RepairSession {
       const plan = { ...planned, notes: [...planned.notes, ...certificateNotes(certificate.certificate, this.ctx.now())] };
       let before: RepairState['agentCertificateBefore'] = null;
       if (env.agent) {
-        const agentCert = await abortable(readAgentCertificate(this.ctx.platform, env.agent), signal);
-        const matchesServer = sameCertificate(agentCert, certificate);
-        // Services are looked at only when the certificate already matches: then they decide
-        // whether there is anything left to repair (IpXfer restarts them, KA-0006149).
-        const servicesDown = matchesServer ? await this.stoppedServices(signal) : [];
-        before = { path: agentCert.path, serial: agentCert.certificate?.serial ?? null, notAfter: agentCert.certificate?.notAfter ?? null, matchesServer, servicesDown, problem: agentCert.problem };
+        before = await agentBefore(this.ctx.platform, env.agent, certificate, signal);
       }
       throwIfCancelled(signal);
       this.files = files;
@@ -197,15 +189,6 @@ export class RepairSession {
     if (!blocker) return true;
     this.fail(blocker, 'pc');
     return false;
-  }
-
-  private async stoppedServices(signal: AbortSignal): Promise<string[]> {
-    const down: string[] = [];
-    for (const service of AGENT_SERVICES) {
-      const state = await abortable(this.ctx.platform.serviceState(service), signal);
-      if (state !== 'running') down.push(service);
-    }
-    return down;
   }
 
   /** The first thing that stops a fix on this PC, as an error. */
@@ -287,14 +270,9 @@ export class RepairSession {
       if (!workDir || !ipxfer || !cert) throw new FixError({ code: 'step-order', step: 'run', needs: 'collect' });
       const blocker = this.blocker();
       if (blocker) throw blocker;
-      const publisher = this.st.publisher;
-      if (publisher && !publisher.allTrusted) {
-        if (!choices.allowUnverifiedPublisher) {
-          const refused = publisher.checks.filter((c) => c.outcome !== 'trusted').map((c) => ({ name: c.name, outcome: c.outcome, signer: c.signatures[0]?.signer?.subject ?? null }));
-          throw new FixError({ code: 'publisher-untrusted', files: refused });
-        }
-        this.update({ publisherOverride: true });
-      }
+      const { refusal, overridden } = publisherGate(this.st.publisher, choices.allowUnverifiedPublisher === true);
+      if (refusal) throw refusal;
+      if (overridden) this.update({ publisherOverride: true });
       this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
       // Time of check is time of use: the bytes that run are the bytes that were checked.
       await recheckCopies(files, signal);
@@ -337,21 +315,9 @@ export class RepairSession {
     return (this.st.verification?.checks ?? []).flatMap((c) => (c.name === 'service' && c.result !== 'pass' ? [c.service] : []));
   }
 
-  private finishRun(result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'> & Partial<Pick<RunResult, 'signal'>>): Promise<boolean> {
-    const lastLines = lastMeaningfulLines(this.output.snapshot().lines);
-    const servicesDown = this.servicesDown();
-    if (result.timedOut) return this.finish('timeout', new FixError({ code: 'timeout', seconds: Math.round(this.ctx.options.timeoutMs / 1000), servicesDown }));
-    if (result.cancelled) return this.finish('cancelled', new FixError({ code: 'cancelled', servicesDown }));
-    const verdict = this.st.verification?.verdict;
-    if (verdict === 'fixed') return this.finish('fixed', null);
-    if (verdict === 'not-fixed') {
-      const { exitCode, signal } = result;
-      // Ended by a crash or a signal: said as such ("ended abnormally"), never as "could not be started".
-      const ended = (exitCode !== 0 && exitCode !== null) || !!signal;
-      const error = ended ? new FixError({ code: 'ipxfer-exit', exitCode: exitCode ?? -1, signal: signal ?? null, lastLines }) : new FixError({ code: 'not-fixed', lastLines });
-      return this.finish('failed', error);
-    }
-    return this.finish('not-verified', new FixError({ code: 'not-verified', lastLines, servicesDown }));
+  private finishRun(result: RunFacts['result']): Promise<boolean> {
+    const { outcome, error } = runEnding({ result, verdict: this.st.verification?.verdict ?? null, lastLines: lastMeaningfulLines(this.output.snapshot().lines), servicesDown: this.servicesDown(), timeoutMs: this.ctx.options.timeoutMs });
+    return this.finish(outcome, error);
   }
 
   /** Checks the agent against the server's certificate again (after a run). */

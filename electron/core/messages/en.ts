@@ -1,0 +1,315 @@
+/** English: every text the engine says, and every error code's text. */
+import type { CertificateProblem, KitProblem, TriedPlace } from '../errors.js';
+import type { PlanNote, PlanReason } from '../plan.js';
+import type { BuildEvidence } from '../server-build.js';
+import type { Check, Verdict } from '../verify.js';
+import type { Outcome } from '../outcome.js';
+import type { ServiceState } from '../../platform/platform.js';
+import type { PublisherOutcome } from '../authenticode.js';
+import type { SessionStep } from '../errors.js';
+import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
+
+export const en = {
+  tried: {
+    'server-folder': 'PCCSRV found',
+    kit: 'offline kit found',
+    incomplete: 'PCCSRV found, but files are missing',
+    'not-found': 'not found',
+    'not-a-server-folder': 'exists, but holds no PCCSRV files',
+    'no-access': 'access denied',
+    unreachable: 'cannot be reached',
+    'mapped-drive': 'this drive letter is not visible here (a mapped network drive is not seen by programs run as administrator): use \\\\server\\share instead',
+  } satisfies Record<TriedPlace['result'], string>,
+  evidence(e: BuildEvidence): string {
+    switch (e.kind) {
+      case 'override':
+        return `Build ${e.build}: entered by you`;
+      case 'pe-version':
+        return `File version ${e.version} of ${e.file}: build ${e.build}`;
+      case 'kit-manifest':
+        return `Build ${e.build}, recorded in the kit made from ${e.from}`;
+      case 'datfhs-present':
+        return `${e.file} is present beside IpXfer`;
+      case 'datfhs-absent':
+        return `${e.name} is not in ${e.folder}`;
+      case 'agent-build':
+        return `This PC's agent is build ${e.build} (a hint only: it may differ from the server's)`;
+    }
+  },
+  reason(r: PlanReason): string {
+    switch (r.code) {
+      case 'certificate':
+        return 'the server\'s certificate, to give to the agent';
+      case 'ipxfer-for-arch':
+        return `IpXfer for ${r.arch === 'x86' ? '32-bit' : r.arch === 'arm64' ? 'ARM64 (runs the 64-bit one)' : '64-bit'} Windows`;
+      case 'datfhs-for-build':
+        return `server build ${r.build} is 12526 or later: the DLL must go with IpXfer`;
+      case 'datfhs-unknown-build':
+        return 'server build unknown, and the DLL is beside IpXfer: taken to be safe';
+    }
+  },
+  note(n: PlanNote): string {
+    switch (n.code) {
+      case 'arm64-uses-x64':
+        return 'ARM64 Windows: the 64-bit (x64) files are used.';
+      case 'datfhs-present-not-needed':
+        return `Build ${n.build} is older than 12526, so ${n.file} is not needed and is not copied. If the build is wrong, enter the right one.`;
+      case 'datfhs-absent-build-unknown':
+        return `The server build is unknown and ${n.name} is not there: continuing without it (it is needed from build 12526 on). If IpXfer fails, enter the server build.`;
+      case 'agent-build-suggests-datfhs':
+        return `This PC's agent is build ${n.build}: if the server is that new, ${n.name} is needed. Get it from the server's IpXfer folder.`;
+      case 'kit':
+        return `Offline kit made ${n.createdAt.slice(0, 10)} from ${n.from}: if the server's certificate has been renewed since, make a new kit.`;
+      case 'kit-build-unknown':
+        return 'The kit does not record the server build: check it on the server and enter it if the DatFHS DLL question matters.';
+      case 'certificate-expired':
+        return `The server certificate expired on ${n.notAfter.slice(0, 10)}. Giving it to the agent will not help: renew it on the server (or take the current one) first.`;
+      case 'certificate-expiring':
+        return `The server certificate expires in ${n.days} days (${n.notAfter.slice(0, 10)}).`;
+    }
+  },
+  service: { running: 'running', stopped: 'stopped', missing: 'not installed', unknown: 'state could not be read' } satisfies Record<ServiceState, string>,
+  certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)' } satisfies Record<CertificateProblem, string>,
+  kitProblem: {
+    'not-json': 'not valid JSON',
+    unreadable: 'it cannot be read',
+    'not-object': 'not a JSON object',
+    'not-a-kit': 'it is not an apex-cert-fix kit manifest',
+    'too-large': 'far too large to be a kit manifest',
+    'bad-field': 'a field is missing or has the wrong type or value',
+  } satisfies Record<KitProblem, string>,
+  listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  /** The report could not be written: the result stands, and the user must know it is missing. */
+  reportNotSaved(folder: string, reason: string): string {
+    return `NOT SAVED in ${folder} (${en.osError(reason)}). The result above stands; copy it into the ticket, and check that the folder exists and can be written.`;
+  },
+  waiting(elapsedMs: number, limitMs: number): string {
+    return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
+  },
+  /** The diagnosis before anything is asked: the agent's certificate against the server's (KB 1102855). */
+  diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
+    const agent = before.serial ? `serial ${before.serial}${before.notAfter ? `, valid until ${before.notAfter.slice(0, 10)}` : ''}` : `unreadable (${en.agentCertProblem(before.problem)})`;
+    const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
+    if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
+    if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
+    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
+  },
+  /** The one-sentence diagnosis the wizard shows beside the two certificates. */
+  diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
+    if (before.matchesServer && before.servicesDown.length) return `They match, but ${before.servicesDown.join(', ')} is not running: the repair restarts the agent's services.`;
+    if (before.matchesServer) return 'They match: nothing to repair.';
+    if (!before.serial) return `The agent's certificate cannot be read (${en.agentCertProblem(before.problem)}): the repair gives it the server's again (KB 1102855).`;
+    return 'They differ: this is what KB 1102855 repairs.';
+  },
+  /** `\\<server>\ofcscan\AutoPcc.exe`, with the server filled in when it is known. */
+  autoPcc(server: string | null): string {
+    return `\\\\${server ?? '<server>'}\\ofcscan\\AutoPcc.exe`;
+  },
+  /** KB 1102855's fallback, with the install program of the server in use. */
+  reinstall(autoPcc: string): string {
+    return `If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run ${autoPcc}.`;
+  },
+  /** A session's outcome in words; a bad-input stop after copying says what became of the copies. */
+  outcomeFor(outcome: Outcome, stage: CopyStage = 'none'): string {
+    if (outcome === 'bad-input' && stage === 'removed') return 'Stopped: the copies were removed and nothing was run.';
+    if (outcome === 'bad-input' && stage === 'kept') return 'Stopped: nothing was run. The copies are kept in the working folder.';
+    return en.outcome[outcome];
+  },
+  /** What happened to the working folder after a run. */
+  workDirAfter(folder: string, removed: boolean): string {
+    return removed
+      ? `The working folder ${folder} was removed: the agent is fixed, so the copies are no longer needed.`
+      : `The working folder ${folder} was kept, for diagnosis and for running IpXfer again. Delete it when the case is closed.`;
+  },
+  /** The CLI's last word on `kit`: the kit's own result. */
+  kitResult(folder: string): string {
+    return `Offline kit ready: ${folder}. On the PC to repair, give this folder (or the stick's root) as the source. Nothing was changed on this PC.`;
+  },
+  daysLeft(days: number): string {
+    return days < 0 ? `expired ${-days} days ago` : days === 1 ? '1 day left' : `${days} days left`;
+  },
+  /** `--simulate` given the training template itself, whose folders exist only in a world made from it (a profile-invalid problem). */
+  demoTemplate(): string {
+    return 'it is the training mode\'s template, and the folders it maps (server/..., pc/..., usb) exist only in a training world made from it. Run "npm run demo" (the wizard, also with --simulate resources/demo/profile.json) or "npm run demo:cli" (this CLI): each makes a fresh world in the temp folder and prints the profile.json to pass to --simulate';
+  },
+  /** One short paragraph to paste into a helpdesk ticket. */
+  ticket(f: TicketFacts): string {
+    const parts: string[] = [];
+    const agent = f.agent
+      ? `Apex One security agent ${[f.agent.programVersion, f.agent.build !== null ? `build ${f.agent.build}` : null].filter(Boolean).join(' ') || '(version unknown)'}${f.agent.server ? `, reporting to ${f.agent.server}` : ''}`
+      : 'no security agent';
+    parts.push(`${f.hostname} (Windows ${f.arch ?? 'unknown'}), ${agent}.`);
+    if (f.source) parts.push(`Server files: ${f.source}.`);
+    const c = f.certificate;
+    if (c) {
+      const serial = (v: string | null) => v ?? 'unreadable';
+      if (!c.ran) parts.push(`Agent certificate: serial ${serial(c.before)}${c.afterIsServer ? ' (already the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
+      else parts.push(`Agent certificate: serial ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? ' (the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
+    }
+    parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` [${f.errorCode}]` : ''}`);
+    parts.push(f.report ? `Report: ${f.report}` : 'Report: not saved.');
+    return parts.join(' ');
+  },
+  /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
+  quote(lines: readonly string[]): string {
+    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
+  },
+  /** KA-0006149: a stopped IpXfer can leave the agent's services stopped; say how to start them. */
+  servicesDown(services: readonly string[]): string {
+    if (!services.length) return '';
+    return ` These agent services are not running: ${services.join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
+  },
+  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
+  /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
+  osError(code: string): string {
+    const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };
+    return words[code] ? `${words[code]}, ${code}` : code;
+  },
+  /** verify.ts reports a code or an OS error code (ENOENT...). */
+  agentCertProblem(p: string | null): string {
+    if (p === 'not-a-certificate') return en.certificateProblem['not-certificate'];
+    if (p === 'ENOENT') return 'the file is missing';
+    if (p === 'unreachable' || p === 'mapped-drive') return en.tried[p];
+    return p ?? 'unknown';
+  },
+  step: { source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent' } satisfies Record<SessionStep, string>,
+  publisher: {
+    trusted: 'signed by Trend Micro, Inc.',
+    unsigned: 'is not signed',
+    tampered: 'was changed after it was signed',
+    'other-signer': 'is signed by someone else',
+    'untrusted-root': 'is signed, but its certificate chain does not lead to a trusted root',
+    expired: 'is signed with a certificate that had expired, and no trusted timestamp shows it was signed in time',
+    'not-code-signing': 'is signed with a certificate that is not for code signing',
+    damaged: 'is damaged: its signature cannot be read (the copy may be cut short)',
+    'file-too-large': 'is 2 GiB or larger, far larger than IpXfer: not checked',
+    'not-a-file': 'is not a regular file: not checked',
+  } satisfies Record<PublisherOutcome, string>,
+  check(c: Check): string {
+    switch (c.name) {
+      case 'agent-certificate':
+        if (c.result === 'pass') return `The agent's certificate ${c.path} is the server's (SHA-256 ${c.expectedSha256.slice(0, 16)}…)`;
+        if (c.result === 'fail') return `The agent's certificate ${c.path} is not the server's (agent serial ${c.actualSerial ?? 'unreadable'})`;
+        return `The agent's certificate ${c.path} could not be read (${en.agentCertProblem(c.problem)})`;
+      case 'service':
+        return `Service ${c.service}: ${en.service[c.state]}`;
+      case 'agent-server':
+        return `The agent reports to server: ${c.registryServer ?? '(not set)'}`;
+      case 'exit-code':
+        return `IpXfer exit code: ${c.exitCode ?? '(none)'}${c.result === 'warn' ? ' (not 0; the certificate decides)' : ''}`;
+    }
+  },
+  verdict: {
+    fixed: 'Fixed: the agent now has the server\'s certificate.',
+    'not-fixed': 'Not fixed: the agent still has another certificate.',
+    unknown: 'Could not be confirmed.',
+  } satisfies Record<Verdict, string>,
+  outcome: {
+    ready: 'Ready: nothing was changed.',
+    fixed: 'Fixed.',
+    'already-fixed': 'Nothing to repair: this agent already has the server\'s certificate. IpXfer was not run.',
+    failed: 'Not fixed.',
+    'not-verified': 'IpXfer finished; the fix could not be confirmed.',
+    'bad-input': 'Stopped: the input needs correcting. Nothing was copied or run.',
+    environment: 'Stopped: this PC is not ready. Nothing was copied or run.',
+    timeout: 'Stopped: IpXfer took too long.',
+    cancelled: 'Cancelled.',
+  } satisfies Record<Outcome, string>,
+  label: {
+    computer: 'Computer',
+    arch: 'Windows bitness',
+    elevated: 'Administrator',
+    yes: 'yes',
+    no: 'no',
+    agent: 'Agent',
+    agentNone: 'not installed',
+    agentServer: 'reports to',
+    build: 'build',
+    source: 'Server files',
+    tried: 'Places checked',
+    serverBuild: 'Server build',
+    unknown: 'unknown',
+    evidence: 'Evidence',
+    certificate: 'Server certificate',
+    serial: 'serial',
+    validUntil: 'valid until',
+    expired: 'EXPIRED',
+    plan: 'Files to copy',
+    notes: 'Notes',
+    workDir: 'Working folder',
+    command: 'Command',
+    exitCode: 'exit code',
+    duration: 'duration',
+    output: 'IpXfer output',
+    outputCut: (lines: number, total: number, chars: number) => `(${lines} of ${total} lines, ${chars} characters, left out in the middle)`,
+    endedAbnormally: (how: string) => `ended abnormally (${how})`,
+    outputHeldOpen: 'It ended, but a program it started kept its output open: reading stopped a few seconds later.',
+    stillRunning: 'Still running afterwards (started by it)',
+    checks: 'Checks',
+    outcome: 'Result',
+    report: 'Report',
+    simulated: 'TRAINING MODE (simulated PC)',
+    progress: 'Copying',
+    kit: 'Offline kit written',
+    agents: 'Agents whose certificate does not match',
+    renewed: 'The server certificate was issued less than 90 days ago: a renewed certificate is the usual cause of this list. Give the agents the new one (IpXfer) or reinstall them.',
+    listFile: 'List file',
+    publisher: 'Publisher',
+    notPe: 'not a Windows program (PE) file',
+    publisherOverride: 'Run although not verified as Trend Micro\'s: the user confirmed it.',
+    judgedBy: { windows: 'Chain judged by Windows', roots: 'Chain judged against the built-in roots' } as Record<'windows' | 'roots', string>,
+    chain: 'Certificate chain',
+    chainIssuerMissing: 'issuer not carried in the signature',
+    signedAt: 'signed at (timestamp)',
+    running: 'Running',
+    relaunchFailed: 'Could not restart as administrator. Close the app, right-click it and choose "Run as administrator".',
+    title: 'Apex One certificate fix',
+    mode: { fix: 'repair', inspect: 'inspection (nothing changed)', kit: 'offline kit' } as Record<'fix' | 'inspect' | 'kit', string>,
+    filesCopied: 'Files copied',
+    filesNotCopied: 'Files a repair would copy (nothing was copied)',
+    time: 'Time',
+    ticket: 'Summary for the ticket',
+  },
+};
+
+export type Messages = typeof en;
+
+/** English: every error code's text. */
+export const enErrors: ErrorTexts = {
+  // (d) is the error's own facts: each entry gets exactly its code's fields.
+  'source-empty': (d) => 'Enter where the server files are: for example \\\\server, \\\\server\\ofcscan, the server\'s Apex One folder, or an offline kit.',
+  'source-not-found': (d) => `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, en.tried)}\nCheck the server name and that the share opens in Explorer, or use \\\\server\\c$\\...\\PCCSRV, or an offline kit.`,
+  'source-unreadable': (d) => `${d.path} could not be read (${en.osError(d.reason)}). Check your access to the share.`,
+  'certificate-missing': (d) => `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, en.tried)}`,
+  'certificate-invalid': (d) => `${d.path} is not a usable certificate (${en.certificateProblem[d.reason]}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`,
+  'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
+  'datfhs-missing': (d) => `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`,
+  'option-invalid': (d) => `${d.option} "${d.value}" is not valid: expected ${d.expected}.`,
+  'profile-invalid': (d) => `The simulation profile ${d.file} is not usable: ${d.problem}.`,
+  'work-dir-failed': (d) => `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`,
+  'copy-failed': (d) => `${d.file} could not be copied (${en.osError(d.reason)}). Nothing was run and the partial copy was removed.`,
+  'copy-mismatch': (d) => `The copy of ${d.file} does not match the original. Nothing was run and the copy was removed; check the network and try again.`,
+  'not-windows': (d) => 'This computer is not running Windows. To practise the procedure, use the training mode: --simulate <profile.json> (see the README).',
+  'unsupported-os': (d) => 'The bitness of this Windows (x86, x64 or ARM64) could not be determined, so the right IpXfer cannot be chosen. Use --arch if you know it.',
+  'not-elevated': (d) => 'Administrator rights are needed: IpXfer rewrites the agent\'s settings and restarts its services. Start the program with "Run as administrator".',
+  'no-agent': (d) => 'No Apex One security agent is installed on this PC, so there is nothing to repair. Install the agent with \\\\<server>\\ofcscan\\AutoPcc.exe.',
+  'ipxfer-start-failed': (d) => `IpXfer could not be started (${en.osError(d.reason)}): ${d.executable}. Security software may have blocked it.`,
+  'ipxfer-exit': (d) => `IpXfer ended with code ${d.exitCode}${d.signal ? ` (${d.signal})` : ''} and the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`,
+  'not-fixed': (d) => `After IpXfer, the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`,
+  'not-verified': (d) => `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`,
+  'timeout': (d) => `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`,
+  'cancelled': (d) => `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}`,
+  'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
+  'copy-changed': (d) => `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
+  'services-start-failed': (d) => `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`,
+  'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
+  'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,
+  'kit-newer': (d) => `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`,
+  'kit-file-missing': (d) => `The kit is incomplete: ${d.file} is missing. Make the kit again from the server; nothing was copied or run.`,
+  'kit-file-changed': (d) => `${d.file} in the kit is not the file the kit was made with (its size or SHA-256 differs). Do not use this kit: make it again from the server.`,
+  'certmanager-missing': (d) => `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, en.tried)}`,
+  'certmanager-failed': (d) => `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`,
+  'publisher-untrusted': (d) => `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`,
+  'internal': (d) => `Unexpected error: ${d.message}`,
+};
+
