@@ -8,7 +8,6 @@
 import { rm } from 'node:fs/promises';
 import { abortable, AbortedError } from '../../base/abortable.js';
 import type { CertificateFile } from '../certificate.js';
-import { collectFiles } from '../collect.js';
 import { detectEnvironment, environmentProblems } from '../environment.js';
 import { FixError } from '../errors.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
@@ -29,7 +28,8 @@ import { lastMeaningfulLines } from './ipxfer-words.js';
 import { agentBefore, alreadyFixed } from './agent-before.js';
 import { runEnding, type RunFacts } from './run-ending.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
-import { checkPublishers, publisherGate } from './publisher-checks.js';
+import { publisherGate } from './publisher-checks.js';
+import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
 import { readServerCertificate } from './server-certificate.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
@@ -215,34 +215,20 @@ export class RepairSession {
         await this.finish('already-fixed', null);
         return true;
       }
-      let last = 0;
-      const { workDir, files } = await collectFiles({
+      const checked = await copyAndCheck({
+        ctx: this.ctx,
         plan,
-        workBase: this.ctx.options.workBase,
-        now: this.ctx.now(),
+        server: this.serverCertificate,
         signal,
-        makePrivate: (dir) => this.ctx.platform.makePrivateFolder(dir),
-        onProgress: (progress) => {
-          // Progress is for eyes: a few updates a second per file are enough.
-          const now = Date.now();
-          if (now - last < 50 && progress.fileBytes !== 0 && progress.fileBytes !== progress.fileTotal) return;
-          last = now;
-          this.update({ collect: { ...this.st.collect, progress } });
-        },
-      });
-      this.update({ collect: { progress: this.st.collect.progress, workDir, files } });
-      try {
-        const copiedCert = files.find((f) => f.role === 'certificate')!;
-        if (copiedCert.sha256 !== this.serverCertificate.sha256File) throw new FixError({ code: 'copy-mismatch', file: copiedCert.source });
-        const publisher = await checkPublishers(this.ctx.platform, files, signal);
-        const names = { workDir, ipxferName: files.find((f) => f.role === 'ipxfer')!.name, certificateName: copiedCert.name };
-        this.update({ publisher, commandPreview: { withPassword: describeCommand({ ...names, password: 'x' }), withoutPassword: describeCommand({ ...names, password: null }) } });
-        return true;
-      } catch (e) {
-        // A cancelled or refused collection leaves no copies behind.
-        await this.discardWorkDir();
+        onProgress: (progress) => this.update({ collect: { ...this.st.collect, progress } }),
+        onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files } }),
+      }).catch((e: unknown) => {
+        // The copies are gone (copyAndCheck removed them): the state must not point at them.
+        this.update({ collect: { progress: null, workDir: null, files: [] } });
         throw e;
-      }
+      });
+      this.update(checked);
+      return true;
     });
   }
 
