@@ -9,7 +9,8 @@
 import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compactTimestamp } from '../base/timestamp.js';
-import { reportText, type Report } from './report.js';
+import type { Report } from './report.js';
+import { reportText } from './report-text.js';
 import type { ReportPaths } from './session/state.js';
 
 async function writeAtomically(file: string, content: string): Promise<void> {

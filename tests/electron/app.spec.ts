@@ -65,10 +65,12 @@ test('the window\'s security settings, read back from the main process', async (
 test('navigation away from the app is denied', async () => {
   const app = await launch();
   const page = await app.firstWindow();
+  // Waits for the navigation itself (a deadline, not a sleep): an allowed one ends the wait at once.
+  const navigated = page.waitForEvent('framenavigated', { timeout: 2000 }).catch(() => null);
   await page.evaluate(() => {
     location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  await navigated;
   expect(page.url()).toBe('app://wizard/index.html');
   await app.close();
 });

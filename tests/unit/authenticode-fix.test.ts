@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { reportText } from '../../electron/core/report.js';
+import { reportText } from '../../electron/core/report-text.js';
 import { runCli } from '../fixtures/cli.js';
 import { selfSignedSigner, sign, tempDir, unsignedPe } from '../fixtures/signing.js';
 import { makeWorld, type World } from '../fixtures/world.js';

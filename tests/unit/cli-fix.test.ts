@@ -119,9 +119,15 @@ describe('apex-cert-fix fix', () => {
     const big = path.join(world.pccsrv, 'Admin', 'Utility', 'IpXfer', 'IpXfer_x64.exe');
     await appendFile(big, '\n/*' + 'x'.repeat(400 * 1024 * 1024) + '*/\n');
     const child = execa(process.execPath, [CLI, 'fix', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', UNVERIFIED], { reject: false, env: { LANG: 'en_US.UTF-8' } });
-    child.stderr?.on('data', (d: Buffer) => {
-      if (d.toString().includes('Files to copy')) setTimeout(() => child.kill('SIGINT'), 50);
-    });
+    // The certificate is copied first: once it is said, the large program's copy is under way.
+    let said = '';
+    const onData = (d: Buffer) => {
+      said += d.toString();
+      if (!said.includes('Copying: OfcNTCer.dat')) return;
+      child.stderr?.off('data', onData);
+      child.kill('SIGINT');
+    };
+    child.stderr?.on('data', onData);
     const r = await child;
     expect(r.exitCode).toBe(4);
     expect(JSON.parse(String(r.stdout)).outcome).toBe('cancelled');

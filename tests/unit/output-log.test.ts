@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE } from '../../electron/base/line-decoder.js';
 import { OutputLog, OUTPUT_LIMITS } from '../../electron/core/output-log.js';
-import { reportText, type Report } from '../../electron/core/report.js';
+import type { Report } from '../../electron/core/report.js';
+import { reportText } from '../../electron/core/report-text.js';
 
 describe('OutputLog', () => {
   it('many short lines: the first 1,000 and the last 4,000, the middle counted', () => {

@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import ts from 'typescript';
+import { PassThrough, Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { readFirstLine } from '../../electron/base/read-first-line.js';
 
 let dir: string | null = null;
@@ -20,18 +20,48 @@ describe('--password-stdin', () => {
     expect(said).toEqual([]);
   });
 
+  it('from a pipe that ends without a line break: what came, in pieces, as one line', async () => {
+    expect(await readFirstLine(Readable.from(['pass', 'word']), () => undefined)).toBe('password');
+    expect(await readFirstLine(Readable.from([]), () => undefined)).toBe('');
+  });
+
+  /** A console as Node presents one: a stream that says it is a TTY and can be put in raw mode. */
+  function fakeConsole() {
+    const input = Object.assign(new PassThrough(), { isTTY: true, raw: [] as boolean[], setRawMode(this: { raw: boolean[] }, on: boolean) { this.raw.push(on); } });
+    return input;
+  }
+
+  it('at a console: backspace takes back one character (also a Japanese one), Enter ends, raw mode is left again', async () => {
+    const input = fakeConsole();
+    const said: string[] = [];
+    const typed = readFirstLine(input, (t) => said.push(t));
+    input.write('pa\u007fassワ\bド\b\u007f');
+    input.write('word\rignored');
+    // p a ⌫ a s s ワ ⌫ ド ⌫ ⌫ → "pas", then "word".
+    expect(await typed).toBe('pasword');
+    expect(input.raw).toEqual([true, false]);
+    expect(said).toEqual(['Password / パスワード: ', '\n']);
+    expect(input.listenerCount('data')).toBe(0);
+  });
+
+  it('at a console: Ctrl+D ends the line like Enter', async () => {
+    const input = fakeConsole();
+    const typed = readFirstLine(input, () => undefined);
+    input.write('abc\u0004');
+    expect(await typed).toBe('abc');
+  });
+
   // A real console: a pseudo-terminal made by util-linux `script`, around the real module.
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript && process.platform === 'linux')('at a console: a prompt on stderr, the typing not echoed', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'acf-tty-'));
-    const source = await readFile(path.resolve('electron/base/read-first-line.ts'), 'utf8');
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-    await writeFile(path.join(dir, 'read-first-line.mjs'), js);
+    // The compiled module, as the CLI runs it (npm test builds first).
+    const compiled = pathToFileURL(path.resolve('dist/electron/base/read-first-line.js')).href;
     const result = path.join(dir, 'result.json');
     await writeFile(
       path.join(dir, 'main.mjs'),
       `import { writeFileSync } from 'node:fs';
-       import { readFirstLine } from './read-first-line.mjs';
+       import { readFirstLine } from ${JSON.stringify(compiled)};
        const password = await readFirstLine(process.stdin);
        // stdout and stdin are the same terminal here: the prompt must come on stderr.
        writeFileSync(${JSON.stringify(result)}, JSON.stringify({ password, stdinIsTTY: process.stdin.isTTY === true }));

@@ -6,7 +6,8 @@
  * never fatal: it is recorded in the local report (`reportCopy.error`) and the CLI exits 7.
  */
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { reportText, type Report } from '../report.js';
+import type { Report } from '../report.js';
+import { reportText } from '../report-text.js';
 import { writeReportPair } from '../report-files.js';
 export { reportBaseName } from '../report-files.js';
 import type { Lang } from '../messages.js';

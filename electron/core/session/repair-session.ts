@@ -12,26 +12,23 @@ import { detectEnvironment, environmentProblems } from '../environment.js';
 import { FixError } from '../errors.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { OutputLog } from '../output-log.js';
-import { certificateNotes, planFiles } from '../plan.js';
 import { buildReport, type Report } from '../report.js';
-import { writeReport } from '../report-files.js';
-import { describeCommand, runIpXfer, type OutputLine, type RunResult } from '../run-ipxfer.js';
-import { detectServerBuild } from '../server-build.js';
+import { describeCommand, runIpXfer, type OutputLine } from '../run-ipxfer.js';
 import type { ServerFiles } from '../server-files.js';
-import { resolveSource } from '../source.js';
-import { AGENT_SERVICES, fileArchFor } from '../vendor-layout.js';
+import { AGENT_SERVICES } from '../vendor-layout.js';
 import { verifyFix } from '../verify.js';
 import { availableFrom } from './available.js';
 import type { SessionContext } from './context.js';
 import { freshCollection, freshSource } from './fresh-state.js';
 import { lastMeaningfulLines } from './ipxfer-words.js';
-import { agentBefore, alreadyFixed } from './agent-before.js';
+import { alreadyFixed } from './agent-before.js';
+import { checkSource } from './check-source.js';
+import { saveReport, settleWorkDir } from './finish.js';
 import { runEnding, type RunFacts } from './run-ending.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
 import { publisherGate } from './publisher-checks.js';
 import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
-import { readServerCertificate } from './server-certificate.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
 
 type Listener<T> = (value: T) => void;
@@ -158,24 +155,10 @@ export class RepairSession {
       this.files = null;
       this.serverCertificate = null;
       this.update({ error: null, outcome: null, ...freshSource() });
-      const env = this.st.environment!;
-      const files = await abortable(resolveSource(this.ctx.platform, input), signal);
-      this.update({ source: { input, root: files.root, tried: files.tried } });
-      const arch = env.arch ?? 'x64';
-      const build = await abortable(detectServerBuild({ files, fileArch: fileArchFor(arch), override: serverBuild, agentBuild: env.agent?.build ?? null }), signal);
-      this.update({ serverBuild: build });
-      const planned = planFiles(files, arch, build);
-      const certificate = await abortable(readServerCertificate(files), signal);
-      const plan = { ...planned, notes: [...planned.notes, ...certificateNotes(certificate.certificate, this.ctx.now())] };
-      let before: RepairState['agentCertificateBefore'] = null;
-      if (env.agent) {
-        before = await agentBefore(this.ctx.platform, env.agent, certificate, signal);
-      }
-      throwIfCancelled(signal);
-      this.files = files;
-      this.serverCertificate = certificate;
-      const outcome: Outcome = alreadyFixed(before) ? 'already-fixed' : 'ready';
-      this.update({ plan, certificate: certificate.certificate, agentCertificateBefore: before, outcome });
+      const checked = await checkSource({ ctx: this.ctx, env: this.st.environment!, input, serverBuild, signal, onFound: (patch) => this.update(patch) });
+      this.files = checked.files;
+      this.serverCertificate = checked.certificate;
+      this.update(checked.patch);
       return true;
     });
   }
@@ -263,30 +246,18 @@ export class RepairSession {
       // Time of check is time of use: the bytes that run are the bytes that were checked.
       await recheckCopies(files, signal);
       throwIfCancelled(signal);
-      const pwd = password === '' ? null : password;
-      const command = describeCommand({ workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: pwd });
+      const names = { workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: password === '' ? null : password };
+      const command = describeCommand(names);
       this.attempt++;
       this.output = new OutputLog();
       this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt } });
-      let result: RunResult;
-      try {
-        result = await runIpXfer({
-          workDir,
-          ipxferName: ipxfer.name,
-          certificateName: cert.name,
-          password: pwd,
-          codePage: this.st.environment!.codePage,
-          timeoutMs: this.ctx.options.timeoutMs,
-          signal,
-          killTree: (pid, tag) => this.ctx.platform.killTree(pid, tag),
-          onLine: (line) => {
-            this.output.push(line);
-            for (const l of this.outputListeners) l(line);
-          },
-        });
-      } finally {
-        this.update({ running: null });
-      }
+      const onLine = (line: OutputLine) => {
+        this.output.push(line);
+        for (const l of this.outputListeners) l(line);
+      };
+      const { codePage } = this.st.environment!;
+      const killTree = (pid: number, tag: string) => this.ctx.platform.killTree(pid, tag);
+      const result = await runIpXfer({ ...names, codePage, timeoutMs: this.ctx.options.timeoutMs, signal, killTree, onLine }).finally(() => this.update({ running: null }));
       this.update({ run: { ...result, command, lines: this.output.count, attempt: this.attempt } });
       if (result.startError) return this.finish('failed', new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }));
       // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
@@ -346,29 +317,12 @@ export class RepairSession {
     });
   }
 
-  /** Sets the outcome, then writes the report; a report that cannot be saved is said, never silent. */
+  /** Sets the outcome, settles the working folder, then writes the report. */
   private async finish(outcome: Outcome, error: FixError | null): Promise<boolean> {
     this.update({ outcome, error: error ? this.ctx.word(error.details, RUN_STEP_CODES.has(error.code) ? 'run' : 'verify') : null, finishedAt: this.ctx.now().toISOString() });
-    await this.cleanUpWorkDir(outcome);
-    try {
-      const report = await writeReport(this.report('fix'), this.ctx.options.reportsDir);
-      this.update({ report, reportError: null });
-    } catch (e) {
-      this.update({ report: null, reportError: { folder: this.ctx.options.reportsDir, reason: (e as NodeJS.ErrnoException).code ?? String(e) } });
-    }
+    this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
+    this.update(await saveReport(this.report('fix'), this.ctx.options.reportsDir));
     return outcome === 'fixed' || outcome === 'already-fixed';
-  }
-
-  /** A fixed run needs its copies no more; a failed one keeps them for diagnosis (and a retry). */
-  private async cleanUpWorkDir(outcome: Outcome): Promise<void> {
-    const workDir = this.st.collect.workDir;
-    if (!workDir) return;
-    if (outcome !== 'fixed') {
-      this.update({ workDirAfter: { path: workDir, removed: false } });
-      return;
-    }
-    await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
-    this.update({ workDirAfter: { path: workDir, removed: true } });
   }
 
   /** The report document for what has happened so far. */

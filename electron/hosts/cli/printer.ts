@@ -7,7 +7,8 @@ import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
 import { describeState } from '../../core/session-text.js';
 import type { Report } from '../../core/report.js';
-import { copyStage, ticketSummary } from '../../core/ticket-summary.js';
+import { ticketSummary } from '../../core/ticket-summary.js';
+import { agentLine, outcomeLine, verificationLines } from '../../core/report-text.js';
 
 export class CliPrinter {
   private readonly unsubscribe: (() => void)[] = [];
@@ -52,7 +53,7 @@ export class CliPrinter {
     if (!env) return;
     if (env.platform === 'simulated') this.say(`*** ${L.simulated} ***`);
     this.say(`${L.computer}: ${env.hostname} · ${L.arch}: ${env.arch ?? L.unknown} · ${L.elevated}: ${env.elevated ? L.yes : L.no}`);
-    this.say(`${L.agent}: ${env.agent ? `${env.agent.dir} (${L.agentServer} ${env.agent.server ?? '-'}, ${L.build} ${env.agent.build ?? '-'})` : L.agentNone}`);
+    this.say(agentLine(this.m, env.agent));
   }
 
   /** What the source check found, worded by the same builder as the page and the report. */
@@ -122,17 +123,8 @@ export class CliPrinter {
 
   result(report: Report): void {
     const L = this.m.label;
-    if (report.verification) {
-      this.say(`${L.checks}: ${this.m.verdict[report.verification.verdict]}`);
-      for (const c of report.verification.checks) this.say(`  - [${c.result}] ${c.text}`);
-    }
-    // A kit ends with the kit's own result; a repair with its outcome, worded for where the copies are.
-    const outcome = !report.outcome
-      ? '-'
-      : report.mode === 'kit' && report.outcome === 'ready' && report.kit
-        ? this.m.kitResult(report.kit.folder)
-        : this.m.outcomeFor(report.outcome, copyStage({ workDir: report.workDir, publisher: report.publisher, errorCode: report.error?.code }));
-    this.say(`${L.outcome}: ${outcome}`);
+    for (const l of verificationLines(this.m, report)) this.say(l);
+    this.say(outcomeLine(this.m, report));
     if (report.error) this.say(report.error.message);
     if (report.guidance) this.say(report.guidance);
     const paths = this.session.state.report;
