@@ -11,12 +11,13 @@ import { FixError } from '../errors.js';
 import type { PublisherState } from './state.js';
 import { throwIfCancelled } from './operation-gate.js';
 
-export async function checkPublishers(platform: Platform, files: CollectedFile[], signal: AbortSignal): Promise<PublisherState> {
+/** `now`: the session's clock, for certificates without a verified timestamp. */
+export async function checkPublishers(platform: Platform, files: CollectedFile[], now: Date, signal: AbortSignal): Promise<PublisherState> {
   const osSignatureStatus = platform.osSignatureStatus?.bind(platform);
   const checks = [];
   for (const f of files.filter((x) => x.role !== 'certificate')) {
     throwIfCancelled(signal);
-    const check = await abortable(checkPublisher(f.copy, { osSignatureStatus }), signal);
+    const check = await abortable(checkPublisher(f.copy, { osSignatureStatus, now }), signal);
     checks.push({ ...check, name: f.name, role: f.role });
   }
   throwIfCancelled(signal);
