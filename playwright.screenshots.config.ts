@@ -4,7 +4,7 @@
  * working tree as they found it.
  */
 import { defineConfig } from '@playwright/test';
-import base from './playwright.config';
+import base from './playwright.config.js';
 
 export default defineConfig({
   ...base,

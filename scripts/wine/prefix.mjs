@@ -74,7 +74,10 @@ function startDesktop(env) {
   spawn('wine', ['explorer.exe', '/desktop'], { env, stdio: 'ignore', detached: true }).unref();
 }
 
-/** Builds the prefix and its world in `dir` (created when absent); returns how to reach it. */
+/**
+ * Builds the prefix and its world in `dir` (created when absent); returns how to reach it.
+ * @returns {{ prefix: string, driveC: string, env: Record<string, string> }}
+ */
 export function createPrefix(dir, programs) {
   mkdirSync(dir, { recursive: true });
   const prefix = join(dir, 'prefix');

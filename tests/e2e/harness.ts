@@ -2,7 +2,7 @@
  * Each test gets its own simulated world (server share, PC, fake IpXfer), a wizard service over it,
  * and the real browser host serving the built wizard; the page opens the host's address.
  */
-import { test as base, type Page, type WebSocket } from '@playwright/test';
+import { expect, test as base, type Page, type WebSocket } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/browser-host.js';
@@ -82,3 +82,34 @@ export async function confirmUnverified(page: Page, t: (ja: string, en: string) 
 
 export const ja = (j: string) => j;
 export const en = (_j: string, e: string) => e;
+
+export type WalkStop = 'pc' | 'server' | 'collect' | 'run' | 'result' | 'guide';
+
+/**
+ * Every step of a repair in Japanese, stopping at each once it is shown (the accessibility audit
+ * and the screenshots take the same walk): `at` looks, or waits for more, at each stop.
+ */
+export async function walkEveryStep(page: Page, password: string, at: (stop: WalkStop) => Promise<unknown>): Promise<void> {
+  await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
+  await diagnosed(page);
+  await at('pc');
+  await action(page, '次へ').click();
+  await expect(page.getByTestId('plan')).toBeVisible();
+  await at('server');
+  await action(page, '確認して次へ').click();
+  await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeVisible();
+  await action(page, 'コピーして次へ').click();
+  await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
+  await expect(page.getByTestId('workdir')).toBeVisible();
+  await at('collect');
+  await action(page, '次へ').click();
+  await page.getByLabel('エージェントのアンロードパスワード').fill(password);
+  await at('run');
+  await confirmUnverified(page, ja);
+  await action(page, 'IpXfer を実行').click();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await at('result');
+  await page.getByRole('navigation').getByRole('button', { name: '再インストール手順' }).click();
+  await at('guide');
+}

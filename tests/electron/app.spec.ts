@@ -7,7 +7,11 @@ import { test, expect, _electron as electron } from '@playwright/test';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { WebContents, WebPreferences } from 'electron';
 import { makeWorld, type World } from '../fixtures/world.js';
+
+/** Electron's web contents answer getLastWebPreferences() (electron_api_web_contents.cc), though electron.d.ts leaves it out. */
+type WithPreferences = WebContents & { getLastWebPreferences(): WebPreferences | null };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const binary = electronBinary();
@@ -52,7 +56,7 @@ test('the window\'s security settings, read back from the main process', async (
   const app = await launch();
   await app.firstWindow();
   const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences()!;
+    const p = (BrowserWindow.getAllWindows()[0]!.webContents as WithPreferences).getLastWebPreferences()!;
     return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity };
   });
   expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });

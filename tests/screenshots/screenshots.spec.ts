@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, action, confirmUnverified, diagnosed, ja } from '../e2e/harness.js';
+import { test, expect, action, walkEveryStep } from '../e2e/harness.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -19,29 +19,14 @@ test.describe('the repair', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.emulateMedia({ colorScheme: scheme });
       const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${scheme}.png`), fullPage: true });
-      await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
-      await diagnosed(page);
-      await shot('1-pc');
-      await action(page, '次へ').click();
-      await expect(page.getByTestId('plan')).toBeVisible();
-      await shot('2-server');
-      await action(page, '確認して次へ').click();
-      await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeVisible();
-      await action(page, 'コピーして次へ').click();
-      await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
-      await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
-      await expect(page.getByTestId('workdir')).toBeVisible();
-      await shot('3-collect');
-      await action(page, '次へ').click();
-      await page.getByLabel('エージェントのアンロードパスワード').fill('trend');
-      await shot('4-run');
-      await confirmUnverified(page, ja);
-      await action(page, 'IpXfer を実行').click();
-      await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
-      await expect(page.getByTestId('ticket-text')).toBeVisible();
-      await shot('5-result');
-      await page.getByRole('navigation').getByRole('button', { name: '再インストール手順' }).click();
-      await shot('6-guide');
+      const names = { pc: '1-pc', server: '2-server', collect: '3-collect', run: '4-run', result: '5-result', guide: '6-guide' } as const;
+      await walkEveryStep(page, 'trend', async (stop) => {
+        if (stop === 'result') {
+          await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+          await expect(page.getByTestId('ticket-text')).toBeVisible();
+        }
+        await shot(names[stop]);
+      });
       expect(errors).toEqual([]);
     });
   }

@@ -82,7 +82,7 @@ describe('using a kit', () => {
     const { folder, w } = await kit({});
     const exe = path.join(folder, 'IpXfer_x64.exe');
     const bytes = await readFile(exe);
-    bytes[bytes.length - 2] ^= 1;
+    bytes[bytes.length - 2]! ^= 1;
     await writeFile(exe, bytes);
     const r = await fixFrom(w, folder);
     expect(r.code).toBe(2);

@@ -59,6 +59,8 @@ function report(run: NonNullable<Report['run']>, lang: 'en' | 'ja' = 'en'): Repo
     guidance: null,
     publisher: null,
     kit: null,
+    workDirAfter: null,
+    reportError: null,
   };
 }
 

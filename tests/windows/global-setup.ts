@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   for (const [name, days] of [['server', 1095], ['old', 30]] as const) {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, `${name}.key`), '-outform', 'DER', '-out', path.join(dir, `${name}.der`), '-days', String(days), '-subj', `/CN=OfficeScan Server NTSG/O=${name} (Wine lane)`], { stdio: 'ignore' });
   }
-  const lane: LaneInfo = { skip: null, dir, prefix: made.prefix, driveC: made.driveC, env: made.env, programs, nodeExe, repo: REPO, setupMs: Date.now() - started };
+  const lane = { skip: null, dir, prefix: made.prefix, driveC: made.driveC, env: made.env, programs, nodeExe, repo: REPO, setupMs: Date.now() - started } satisfies LaneInfo;
   project.provide('lane', lane);
   process.stderr.write(`Wine lane ready in ${Math.round(lane.setupMs / 1000)} s (prefix ${made.prefix})\n`);
   return () => {
