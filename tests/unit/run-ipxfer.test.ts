@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MASK } from '../../electron/base/redactor.js';
 import { describeCommand, runIpXfer, type OutputLine } from '../../electron/core/run-ipxfer.js';
 import { killProcessGroup } from '../../electron/platform/kill-process-group.js';
 import { fakeIpXferScript, type FakeIpXferBehaviour } from '../../electron/simulation/fake-ipxfer.js';
+import { gone } from '../fixtures/processes.js';
 
 let dir: string;
 afterEach(async () => {
@@ -39,26 +39,6 @@ async function run(password: string | null, o: { timeoutMs?: number; signal?: Ab
     },
   });
   return { result, lines };
-}
-
-/** Running, not merely a zombie waiting for a parent (in a container, PID 1 may never reap it). */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true;
-  }
-};
-
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
-  return !alive(pid);
 }
 
 describe('running IpXfer', () => {

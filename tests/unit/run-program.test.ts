@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runProgram, type OutputLine, type ProgramOptions } from '../../electron/base/run-program.js';
 import { MAX_LINE } from '../../electron/base/line-decoder.js';
 import { killProcessGroup } from '../../electron/platform/kill-process-group.js';
+import { gone } from '../fixtures/processes.js';
 
 // Real child processes: small Node scripts started through their #! line, as IpXfer would be.
 let dir: string;
@@ -34,22 +34,6 @@ async function run(file: string, o: Partial<ProgramOptions> = {}) {
   const started = Date.now();
   const result = await runProgram({ file, args: [], cwd: dir, codePage: 65001, timeoutMs: 300_000, killTree: killProcessGroup, onLine: (l) => lines.push(l), ...o });
   return { result, lines, ms: Date.now() - started };
-}
-
-/** Running, not merely a zombie waiting for a parent (in a container, PID 1 may never reap it). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
-  return !alive(pid);
 }
 
 const pids = async () => JSON.parse(await readFile(path.join(dir, 'pids.json'), 'utf8')) as Record<string, number>;
