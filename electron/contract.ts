@@ -11,6 +11,8 @@ import type { OutputLine } from './core/run-ipxfer.js';
 import type { SessionText } from './core/session-text.js';
 
 export type { Lang, RepairState, KitState, ServerCheckState, OutputLine };
+/** How a language is chosen from preferred locales: the page's first guess, before the host's arrives. */
+export { langOf } from './core/lang.js';
 
 /** Everything the page shows, sent whole on every change and on every (re)connect. */
 export interface WizardView {

@@ -28,11 +28,3 @@ const WORDED: Record<Lang, WordedMessages> = { en: worded('en'), ja: worded('ja'
 export function messages(lang: Lang): WordedMessages {
   return WORDED[lang];
 }
-
-/** Japanese on a Japanese OS or locale, English otherwise. */
-export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const locale = fromEnv !== '' && fromEnv !== 'C' && fromEnv !== 'POSIX' ? fromEnv : Intl.DateTimeFormat().resolvedOptions().locale;
-  return /^ja/i.test(locale) ? 'ja' : 'en';
-}
-

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { IntentName, WizardIntents } from '../contract.js';
+import { LANGS } from '../core/lang.js';
 
 const none = z.tuple([]);
 const text = (max: number) => z.string().max(max);
@@ -19,7 +20,7 @@ export const INTENT_ARGS = {
   verify: none,
   startServices: none,
   newRepair: none,
-  setLanguage: z.tuple([z.enum(['ja', 'en'])]),
+  setLanguage: z.tuple([z.enum(LANGS)]),
   makeKit: z.tuple([text(2048), text(2048), build]),
   listAgents: none,
   exportAgents: z.tuple([z.enum(['csv', 'json'])]),

@@ -6,7 +6,7 @@ import { addMessages, init, locale } from 'svelte-i18n';
 import en from './locales/en.json';
 import ja from './locales/ja.json';
 
-import type { Lang } from '../../electron/contract';
+import { langOf, type Lang } from '../../electron/contract';
 
 /** Declared once, in the engine (core/messages.ts), and taken through the contract. */
 export type { Lang };
@@ -16,7 +16,7 @@ addMessages('ja', ja);
 
 /** Japanese when the browser / OS prefers it, else English. */
 export function browserLang(): Lang {
-  return (navigator.languages ?? [navigator.language]).some((l) => /^ja\b/i.test(l)) ? 'ja' : 'en';
+  return langOf(navigator.languages ?? [navigator.language]);
 }
 
 export function startI18n(lang: Lang): void {

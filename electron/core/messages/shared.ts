@@ -1,7 +1,9 @@
 /** What every language table shares: the language names, the error-table type, and small helpers. */
 import type { ErrorDetails, TriedPlace } from '../errors.js';
 
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../lang.js';
+
+export type { Lang };
 
 export const list = (tried: readonly TriedPlace[], names: Record<TriedPlace['result'], string>): string =>
   tried.map((t) => `\n  - ${t.path}: ${names[t.result]}`).join('');

@@ -11,13 +11,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host.js';
 import { SessionContext } from '../../core/session/context.js';
-import { defaultLang, type Lang } from '../../core/messages.js';
+import { chosenLang, type Lang } from '../../core/lang.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
 import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
 
 const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } });
-const lang: Lang = values.lang === 'ja' || values.lang === 'en' ? values.lang : defaultLang();
+const lang: Lang = chosenLang(values.lang);
 const ja = lang === 'ja';
 
 let profile = values.simulate;

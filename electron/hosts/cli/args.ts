@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
 import { cliMessages } from './cli-messages.js';
-import { defaultLang, type Lang } from '../../core/messages.js';
+import { chosenLang, type Lang } from '../../core/lang.js';
 import type { Arch } from '../../platform/platform.js';
 import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 
@@ -69,7 +69,7 @@ const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
 export function langFrom(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return value === 'ja' || value === 'en' ? value : defaultLang();
+  return chosenLang(value);
 }
 
 export interface Parsed {

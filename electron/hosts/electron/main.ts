@@ -10,7 +10,8 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { SessionContext } from '../../core/session/context.js';
 import { findKit } from '../../core/kit.js';
-import { messages, type Lang } from '../../core/messages.js';
+import { messages } from '../../core/messages.js';
+import { chosenLang, langOf, type Lang } from '../../core/lang.js';
 import { CHANNELS } from './ipc-channels.js';
 import { registerIntents } from './ipc-bridge.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
@@ -64,7 +65,7 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  const lang: Lang = argValue('--lang') === 'en' || argValue('--lang') === 'ja' ? (argValue('--lang') as Lang) : app.getLocale().startsWith('ja') ? 'ja' : 'en';
+  const lang: Lang = chosenLang(argValue('--lang'), () => langOf([app.getLocale()]));
   const choice = choosePlatform(argValue('--simulate'));
   if (!choice.ok) {
     dialog.showErrorBox('Apex One certificate fix', messages(lang).error(choice.error));
