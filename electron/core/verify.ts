@@ -115,6 +115,8 @@ export async function verifyFix(o: VerifyOptions): Promise<Verification> {
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
+    // Cancelled already (e.g. while the wait was being announced): an 'abort' event will not come again.
+    if (signal?.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', done);
