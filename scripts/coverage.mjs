@@ -87,7 +87,7 @@ const summaries = new Map(
 );
 console.log('');
 console.log(`Coverage of electron/** by the unit tests: vitest in-process (${inProcess.files().length} files) + ${rawCoverage.counted} child Node`);
-console.log(`processes that ran dist/electron (${child.files().length} files; ${rawCoverage.files} raw files, ${rawCoverage.vitest} of them vitest's own, not used).`);
+console.log(`processes that ran dist/electron (${child.files().length} files; ${rawCoverage.files} raw files, ${rawCoverage.vitest} of them vitest's own, not used${rawCoverage.unreadable ? `; ${rawCoverage.unreadable} cut short by a process that was stopped, not used` : ''}).`);
 console.log(`Goals for electron/base and electron/core: lines ≥ ${GOAL.lines} %, branches ≥ ${GOAL.branches} %.`);
 console.log('');
 for (const line of table(summaries)) console.log(line);

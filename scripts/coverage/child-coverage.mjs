@@ -21,9 +21,18 @@ export function readRawCoverage(rawDir, root) {
   const processes = [];
   let files = 0;
   let vitest = 0;
+  let unreadable = 0;
   for (const name of readdirSync(rawDir).filter((n) => n.endsWith('.json'))) {
     files++;
-    const { result } = JSON.parse(readFileSync(path.join(rawDir, name), 'utf8'));
+    let result;
+    try {
+      ({ result } = JSON.parse(readFileSync(path.join(rawDir, name), 'utf8')));
+      if (!Array.isArray(result)) throw new Error('no result');
+    } catch {
+      // A process stopped while V8 wrote its file (a test kills programs on purpose): counted, not used.
+      unreadable++;
+      continue;
+    }
     if (isVitestProcess(result)) {
       vitest++;
       continue;
@@ -31,7 +40,7 @@ export function readRawCoverage(rawDir, root) {
     const ours = result.filter((r) => r.url.startsWith(distUrl) && /\.[cm]?js$/.test(r.url));
     if (ours.length > 0) processes.push({ result: ours });
   }
-  return { merged: mergeProcessCovs(processes), files, vitest, counted: processes.length };
+  return { merged: mergeProcessCovs(processes), files, vitest, unreadable, counted: processes.length };
 }
 
 /** Converts merged V8 script coverage to an istanbul CoverageMap keyed by absolute .ts paths. */

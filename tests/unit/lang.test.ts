@@ -16,9 +16,12 @@ describe('which language, when nobody named one', () => {
     expect(defaultLang({ LC_ALL: 'ja_JP.UTF-8', LANG: 'en_US.UTF-8' })).toBe('ja');
     expect(defaultLang({ LC_MESSAGES: 'en_US.UTF-8', LANG: 'ja_JP.UTF-8' })).toBe('en');
     expect(defaultLang({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(defaultLang({ LC_MESSAGES: 'JA_jp', LANG: 'de_DE.UTF-8' })).toBe('ja');
+    expect(defaultLang({ LANG: 'fr_FR.UTF-8' })).toBe('en');
     const runtime = langOf([Intl.DateTimeFormat().resolvedOptions().locale]);
     expect(defaultLang({ LANG: 'C' })).toBe(runtime);
     expect(defaultLang({ LC_ALL: 'POSIX' })).toBe(runtime);
+    expect(defaultLang({})).toBe(runtime);
   });
 
   it('--lang wins when it names a language; anything else falls back to the system', () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { categoryOf, FixError, type ErrorCode, type ErrorDetails, type TriedPlace } from '../../electron/core/errors.js';
-import { defaultLang, messages, type Lang } from '../../electron/core/messages.js';
+import { messages, type Lang } from '../../electron/core/messages.js';
 import type { Outcome } from '../../electron/core/outcome.js';
 import { EXIT_CODE, outcomeOf } from '../../electron/core/outcome.js';
 
@@ -507,23 +507,5 @@ describe('the diagnosis, the ticket and the small phrases', () => {
     expect(messages('en').daysLeft(1)).toBe('1 day left');
     expect(messages('en').daysLeft(2)).toBe('2 days left');
     expect(messages('en').daysLeft(-2)).toBe('expired 2 days ago');
-  });
-});
-
-describe('the language chosen from the environment', () => {
-  it('Japanese for a Japanese locale in LC_ALL, LC_MESSAGES or LANG (in that order), English for any other', () => {
-    expect(defaultLang({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
-    expect(defaultLang({ LANG: 'en_US.UTF-8' })).toBe('en');
-    expect(defaultLang({ LC_ALL: 'ja_JP.UTF-8', LANG: 'en_US.UTF-8' })).toBe('ja');
-    expect(defaultLang({ LC_ALL: 'en_GB.UTF-8', LANG: 'ja_JP.UTF-8' })).toBe('en');
-    expect(defaultLang({ LC_MESSAGES: 'JA_jp', LANG: 'de_DE.UTF-8' })).toBe('ja');
-    expect(defaultLang({ LANG: 'fr_FR.UTF-8' })).toBe('en');
-  });
-
-  it('"C", "POSIX" or nothing fall back to the system locale (the same answer for all three)', () => {
-    const system = /^ja/i.test(Intl.DateTimeFormat().resolvedOptions().locale) ? 'ja' : 'en';
-    expect(defaultLang({ LANG: 'C' })).toBe(system);
-    expect(defaultLang({ LANG: 'POSIX' })).toBe(system);
-    expect(defaultLang({})).toBe(system);
   });
 });
