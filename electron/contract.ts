@@ -9,8 +9,10 @@ import type { Lang } from './core/messages.js';
 import type { KitState, RepairState, ServerCheckState } from './core/session/state.js';
 import type { OutputLine } from './core/run-ipxfer.js';
 import type { SessionText } from './core/session-text.js';
+import type { WizardStep, WizardSteps } from './core/session/wizard-steps.js';
 
-export type { Lang, RepairState, KitState, ServerCheckState, OutputLine };
+export type { Lang, RepairState, KitState, ServerCheckState, OutputLine, WizardStep, WizardSteps };
+export { WIZARD_STEPS } from './core/session/wizard-steps.js';
 /** How a language is chosen from preferred locales: the page's first guess, before the host's arrives. */
 export { langOf } from './core/lang.js';
 
@@ -21,6 +23,8 @@ export interface WizardView {
   serverCheck: ServerCheckState;
   /** Every domain text already worded in the session's language. */
   text: SessionText;
+  /** The steps the page may show and the one the session is at. */
+  steps: WizardSteps;
 }
 
 /** Output lines: `reset` replaces what the page holds (a new run, or a page that just connected). */

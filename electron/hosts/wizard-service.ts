@@ -16,6 +16,7 @@ import { KitService } from '../core/session/kit-service.js';
 import { RepairSession } from '../core/session/repair-session.js';
 import { ServerCheckService } from '../core/session/server-check.js';
 import { describeState } from '../core/session-text.js';
+import { wizardSteps } from '../core/session/wizard-steps.js';
 import { IntentError, isIntentName, parseIntentArgs } from './intent-args.js';
 
 export { IntentError };
@@ -88,7 +89,8 @@ export class WizardService {
 
   view(): WizardView {
     const state = this.repairSession.state;
-    return { state, kit: this.kit.state, serverCheck: this.serverCheck.state, text: describeState(state, state.lang, this.o.context.now()) };
+    const serverCheck = this.serverCheck.state;
+    return { state, kit: this.kit.state, serverCheck, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, serverCheck) };
   }
 
   private publish(): void {

@@ -1,57 +1,20 @@
 /**
  * The wizard's view state: which step is shown, the latest session view, and the output lines.
- * The session decides everything (what can happen next is `state.available`); this only remembers
- * what to show, sends intents, and moves to the step the session is at — on every (re)connect too.
+ * The session decides everything (what can happen next is `state.available`; which steps are open
+ * and where it is, `steps`); this only remembers what to show, sends intents, and moves to the
+ * step the session is at — on every (re)connect too.
  */
 import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
-import type { HostInfo, OutputLine, RepairState, WizardApi, WizardView } from '../../electron/contract';
+import { WIZARD_STEPS, type HostInfo, type OutputLine, type WizardApi, type WizardStep, type WizardView } from '../../electron/contract';
 import { connect, type Connection } from './api-client';
 import { switchLocale, type Lang } from './i18n';
 
-export const STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
-/** The repair's steps, plus the server check (offered when this PC is the Apex One server). */
-export type Step = (typeof STEPS)[number] | 'agents';
-
-/** Outcomes that end a repair (the Result step shows them). */
-const ENDED = new Set(['fixed', 'already-fixed', 'failed', 'not-verified', 'timeout', 'cancelled']);
+/** The repair's steps in order (the server check, 'agents', stands beside them): the session's list. */
+export const STEPS = WIZARD_STEPS;
+export type Step = WizardStep;
 
 const t = (key: string, values?: Record<string, string | number>) => get(_)(key, values ? { values } : undefined);
-
-/** The step a page that just connected shows: where the session is, not always "1 This PC". */
-export function stepFor(v: WizardView): Step {
-  const s = v.state;
-  if (v.serverCheck.busy) return 'agents';
-  switch (s.busy) {
-    case 'run':
-      return 'run';
-    case 'verify':
-    case 'services':
-      return s.run ? 'result' : 'run';
-    case 'collect':
-      return 'collect';
-    case 'source':
-      return 'server';
-    case 'detect':
-      return 'pc';
-  }
-  if (ended(s)) return 'result';
-  if (collected(s)) return 'run';
-  if (s.error?.step === 'collect' && s.plan) return 'collect';
-  if (s.plan && s.certificate && s.blockers.length === 0) return 'server';
-  if (s.error?.step === 'source') return 'server';
-  if (v.serverCheck.agents) return 'agents';
-  return 'pc';
-}
-
-/** The session reached its end (a run's verdict, or "nothing to repair" with its report). */
-function ended(s: RepairState): boolean {
-  return s.finishedAt !== null && s.outcome !== null && ENDED.has(s.outcome);
-}
-
-function collected(s: RepairState): boolean {
-  return s.collect.workDir !== null && s.collect.files.length > 0;
-}
 
 class Wizard {
   api!: WizardApi;
@@ -89,7 +52,7 @@ class Wizard {
     const prev = this.view;
     this.view = v;
     if (!prev) {
-      this.step = stepFor(v);
+      this.step = v.steps.at;
       this.firstView(v);
       return;
     }
@@ -97,9 +60,9 @@ class Wizard {
     this.narrate(prev, v);
     const s = v.state;
     // A run that ends (here or in another window) shows its result.
-    if ((prev.state.busy === 'run' || prev.state.busy === 'verify') && s.busy === null && ended(s) && (this.step === 'run' || this.step === 'result')) this.step = 'result';
+    if ((prev.state.busy === 'run' || prev.state.busy === 'verify') && s.busy === null && v.steps.open.result && (this.step === 'run' || this.step === 'result')) this.step = 'result';
     // A step the session no longer supports (a new repair, a new source) gives way to where it is.
-    else if (!this.reachable(this.step)) this.step = stepFor(v);
+    else if (!this.reachable(this.step)) this.step = v.steps.at;
   }
 
   /** Says in the live region what started and how it ended. */
@@ -132,8 +95,7 @@ class Wizard {
 
   /** This PC is the Apex One server and has no agent: nothing to repair here, kits to make. */
   get onServer(): boolean {
-    const v = this.view;
-    return !!v?.serverCheck.localServer && !!v.state.environment && !v.state.environment.agent && v.state.blockers.every((b) => b.code === 'no-agent');
+    return this.view?.steps.onServer ?? false;
   }
 
   get busy() {
@@ -141,25 +103,9 @@ class Wizard {
     return v ? (v.state.busy ?? v.kit.busy ?? v.serverCheck.busy) : null;
   }
 
+  /** The session says which steps are open (nothing but the first before it has said anything). */
   reachable(step: Step): boolean {
-    const s = this.state;
-    if (!s) return step === 'pc';
-    switch (step) {
-      case 'pc':
-      case 'guide':
-        return true;
-      case 'agents':
-        return this.view?.serverCheck.localServer != null;
-      case 'server':
-        // On the Apex One server (no agent there, which is normal) the Server step makes offline kits.
-        return s.environment !== null && (s.blockers.length === 0 || this.onServer);
-      case 'collect':
-        return s.plan !== null && s.certificate !== null && s.blockers.length === 0;
-      case 'run':
-        return collected(s);
-      case 'result':
-        return ended(s);
-    }
+    return this.view?.steps.open[step] ?? step === 'pc';
   }
 
   go(step: Step): void {
@@ -221,7 +167,7 @@ class Wizard {
     if (!(await this.act(() => this.api.collect(force)))) return;
     const s = this.state;
     if (s?.outcome === 'already-fixed') this.moveTo('result', t('result.title.already-fixed'));
-    else if (s && collected(s) && !s.error) this.moveTo('run', t('done.collect'));
+    else if (s && this.reachable('run') && !s.error) this.moveTo('run', t('done.collect'));
   }
 
   async run(password: string | null, allowUnverifiedPublisher: boolean): Promise<void> {
@@ -230,7 +176,7 @@ class Wizard {
     this.confirmingCancel = false;
     await this.act(() => this.api.run(password, allowUnverifiedPublisher));
     this.confirmingCancel = false;
-    if (this.state && ended(this.state)) this.step = 'result';
+    if (this.reachable('result')) this.step = 'result';
   }
 
   /** "Done" / "Repair another PC": a fresh session in the same language, back to step 1. */

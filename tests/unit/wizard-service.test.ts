@@ -37,6 +37,29 @@ async function start(o: WorldOptions = {}, lang: 'ja' | 'en' = 'en') {
 }
 
 describe('WizardService', () => {
+  it('each view says which steps are open and where the session is: a page that (re)connects lands there', async () => {
+    const { service } = await start();
+    const steps = () => service.view().steps;
+    expect(steps()).toMatchObject({ at: 'pc', open: { pc: true, server: false, collect: false, run: false, result: false, guide: true, agents: false }, onServer: false });
+    await service.handle('detect', []);
+    // The first look also checked the agent's server: the Server step holds a plan.
+    expect(steps()).toMatchObject({ at: 'server', open: { server: true, collect: true, run: false, result: false } });
+    await service.handle('collect', [false]);
+    expect(steps()).toMatchObject({ at: 'run', open: { run: true, result: false } });
+    await service.handle('run', [null, true]);
+    expect(steps()).toMatchObject({ at: 'result', open: { result: true } });
+    await service.handle('newRepair', []);
+    expect(steps().open.result).toBe(false);
+  });
+
+  it('on the Apex One server without an agent: the server check and the kit step are open, nothing to repair', async () => {
+    const { service } = await start({ serverIsThisPc: true, agent: false, tree: { certificateManager: { list: Buffer.from('Host,IP\r\nPC-07,10.0.0.7\r\n') } } });
+    await service.handle('detect', []);
+    expect(service.view().steps).toMatchObject({ at: 'pc', onServer: true, open: { agents: true, server: true, collect: false } });
+    await service.handle('listAgents', []);
+    expect(service.view().steps.at).toBe('agents');
+  });
+
   it('the first look at the PC also checks the agent\'s server: the diagnosis is there before anything is asked', async () => {
     const { service, w } = await start();
     await service.handle('detect', []);

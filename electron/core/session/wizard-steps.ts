@@ -1,0 +1,62 @@
+/**
+ * The wizard's steps as the session sees them: which a page may show, and the one the session is
+ * at. Derived from the state in one place, so a page that (re)connects lands where the session is,
+ * and a step the session no longer supports gives way, without the page keeping step rules.
+ */
+import type { Outcome } from '../outcome.js';
+import type { RepairState, ServerCheckState } from './state.js';
+
+/** The repair's steps in their order; the server check ('agents') stands beside them. */
+export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
+
+export interface WizardSteps {
+  /** Where the session is: the step a page that just connected shows. */
+  at: WizardStep;
+  open: Record<WizardStep, boolean>;
+  /** This PC is the Apex One server and has no agent (normal there): kits to make, nothing to repair. */
+  onServer: boolean;
+}
+
+/** Outcomes that end a repair (the Result step shows them). */
+const ENDED: ReadonlySet<Outcome> = new Set(['fixed', 'already-fixed', 'failed', 'not-verified', 'timeout', 'cancelled']);
+
+export function wizardSteps(s: RepairState, check: ServerCheckState): WizardSteps {
+  const ended = s.finishedAt !== null && s.outcome !== null && ENDED.has(s.outcome);
+  const collected = s.collect.workDir !== null && s.collect.files.length > 0;
+  const planned = s.plan !== null && s.certificate !== null && s.blockers.length === 0;
+  const onServer = check.localServer !== null && s.environment !== null && !s.environment.agent && s.blockers.every((b) => b.code === 'no-agent');
+  const open: Record<WizardStep, boolean> = {
+    pc: true,
+    guide: true,
+    agents: check.localServer !== null,
+    server: s.environment !== null && (s.blockers.length === 0 || onServer),
+    collect: planned,
+    run: collected,
+    result: ended,
+  };
+  return { at: stepAt(s, check, { ended, collected, planned }), open, onServer };
+}
+
+function stepAt(s: RepairState, check: ServerCheckState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
+  if (check.busy) return 'agents';
+  switch (s.busy) {
+    case 'run':
+      return 'run';
+    case 'verify':
+    case 'services':
+      return s.run ? 'result' : 'run';
+    case 'collect':
+      return 'collect';
+    case 'source':
+      return 'server';
+    case 'detect':
+      return 'pc';
+  }
+  if (is.ended) return 'result';
+  if (is.collected) return 'run';
+  if (s.error?.step === 'collect' && s.plan) return 'collect';
+  if (is.planned || s.error?.step === 'source') return 'server';
+  if (check.agents) return 'agents';
+  return 'pc';
+}
