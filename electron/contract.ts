@@ -55,7 +55,11 @@ export interface HostInfo {
 export interface WizardIntents {
   hello(): Promise<HostInfo>;
   detect(): Promise<void>;
-  setSource(input: string, serverBuild: number | null): Promise<void>;
+  /**
+   * `serverBuild`: the build the user named (null: work it out from the files again); left out,
+   * the one named before stays: the session remembers it, the page does not send it back.
+   */
+  setSource(input: string, serverBuild?: number | null): Promise<void>;
   /** `force`: copy and repair although the agent already holds the server's certificate. */
   collect(force: boolean): Promise<void>;
   /**
@@ -70,7 +74,8 @@ export interface WizardIntents {
   /** "Repair another PC": a fresh session in the same language. */
   newRepair(): Promise<void>;
   setLanguage(lang: Lang): Promise<void>;
-  makeKit(input: string, outDir: string, serverBuild: number | null): Promise<void>;
+  /** An offline kit from `input` into `outDir`, for the server build the session holds. */
+  makeKit(input: string, outDir: string): Promise<void>;
   /** Server check: run CertificateManager -l on this PC (the Apex One server). */
   listAgents(): Promise<void>;
   /** The server check's list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */

@@ -13,7 +13,7 @@ const build = z.number().int().min(1).max(99_999).nullable();
 export const INTENT_ARGS = {
   hello: none,
   detect: none,
-  setSource: z.tuple([text(2048), build]),
+  setSource: z.tuple([text(2048), build.optional()]),
   collect: z.tuple([z.boolean()]),
   run: z.tuple([text(512).nullable(), z.boolean()]),
   cancel: none,
@@ -21,7 +21,7 @@ export const INTENT_ARGS = {
   startServices: none,
   newRepair: none,
   setLanguage: z.tuple([z.enum(LANGS)]),
-  makeKit: z.tuple([text(2048), text(2048), build]),
+  makeKit: z.tuple([text(2048), text(2048)]),
   listAgents: none,
   exportAgents: z.tuple([z.enum(['csv', 'json'])]),
   reportText: none,

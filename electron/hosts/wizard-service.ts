@@ -234,8 +234,8 @@ export class WizardService {
     setLanguage: async (lang) => {
       this.o.context.setLang(lang);
     },
-    makeKit: async (input, outDir, serverBuild) => {
-      await this.kit.make(input, outDir, serverBuild);
+    makeKit: async (input, outDir) => {
+      await this.kit.make(input, outDir, this.repairSession.buildOverride);
     },
     listAgents: async () => {
       this.pending = { reset: true, lines: [], dropped: 0 };

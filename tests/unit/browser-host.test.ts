@@ -91,7 +91,7 @@ describe('browser host under malformed input', () => {
       expect(await ask(frame, true)).toMatchObject({ id: null, ok: false });
     }
     let id = 100;
-    const shapes: unknown[] = [null, 1, 'x', [], {}, [null], [1, 2, 3], ['\\\\srv', 'abc'], [{ toString: 1 }], ['a'.repeat(10_000)]];
+    const shapes: unknown[] = [null, 1, 'x', [], {}, [null], [1, 2, 3], ['\\\\srv', 'abc', 'def'], [{ toString: 1 }], ['a'.repeat(10_000)]];
     for (const intent of ['nope', '__proto__', 'constructor', 'hasOwnProperty', 'setSource', 'run', 'collect', 'makeKit', 'setLanguage', 'openFolder', 'exportAgents']) {
       for (const args of shapes) {
         const r = await ask({ id: ++id, intent, args });

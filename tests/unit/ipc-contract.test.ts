@@ -76,7 +76,7 @@ describe('IPC: page → preload → main → wizard service', () => {
       collect: ['yes'],
       run: [42, false],
       setLanguage: ['fr'],
-      makeKit: ['\\\\srv', 7, null],
+      makeKit: ['\\\\srv', 7],
       exportAgents: ['xml'],
       openFolder: ['/etc'],
     };

@@ -52,6 +52,20 @@ describe('WizardService', () => {
     expect(steps().open.result).toBe(false);
   });
 
+  it('the server build the user named stays with the session: a later check and a kit use it without the page sending it back', async () => {
+    const { service, w } = await start({ tree: { datfhs: ['x64', 'x86'] } });
+    await service.handle('detect', []);
+    await service.handle('setSource', ['\\\\srv', 13000]);
+    expect(service.view().state.serverBuild?.value).toBe(13000);
+    await service.handle('setSource', ['\\\\srv']);
+    expect(service.view().state.serverBuild).toMatchObject({ value: 13000, evidence: expect.arrayContaining([expect.objectContaining({ kind: 'override', build: 13000 })]) });
+    await service.handle('makeKit', ['\\\\srv', path.join(w.dir, 'stick')]);
+    expect(service.view().kit.kit?.manifest.serverBuild.value).toBe(13000);
+    // null: the user takes it back; the build is worked out from the files again.
+    await service.handle('setSource', ['\\\\srv', null]);
+    expect(service.view().state.serverBuild?.evidence.some((e) => e.kind === 'override')).toBe(false);
+  });
+
   it('on the Apex One server without an agent: the server check and the kit step are open, nothing to repair', async () => {
     const { service } = await start({ serverIsThisPc: true, agent: false, tree: { certificateManager: { list: Buffer.from('Host,IP\r\nPC-07,10.0.0.7\r\n') } } });
     await service.handle('detect', []);

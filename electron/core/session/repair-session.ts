@@ -24,7 +24,7 @@ import { lastMeaningfulLines } from './ipxfer-words.js';
 import { alreadyFixed } from './agent-before.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
-import { runEnding, type RunFacts } from './run-ending.js';
+import { runEnding, type RunFacts, type RunStop } from './run-ending.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
 import { publisherGate } from './publisher-checks.js';
 import { copyAndCheck } from './copy-and-check.js';
@@ -32,9 +32,6 @@ import { recheckCopies } from './recheck-copies.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
 
 type Listener<T> = (value: T) => void;
-
-/** Errors that belong to the Run step; the rest of a run's endings belong to verification. */
-const RUN_STEP_CODES = new Set(['ipxfer-start-failed', 'ipxfer-exit', 'timeout', 'cancelled']);
 
 export interface RunChoices {
   /** Run programs that are not verified as Trend Micro's (the user confirmed; recorded). */
@@ -148,7 +145,7 @@ export class RepairSession {
    * Step 2: find the server files, read the certificate, work out the build and the plan, and
    * compare the agent's certificate with the server's. Changes nothing on the PC.
    */
-  setSource(input: string, serverBuild: number | null = this.serverBuildOverride): Promise<boolean> {
+  setSource(input: string, serverBuild: number | null | undefined = this.serverBuildOverride): Promise<boolean> {
     return this.operate('source', 'source', async (signal) => {
       if (!this.st.environment) await this.detectNow(signal);
       this.serverBuildOverride = serverBuild;
@@ -259,7 +256,7 @@ export class RepairSession {
       const killTree = (pid: number, tag: string) => this.ctx.platform.killTree(pid, tag);
       const result = await runIpXfer({ ...names, codePage, timeoutMs: this.ctx.options.timeoutMs, signal, killTree, onLine }).finally(() => this.update({ running: null }));
       this.update({ run: { ...result, command, lines: this.output.count, attempt: this.attempt } });
-      if (result.startError) return this.finish('failed', new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }));
+      if (result.startError) return this.finish('failed', { step: 'run', error: new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }) });
       // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
       const stopped = result.timedOut || result.cancelled;
       // A stopped run is judged as it was left, without waiting, whatever the user does next.
@@ -273,8 +270,8 @@ export class RepairSession {
   }
 
   private finishRun(result: RunFacts['result']): Promise<boolean> {
-    const { outcome, error } = runEnding({ result, verdict: this.st.verification?.verdict ?? null, lastLines: lastMeaningfulLines(this.output.snapshot().lines), servicesDown: this.servicesDown(), timeoutMs: this.ctx.options.timeoutMs });
-    return this.finish(outcome, error);
+    const { outcome, stop } = runEnding({ result, verdict: this.st.verification?.verdict ?? null, lastLines: lastMeaningfulLines(this.output.snapshot().lines), servicesDown: this.servicesDown(), timeoutMs: this.ctx.options.timeoutMs });
+    return this.finish(outcome, stop);
   }
 
   /** Checks the agent against the server's certificate again (after a run). */
@@ -318,8 +315,8 @@ export class RepairSession {
   }
 
   /** Sets the outcome, settles the working folder, then writes the report. */
-  private async finish(outcome: Outcome, error: FixError | null): Promise<boolean> {
-    this.update({ outcome, error: error ? this.ctx.word(error.details, RUN_STEP_CODES.has(error.code) ? 'run' : 'verify') : null, finishedAt: this.ctx.now().toISOString() });
+  private async finish(outcome: Outcome, stop: RunStop | null): Promise<boolean> {
+    this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString() });
     this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
     this.update(await saveReport(this.report('fix'), this.ctx.options.reportsDir));
     return outcome === 'fixed' || outcome === 'already-fixed';
@@ -338,6 +335,11 @@ export class RepairSession {
       createdAt: this.ctx.now(),
       kit: null,
     });
+  }
+
+  /** The server build the user named (null: worked out from the files): kept across source checks. */
+  get buildOverride(): number | null {
+    return this.serverBuildOverride;
   }
 
   get reportsDir(): string {

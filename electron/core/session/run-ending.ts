@@ -7,6 +7,13 @@ import { FixError } from '../errors.js';
 import type { Outcome } from '../outcome.js';
 import type { RunResult } from '../run-ipxfer.js';
 import type { Verdict } from '../verify.js';
+import type { ErrorStep } from './state.js';
+
+/** Why a run did not fix the agent, and the step it belongs to: the run's own stop, or what verify saw. */
+export interface RunStop {
+  error: FixError;
+  step: Extract<ErrorStep, 'run' | 'verify'>;
+}
 
 export interface RunFacts {
   result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'> & Partial<Pick<RunResult, 'signal'>>;
@@ -16,16 +23,16 @@ export interface RunFacts {
   timeoutMs: number;
 }
 
-export function runEnding({ result, verdict, lastLines, servicesDown, timeoutMs }: RunFacts): { outcome: Outcome; error: FixError | null } {
-  if (result.timedOut) return { outcome: 'timeout', error: new FixError({ code: 'timeout', seconds: Math.round(timeoutMs / 1000), servicesDown }) };
-  if (result.cancelled) return { outcome: 'cancelled', error: new FixError({ code: 'cancelled', servicesDown }) };
-  if (verdict === 'fixed') return { outcome: 'fixed', error: null };
+export function runEnding({ result, verdict, lastLines, servicesDown, timeoutMs }: RunFacts): { outcome: Outcome; stop: RunStop | null } {
+  if (result.timedOut) return { outcome: 'timeout', stop: { step: 'run', error: new FixError({ code: 'timeout', seconds: Math.round(timeoutMs / 1000), servicesDown }) } };
+  if (result.cancelled) return { outcome: 'cancelled', stop: { step: 'run', error: new FixError({ code: 'cancelled', servicesDown }) } };
+  if (verdict === 'fixed') return { outcome: 'fixed', stop: null };
   if (verdict === 'not-fixed') {
     const { exitCode, signal } = result;
     // Ended by a crash or a signal: said as such ("ended abnormally"), never as "could not be started".
     const ended = (exitCode !== 0 && exitCode !== null) || !!signal;
-    const error = ended ? new FixError({ code: 'ipxfer-exit', exitCode: exitCode ?? -1, signal: signal ?? null, lastLines }) : new FixError({ code: 'not-fixed', lastLines });
-    return { outcome: 'failed', error };
+    const stop: RunStop = ended ? { step: 'run', error: new FixError({ code: 'ipxfer-exit', exitCode: exitCode ?? -1, signal: signal ?? null, lastLines }) } : { step: 'verify', error: new FixError({ code: 'not-fixed', lastLines }) };
+    return { outcome: 'failed', stop };
   }
-  return { outcome: 'not-verified', error: new FixError({ code: 'not-verified', lastLines, servicesDown }) };
+  return { outcome: 'not-verified', stop: { step: 'verify', error: new FixError({ code: 'not-verified', lastLines, servicesDown }) } };
 }
