@@ -70,6 +70,7 @@ describe('option mistakes exit 2 with a message naming the option', () => {
     ['a bad --timeout', ['fix', '--source', 'x', '--timeout', '5s'], /--timeout "5s" is not valid: expected seconds from 1 to 86400/],
     ['a bad --server-build', ['fix', '--source', 'x', '--server-build', 'abc'], /--server-build "abc" is not valid/],
     ['a bad --lang', ['fix', '--source', 'x', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
+    ['a bad --lang on a command that takes files', ['publisher', 'IpXfer_x64.exe', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
     ['an unknown option', ['fix', '--source', 'x', '--frobnicate'], /--frobnicate/],
     ['a password on the command line', ['fix', '--source', 'x', '--password', 'secret'], /never taken on the command line: use --password-stdin/],
     ['an option the command does not use', ['fix', '--source', 'x', '--out', 'E:\\'], /--out "E:\\" is not valid: expected an option of kit, agents only/],

@@ -145,8 +145,10 @@ const ja: FleetMessages = {
   },
 };
 
+const FLEET: Record<Lang, FleetMessages> = { ja, en };
+
 export function fleetMessages(lang: Lang): FleetMessages {
-  return lang === 'ja' ? ja : en;
+  return FLEET[lang];
 }
 
 /** An outcome code in words; an outcome this version does not know is shown as it is. */

@@ -122,6 +122,10 @@ export const en = {
       : `The working folder ${folder} was kept, for diagnosis and for running IpXfer again. Delete it when the case is closed.`;
   },
   /** The CLI's last word on `kit`: the kit's own result. */
+  /** What the training host prints at start (the browser host on a PC without Electron). */
+  trainingBanner(url: string, folder: string): string {
+    return `TRAINING MODE (simulated PC and server): no real security agent is touched.\nOpen in a browser: ${url}\n(the agent unload password is "trend", the USB stick is E:\\; Ctrl+C to stop)\nThis training's folder (reports, settings): ${folder}`;
+  },
   kitResult(folder: string): string {
     return `Offline kit ready: ${folder}. On the PC to repair, give this folder (or the stick's root) as the source. Nothing was changed on this PC.`;
   },

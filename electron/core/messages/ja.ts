@@ -111,6 +111,9 @@ export const ja: Messages = {
       ? `作業フォルダー ${folder} は削除しました。エージェントは修復済みのため、コピーはもう不要です。`
       : `作業フォルダー ${folder} は、調査と IpXfer の再実行のために残しています。対応が終わったら削除してください。`;
   },
+  trainingBanner(url: string, folder: string): string {
+    return `トレーニングモード（シミュレーションの PC とサーバー）。実際のセキュリティエージェントには何もしません。\nブラウザーで開いてください: ${url}\n（エージェントのアンロードパスワードは trend、USB メモリは E:\\、終了は Ctrl+C）\nこのトレーニングのフォルダー（レポート・設定）: ${folder}`;
+  },
   kitResult(folder: string): string {
     return `オフラインキットを作成しました: ${folder}。修復する PC で、このフォルダー（または USB メモリのルート）をサーバーファイルの場所として指定してください。この PC では何も変更していません。`;
   },

@@ -12,13 +12,13 @@ import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host.js';
 import { SessionContext } from '../../core/session/context.js';
 import { chosenLang, type Lang } from '../../core/lang.js';
+import { messages } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
 import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
 
 const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } });
 const lang: Lang = chosenLang(values.lang);
-const ja = lang === 'ja';
 
 let profile = values.simulate;
 /** This instance's own folder: its reports and settings (recent sources) live here, nowhere shared. */
@@ -52,11 +52,7 @@ const host = await startBrowserHost({
   settingsFile: path.join(folder, 'settings.json'),
   info: { simulated: true, kitBesideApp: null, version: packageVersion() },
 });
-process.stdout.write(
-  ja
-    ? `\nトレーニングモード（シミュレーションの PC とサーバー）。実際のセキュリティエージェントには何もしません。\nブラウザーで開いてください: ${host.url}\n（エージェントのアンロードパスワードは trend、USB メモリは E:\\、終了は Ctrl+C）\nこのトレーニングのフォルダー（レポート・設定）: ${folder}\n`
-    : `\nTRAINING MODE (simulated PC and server): no real security agent is touched.\nOpen in a browser: ${host.url}\n(the agent unload password is "trend", the USB stick is E:\\; Ctrl+C to stop)\nThis training's folder (reports, settings): ${folder}\n`,
-);
+process.stdout.write(`\n${messages(lang).trainingBanner(host.url, folder)}\n`);
 const stop = async () => {
   await host.close();
   process.exit(0);

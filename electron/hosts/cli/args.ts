@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
 import { cliMessages } from './cli-messages.js';
-import { chosenLang, type Lang } from '../../core/lang.js';
+import { chosenLang, isLang, LANGS, type Lang } from '../../core/lang.js';
 import type { Arch } from '../../platform/platform.js';
 import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 
@@ -145,18 +145,17 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
       invalid(`--${option}`, String(v[option]), t.expected.optionOf(USED_BY[option]));
     }
   }
+  // Every command speaks the language asked for; one that is not known is a mistake.
+  if (v.lang !== undefined && !isLang(v.lang)) invalid('--lang', v.lang, LANGS.join(', '));
+  const chosen = v.lang ?? lang;
   if (command === 'publisher') {
     if (extra.length === 0) invalid(t.word.file, '', t.expected.programs);
-    return { ...publisherDefaults(lang), command: 'publisher', files: extra, json: v.json ?? false, lang: (v.lang as Lang | undefined) ?? lang };
+    return { ...publisherDefaults(chosen), command: 'publisher', files: extra, json: v.json ?? false };
   }
-  if (command === 'summarize') {
-    if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
-    return summarizeArgs(v, extra, (v.lang as Lang | undefined) ?? lang);
-  }
+  if (command === 'summarize') return summarizeArgs(v, extra, chosen);
   if (extra.length) invalid(t.word.extra, extra.join(' '), t.expected.quotePath);
   if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
   if (v.arch !== undefined && !['x86', 'x64', 'arm64'].includes(v.arch)) invalid('--arch', v.arch, 'x86, x64, arm64');
-  if (v.lang !== undefined && v.lang !== 'ja' && v.lang !== 'en') invalid('--lang', v.lang, 'ja, en');
   const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, t.expected.build);
   const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, t.expected.seconds(1, 86400));
   const settle = wholeNumber('--settle', v.settle, 0, 3600, t.expected.seconds(0, 3600));
@@ -184,7 +183,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     force: v.force ?? false,
     simulate: v.simulate,
     json: v.json ?? false,
-    lang: (v.lang as Lang | undefined) ?? lang,
+    lang: chosen,
   };
 }
 
