@@ -177,6 +177,19 @@ export const en = {
     return p ?? 'unknown';
   },
   step: { source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent' } satisfies Record<SessionStep, string>,
+  /** A program's verdict in a few words (the wizard's badge beside each copied file). */
+  publisherBadge: {
+    trusted: 'Signed by Trend Micro, Inc.',
+    unsigned: 'Not signed',
+    tampered: 'Changed after signing',
+    'other-signer': 'Signed by someone else',
+    'untrusted-root': 'Chain not trusted',
+    expired: 'Certificate expired',
+    'not-code-signing': 'Not a code-signing certificate',
+    damaged: 'Damaged',
+    'file-too-large': 'Too large to check',
+    'not-a-file': 'Not a file',
+  } satisfies Record<PublisherOutcome, string>,
   publisher: {
     trusted: 'signed by Trend Micro, Inc.',
     unsigned: 'is not signed',

@@ -159,6 +159,18 @@ export const ja: Messages = {
     return p ?? '不明';
   },
   step: { source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', verify: 'エージェントの確認' },
+  publisherBadge: {
+    trusted: 'Trend Micro, Inc. の署名あり',
+    unsigned: '署名なし',
+    tampered: '署名後に変更あり',
+    'other-signer': '別の発行元の署名',
+    'untrusted-root': '信頼できない証明書チェーン',
+    expired: '証明書の期限切れ',
+    'not-code-signing': 'コード署名用でない証明書',
+    damaged: '破損',
+    'file-too-large': '大きすぎて確認不可',
+    'not-a-file': '通常のファイル以外',
+  },
   publisher: {
     trusted: 'Trend Micro, Inc. の署名あり',
     unsigned: '署名されていません',
