@@ -13,6 +13,7 @@ import { FixError } from '../errors.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { OutputLog } from '../output-log.js';
 import { buildReport, type Report } from '../report.js';
+import { copyToCentral, type CopiedReport } from '../fleet/report-copy.js';
 import { describeCommand, runIpXfer, type OutputLine } from '../run-ipxfer.js';
 import type { ServerFiles } from '../server-files.js';
 import { AGENT_SERVICES } from '../vendor-layout.js';
@@ -320,6 +321,19 @@ export class RepairSession {
     this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
     this.update(await saveReport(this.report('fix'), this.ctx.options.reportsDir));
     return outcome === 'fixed' || outcome === 'already-fixed';
+  }
+
+  /** `--report-copy`: the saved report also into a central folder; the local one then says where it went. */
+  copyReport(dir: string): Promise<CopiedReport> {
+    return copyToCentral(this.st.report, this.report('fix'), dir, this.ctx.lang);
+  }
+
+  /**
+   * The host is done with this session (the CLI's end): copies that never ran are removed, since
+   * nobody will confirm or retry them; a run's copies stay for diagnosis (the report names them).
+   */
+  async leave(): Promise<void> {
+    if (!this.st.run && this.st.collect.workDir && this.gate.busy === null) await this.discardCollection();
   }
 
   /** The report document for what has happened so far. */

@@ -2,12 +2,29 @@
  * The server check (CertificateManager -l) as a small service beside the repair: its own busy flag,
  * abort, output log and error, so its output can never end up in a repair report as IpXfer's.
  */
-import { findCertificateManager, listMismatchedAgents } from '../agents-list.js';
+import { agentsToJson, findCertificateManager, listMismatchedAgents } from '../agents-list.js';
+import { categoryOf } from '../errors.js';
+import { outcomeOf, type Outcome } from '../outcome.js';
 import { OutputLog } from '../output-log.js';
 import type { OutputLine } from '../run-ipxfer.js';
 import type { SessionContext } from './context.js';
 import { SessionService } from './service.js';
 import type { ServerCheckState } from './state.js';
+
+/** The server check as one JSON document (`agents --json`), schemaVersion 1. */
+export interface AgentsDocument extends ReturnType<typeof agentsToJson> {
+  schemaVersion: 1;
+  mode: 'agents';
+  outcome: Outcome;
+  error: { code: string; message: string } | null;
+  server: string | null;
+  certificateManager: string | null;
+  listFile: string | null;
+  certificate: NonNullable<ServerCheckState['agents']>['certificate'] | null;
+  renewedRecently: boolean;
+  encoding: string | null;
+  headers: string[];
+}
 
 export class ServerCheckService extends SessionService<ServerCheckState, 'agents'> {
   private output = new OutputLog();
@@ -57,5 +74,24 @@ export class ServerCheckService extends SessionService<ServerCheckState, 'agents
       });
       return { agents };
     });
+  }
+
+  /** What the check found, as one document; its outcome is the exit code's (README). */
+  document(): AgentsDocument {
+    const { agents: list, error } = this.st;
+    return {
+      schemaVersion: 1,
+      mode: 'agents',
+      outcome: error ? outcomeOf(categoryOf(error.code)) : 'ready',
+      error: error ? { code: error.code, message: error.message } : null,
+      server: list?.server.pccsrv ?? null,
+      certificateManager: list?.server.manager ?? null,
+      listFile: list?.listFile ?? null,
+      certificate: list?.certificate ?? null,
+      renewedRecently: list?.renewedRecently ?? false,
+      encoding: list?.table.encoding ?? null,
+      headers: list?.table.headers ?? [],
+      ...(list ? agentsToJson(list.table) : { count: 0, roles: {}, agents: [] }),
+    };
   }
 }

@@ -120,8 +120,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     printer.collected();
     await session.run(password, { allowUnverifiedPublisher: args.allowUnverifiedPublisher });
     password = null;
-    // Refused before running: nothing of this attempt stays on the PC.
-    if (session.state.error?.code === 'publisher-untrusted' || session.state.error?.code === 'copy-changed') await session.discardCollection();
+    // Refused before running (publisher, changed copies): nothing of this attempt stays on the PC.
+    await session.leave();
     return done();
   } finally {
     process.off('SIGINT', stopOnSignal);
@@ -137,7 +137,7 @@ async function finishCli(report: Report, args: Parsed, printer: CliPrinter, sess
   let code = EXIT_CODE[report.outcome ?? 'failed'];
   // A success whose report could not be saved must not look like a plain success to a script.
   if (code === 0 && report.reportError) code = EXIT_REPORT_NOT_SAVED;
-  if (args.command === 'fix' && args.reportCopy && session) ({ report, exitCode: code } = await copyToCentral(session, report, args.reportCopy, args.lang, code, say));
+  if (args.command === 'fix' && args.reportCopy && session) ({ report, exitCode: code } = await copyToCentral(session, args.reportCopy, args.lang, code, say));
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   return code;
 }

@@ -6,11 +6,10 @@ import { writeFile } from 'node:fs/promises';
 import type { Parsed } from './args.js';
 import type { CliPrinter } from './printer.js';
 import { agentsToCsv, agentsToJson } from '../../core/agents-list.js';
-import { FixError } from '../../core/errors.js';
 import { refuse } from './refuse.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
 import { ServerCheckService } from '../../core/session/server-check.js';
-import { EXIT_CODE, outcomeOf } from '../../core/outcome.js';
+import { EXIT_CODE } from '../../core/outcome.js';
 
 export async function agentsCommand(session: RepairSession, args: Parsed, printer: CliPrinter, check: ServerCheckService): Promise<number> {
   await session.detect();
@@ -20,24 +19,11 @@ export async function agentsCommand(session: RepairSession, args: Parsed, printe
   await check.list(args.serverDir ?? null);
   const s = check.state;
   const list = s.agents;
-  const doc = {
-    schemaVersion: 1,
-    mode: 'agents',
-    outcome: s.error ? outcomeOf(new FixError(s.error.details).category) : 'ready',
-    error: s.error ? { code: s.error.code, message: s.error.message } : null,
-    server: list?.server.pccsrv ?? null,
-    certificateManager: list?.server.manager ?? null,
-    listFile: list?.listFile ?? null,
-    certificate: list?.certificate ?? null,
-    renewedRecently: list?.renewedRecently ?? false,
-    encoding: list?.table.encoding ?? null,
-    headers: list?.table.headers ?? [],
-    ...(list ? agentsToJson(list.table) : { count: 0, roles: {}, agents: [] }),
-  };
+  const doc = check.document();
   if (list && args.out) {
     await writeFile(args.out, args.out.toLowerCase().endsWith('.json') ? JSON.stringify(agentsToJson(list.table), null, 2) + '\n' : agentsToCsv(list.table));
   }
   printer.agents(s, args.out ?? null);
   if (args.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
-  return s.error ? EXIT_CODE[outcomeOf(new FixError(s.error.details).category)] : 0;
+  return EXIT_CODE[doc.outcome];
 }
