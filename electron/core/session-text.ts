@@ -35,7 +35,8 @@ export interface SessionText {
   ticket: string | null;
 }
 
-export function describeState(s: RepairState, lang: Lang, now = new Date()): SessionText {
+/** `now`: the session's clock (days left on the certificate are counted from it). */
+export function describeState(s: RepairState, lang: Lang, now: Date): SessionText {
   const m = messages(lang);
   const failed = s.outcome === 'failed' || s.outcome === 'not-verified' || s.outcome === 'timeout';
   const details = s.error?.details;

@@ -114,7 +114,16 @@ describe('browser host under malformed input', () => {
     await svc.handle('setSource', ['\\\\srv', null]);
     await svc.handle('collect', [false]);
     const running = svc.handle('run', [null, true]);
-    while (svc.repair.outputSnapshot().total < 2) await new Promise((r) => setTimeout(r, 20));
+    // Until IpXfer has said its two lines (an event, not a poll).
+    await new Promise<void>((resolve) => {
+      let said = svc.repair.outputSnapshot().total;
+      if (said >= 2) return resolve();
+      const off = svc.repair.onOutput(() => {
+        if (++said < 2) return;
+        off();
+        resolve();
+      });
+    });
     const url = new URL(host.url);
     const late = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, { origin: url.origin });
     const first = await new Promise<{ view: { state: { busy: string } }; batch: { reset: boolean; lines: { text: string }[] } }>((resolve) => {

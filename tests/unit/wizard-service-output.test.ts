@@ -38,7 +38,15 @@ describe('wizard service', () => {
     await service.handle('setSource', ['\\\\srv', null]);
     await service.handle('collect', [false]);
     const running = service.handle('run', [null, true]);
-    while (!service.repair.state.running) await new Promise((r) => setTimeout(r, 10));
+    const repair = service.repair;
+    await new Promise<void>((resolve) => {
+      if (repair.state.running) return resolve();
+      const off = repair.onState((s) => {
+        if (!s.running) return;
+        off();
+        resolve();
+      });
+    });
     await expect(service.handle('newRepair', [])).rejects.toThrow(/still running/);
     await service.handle('cancel', []);
     await running;
