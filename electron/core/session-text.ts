@@ -9,6 +9,8 @@ import { serverName, stateCopyStage, ticketSummary } from './ticket-summary.js';
 
 export interface SessionText {
   outcome: string | null;
+  /** The outcome as a heading ("Fixed", "Not fixed"...). */
+  outcomeTitle: string | null;
   verdict: string | null;
   tried: { path: string; result: string }[];
   evidence: string[];
@@ -45,6 +47,7 @@ export function describeState(s: RepairState, lang: Lang, now: Date): SessionTex
   const before = s.agentCertificateBefore;
   return {
     outcome: s.outcome ? m.outcomeFor(s.outcome, stateCopyStage(s)) : null,
+    outcomeTitle: s.outcome ? m.outcomeTitle[s.outcome] : null,
     verdict: s.verification ? m.verdict[s.verification.verdict] : null,
     tried: tried.map((t) => ({ path: t.path, result: m.tried[t.result] })),
     evidence: s.serverBuild?.evidence.map((e) => m.evidence(e)) ?? [],

@@ -74,7 +74,7 @@ class Wizard {
       const s = next.state;
       const error = [s.error, next.kit.error, next.serverCheck.error].find((e) => e !== null);
       if (error) this.announce(error.message);
-      else if ((was === 'run' || was === 'verify' || was === 'services') && s.outcome) this.announce(t(`result.title.${s.outcome}`));
+      else if ((was === 'run' || was === 'verify' || was === 'services') && next.text.outcomeTitle) this.announce(next.text.outcomeTitle);
       else this.announce(t(`done.${was}`));
     }
   }
@@ -166,7 +166,7 @@ class Wizard {
   async copy(force: boolean): Promise<void> {
     if (!(await this.act(() => this.api.collect(force)))) return;
     const s = this.state;
-    if (s?.outcome === 'already-fixed') this.moveTo('result', t('result.title.already-fixed'));
+    if (s?.outcome === 'already-fixed') this.moveTo('result', this.text?.outcomeTitle ?? '');
     else if (s && this.reachable('run') && !s.error) this.moveTo('run', t('done.collect'));
   }
 

@@ -121,11 +121,11 @@ export const en = {
       ? `The working folder ${folder} was removed: the agent is fixed, so the copies are no longer needed.`
       : `The working folder ${folder} was kept, for diagnosis and for running IpXfer again. Delete it when the case is closed.`;
   },
-  /** The CLI's last word on `kit`: the kit's own result. */
   /** What the training host prints at start (the browser host on a PC without Electron). */
   trainingBanner(url: string, folder: string): string {
     return `TRAINING MODE (simulated PC and server): no real security agent is touched.\nOpen in a browser: ${url}\n(the agent unload password is "trend", the USB stick is E:\\; Ctrl+C to stop)\nThis training's folder (reports, settings): ${folder}`;
   },
+  /** The CLI's last word on `kit`: the kit's own result. */
   kitResult(folder: string): string {
     return `Offline kit ready: ${folder}. On the PC to repair, give this folder (or the stick's root) as the source. Nothing was changed on this PC.`;
   },
@@ -221,6 +221,18 @@ export const en = {
     'not-fixed': 'Not fixed: the agent still has another certificate.',
     unknown: 'Could not be confirmed.',
   } satisfies Record<Verdict, string>,
+  /** An outcome as a heading (the wizard's result, what a screen reader announces). */
+  outcomeTitle: {
+    fixed: 'Fixed',
+    'already-fixed': 'Nothing to repair',
+    failed: 'Not fixed',
+    'not-verified': 'Could not be confirmed',
+    timeout: 'Stopped: IpXfer took too long',
+    cancelled: 'Cancelled',
+    'bad-input': 'Stopped',
+    environment: 'Stopped: this PC is not ready',
+    ready: 'Ready',
+  } satisfies Record<Outcome, string>,
   outcome: {
     ready: 'Ready: nothing was changed.',
     fixed: 'Fixed.',

@@ -202,6 +202,17 @@ export const ja: Messages = {
     'not-fixed': '未修復: エージェントの証明書はまだ別のものです。',
     unknown: '確認できませんでした。',
   },
+  outcomeTitle: {
+    fixed: '修復済み',
+    'already-fixed': '修復不要',
+    failed: '未修復',
+    'not-verified': '修復を確認できず',
+    timeout: '中止: IpXfer の時間切れ',
+    cancelled: '取り消し',
+    'bad-input': '中止',
+    environment: '中止: この PC の準備が未完了',
+    ready: '準備完了',
+  },
   outcome: {
     ready: '準備完了: まだ何も変更していません。',
     fixed: '修復しました。',
