@@ -25,9 +25,9 @@ import { lastMeaningfulLines } from './ipxfer-words.js';
 import { alreadyFixed } from './agent-before.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
-import { runEnding, type RunFacts, type RunStop } from './run-ending.js';
+import { runEnding, servicesDown, type RunFacts, type RunStop } from './run-ending.js';
+import { runnableCopies } from './run-preconditions.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
-import { publisherGate } from './publisher-checks.js';
 import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
@@ -231,18 +231,11 @@ export class RepairSession {
    */
   run(password: string | null, choices: RunChoices = {}): Promise<boolean> {
     return this.operate('run', 'run', async (signal) => {
-      const { workDir, files } = this.st.collect;
-      const ipxfer = files.find((f) => f.role === 'ipxfer');
-      const cert = files.find((f) => f.role === 'certificate');
-      if (!workDir || !ipxfer || !cert) throw new FixError({ code: 'step-order', step: 'run', needs: 'collect' });
-      const blocker = this.blocker();
-      if (blocker) throw blocker;
-      const { refusal, overridden } = publisherGate(this.st.publisher, choices.allowUnverifiedPublisher === true);
-      if (refusal) throw refusal;
+      const { workDir, ipxfer, certificate: cert, overridden } = runnableCopies(this.st, choices.allowUnverifiedPublisher === true);
       if (overridden) this.update({ publisherOverride: true });
       this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
       // Time of check is time of use: the bytes that run are the bytes that were checked.
-      await recheckCopies(files, signal);
+      await recheckCopies(this.st.collect.files, signal);
       throwIfCancelled(signal);
       const names = { workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: password === '' ? null : password };
       const command = describeCommand(names);
@@ -266,12 +259,8 @@ export class RepairSession {
     });
   }
 
-  private servicesDown(): string[] {
-    return (this.st.verification?.checks ?? []).flatMap((c) => (c.name === 'service' && c.result !== 'pass' ? [c.service] : []));
-  }
-
   private finishRun(result: RunFacts['result']): Promise<boolean> {
-    const { outcome, stop } = runEnding({ result, verdict: this.st.verification?.verdict ?? null, lastLines: lastMeaningfulLines(this.output.snapshot().lines), servicesDown: this.servicesDown(), timeoutMs: this.ctx.options.timeoutMs });
+    const { outcome, stop } = runEnding({ result, verdict: this.st.verification?.verdict ?? null, lastLines: lastMeaningfulLines(this.output.snapshot().lines), servicesDown: servicesDown(this.st.verification), timeoutMs: this.ctx.options.timeoutMs });
     return this.finish(outcome, stop);
   }
 
@@ -306,7 +295,7 @@ export class RepairSession {
     return this.operate('services', 'verify', async () => {
       const start = this.ctx.platform.startService?.bind(this.ctx.platform);
       if (!start || !this.st.run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
-      const down = this.servicesDown().filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));
+      const down = servicesDown(this.st.verification).filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));
       const failed: string[] = [];
       for (const service of down) if (!(await start(service).catch(() => false))) failed.push(service);
       await this.verifyNow(0, undefined);
@@ -354,9 +343,5 @@ export class RepairSession {
   /** The server build the user named (null: worked out from the files): kept across source checks. */
   get buildOverride(): number | null {
     return this.serverBuildOverride;
-  }
-
-  get reportsDir(): string {
-    return this.ctx.options.reportsDir;
   }
 }

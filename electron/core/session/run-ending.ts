@@ -6,7 +6,7 @@
 import { FixError } from '../errors.js';
 import type { Outcome } from '../outcome.js';
 import type { RunResult } from '../run-ipxfer.js';
-import type { Verdict } from '../verify.js';
+import type { Verdict, Verification } from '../verify.js';
 import type { ErrorStep } from './state.js';
 
 /** Why a run did not fix the agent, and the step it belongs to: the run's own stop, or what verify saw. */
@@ -35,4 +35,9 @@ export function runEnding({ result, verdict, lastLines, servicesDown, timeoutMs 
     return { outcome: 'failed', stop };
   }
   return { outcome: 'not-verified', stop: { step: 'verify', error: new FixError({ code: 'not-verified', lastLines, servicesDown }) } };
+}
+
+/** The agent services verify found not running. */
+export function servicesDown(verification: Verification | null): string[] {
+  return (verification?.checks ?? []).flatMap((c) => (c.name === 'service' && c.result !== 'pass' ? [c.service] : []));
 }
