@@ -5,23 +5,17 @@
  * counts; a large report is read whole; progress reaches the end; and agents lists in the less
  * common shapes (a bare JSON array, null cells, a header-only list, a huge file) are read or refused.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { mkdir, mkdtemp, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeReports } from '../../electron/core/fleet/summarize.js';
 import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
 const AGENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents');
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-scan-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = tempDirs('acf-scan-');
 const at = (h: number, m = 0) => new Date(Date.UTC(2026, 2, 2, h, m));
 const NOW = at(12);
 

@@ -3,9 +3,8 @@
  * case), every file that is not a usable report skipped with its reason, and the join with the
  * server's list of mismatched agents in each form the `agents` command reads or writes.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -15,15 +14,10 @@ import { joinAgents, targetsText } from '../../electron/core/fleet/fleet-view.js
 import { readReportRecord } from '../../electron/core/fleet/report-record.js';
 import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
 import { agentsToCsv } from '../../electron/core/agents-list.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
 const AGENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents');
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
-async function temp() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-fleet-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = tempDirs('acf-fleet-');
 const at = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
 
 describe('each PC\'s latest report', () => {

@@ -5,11 +5,10 @@
  * in the user's language; the join with the agents list; every refusal (exit 2) naming the path it
  * is about; the central copy's line and the password file's refusals in Japanese.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fleetMessages, outcomeWord } from '../../electron/core/fleet/fleet-messages.js';
@@ -21,17 +20,12 @@ import type { Report } from '../../electron/core/report.js';
 import { readPasswordFile } from '../../electron/hosts/cli/password-file.js';
 import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
 import { runCli } from '../fixtures/cli.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
 const AGENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents');
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const LANGS: Lang[] = ['en', 'ja'];
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-fleetw-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = tempDirs('acf-fleetw-');
 const at = (h: number, m = 0) => new Date(Date.UTC(2026, 2, 2, h, m));
 
 function expectReadable(text: string, lang: Lang, what = text): void {

@@ -3,21 +3,15 @@
  * host name, a folder made when missing, a failure that leaves no half report behind, and a
  * folder so full of one PC's reports in one second that no name is left (said, not looped forever).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from '../../electron/core/report.js';
 import { reportBaseName, writeReport, writeReportPair } from '../../electron/core/report-files.js';
 import { fakeReport } from '../../electron/simulation/fleet-reports.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-rnames-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = tempDirs('acf-rnames-');
 const createdAt = new Date(2026, 2, 2, 9, 15, 30);
 const report = (hostname: string | null) => ({ ...(fakeReport({ hostname: hostname ?? 'X', createdAt, outcome: 'fixed' }) as unknown as Report), ...(hostname === null ? { computer: null } : {}) });
 
