@@ -42,7 +42,8 @@ export type ErrorDetails =
   | { code: 'not-fixed'; lastLines: string[] }
   | { code: 'not-verified'; lastLines: string[]; servicesDown: string[] }
   | { code: 'timeout'; seconds: number; servicesDown: string[] }
-  | { code: 'cancelled'; servicesDown?: string[] }
+  /** `ipxferStopped`: the cancel stopped a running IpXfer (else it came before anything ran). */
+  | { code: 'cancelled'; servicesDown?: string[]; ipxferStopped?: boolean }
   | { code: 'step-order'; step: SessionStep; needs: SessionStep }
   | { code: 'kit-invalid'; file: string; problem: KitProblem; field?: string | null }
   | { code: 'kit-newer'; file: string; version: number; supported: number }

@@ -84,7 +84,8 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
     { code: 'timeout', seconds: 300, servicesDown: ['tmlisten'] },
     { code: 'timeout', seconds: 120, servicesDown: [] },
   ],
-  cancelled: [{ code: 'cancelled' }, { code: 'cancelled', servicesDown: ['ntrtscan'] }],
+  // Services are only ever named after a cancel that stopped a running IpXfer.
+  cancelled: [{ code: 'cancelled' }, { code: 'cancelled', servicesDown: ['ntrtscan'], ipxferStopped: true }],
   'step-order': [
     { code: 'step-order', step: 'run', needs: 'collect' },
     { code: 'step-order', step: 'collect', needs: 'source' },
@@ -231,7 +232,9 @@ describe('every error code, worded in both languages', () => {
       expect(down).toContain('net start tmlisten');
       expect(m.error({ code: 'timeout', seconds: 300, servicesDown: [] })).not.toContain('net start');
       expect(m.error({ code: 'cancelled' })).not.toContain('net start');
-      expect(m.error({ code: 'cancelled', servicesDown: ['ntrtscan'] })).toContain('net start ntrtscan');
+      // A cancel before anything ran never claims that IpXfer was stopped.
+      expect(m.error({ code: 'cancelled' })).not.toMatch(/IpXfer was stopped|IpXfer を停止/);
+      expect(m.error({ code: 'cancelled', servicesDown: ['ntrtscan'], ipxferStopped: true })).toContain('net start ntrtscan');
       expect(m.error({ code: 'services-start-failed', services: ['ntrtscan', 'tmlisten'] })).toContain('net start ntrtscan');
     }
   });

@@ -4,6 +4,7 @@
  * folders, reports that are never lost, the settle wait, and "nothing to repair".
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { appendFile, chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SessionContext } from '../../electron/core/session/context.js';
@@ -95,6 +96,40 @@ describe('cancel at every step', () => {
     expect(await w.workFiles()).toEqual([]);
     expect(await s.run(null, RUN_ANYWAY)).toBe(false);
     expect(s.state.error?.code).toBe('step-order');
+  });
+
+  it('a cancel before IpXfer ran says that nothing was run, never that IpXfer was stopped', async () => {
+    const { s } = await ready();
+    await s.setSource('\\\\srv');
+    const collecting = s.collect();
+    s.cancel();
+    expect(await collecting).toBe(false);
+    expect(s.state.error).toMatchObject({ code: 'cancelled', step: 'collect' });
+    expect(s.state.error?.message).toBe('Cancelled: nothing more was done (IpXfer was not run).');
+  });
+});
+
+describe('a session its host leaves (the CLI\'s end)', () => {
+  it('copies that never ran are removed; a run\'s copies stay for diagnosis', async () => {
+    const { s } = await ready();
+    await s.setSource('\\\\srv');
+    await s.collect();
+    const refused = s.state.collect.workDir!;
+    // Not confirmed: the unsigned stand-in is refused, nothing ran.
+    expect(await s.run(null)).toBe(false);
+    expect(s.state.error?.code).toBe('publisher-untrusted');
+    await s.leave();
+    expect(existsSync(refused)).toBe(false);
+    expect(s.state.collect.workDir).toBeNull();
+
+    const again = await ready({ behaviour: { exitCode: 1, lines: ['failed'] } });
+    await again.s.setSource('\\\\srv');
+    await again.s.collect();
+    const ran = again.s.state.collect.workDir!;
+    expect(await again.s.run(null, RUN_ANYWAY)).toBe(false);
+    await again.s.leave();
+    expect(existsSync(ran)).toBe(true);
+    expect(again.s.state.workDirAfter).toEqual({ path: ran, removed: false });
   });
 });
 

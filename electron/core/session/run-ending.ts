@@ -25,7 +25,7 @@ export interface RunFacts {
 
 export function runEnding({ result, verdict, lastLines, servicesDown, timeoutMs }: RunFacts): { outcome: Outcome; stop: RunStop | null } {
   if (result.timedOut) return { outcome: 'timeout', stop: { step: 'run', error: new FixError({ code: 'timeout', seconds: Math.round(timeoutMs / 1000), servicesDown }) } };
-  if (result.cancelled) return { outcome: 'cancelled', stop: { step: 'run', error: new FixError({ code: 'cancelled', servicesDown }) } };
+  if (result.cancelled) return { outcome: 'cancelled', stop: { step: 'run', error: new FixError({ code: 'cancelled', servicesDown, ipxferStopped: true }) } };
   if (verdict === 'fixed') return { outcome: 'fixed', stop: null };
   if (verdict === 'not-fixed') {
     const { exitCode, signal } = result;

@@ -120,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     printer.collected();
     await session.run(password, { allowUnverifiedPublisher: args.allowUnverifiedPublisher });
     password = null;
-    // Refused before running (publisher, changed copies): nothing of this attempt stays on the PC.
+    // Copies that never ran (refused publisher, changed copies, a cancel before IpXfer) do not stay.
     await session.leave();
     return done();
   } finally {
