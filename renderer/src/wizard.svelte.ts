@@ -156,7 +156,8 @@ class Wizard {
   }
 
   /** "Check and continue": checks the source; moves on when the files were found. */
-  async check(source: string, build?: number): Promise<void> {
+  /** `build`: a build the user names (null: back to the detected one); left out, the session keeps its own. */
+  async check(source: string, build?: number | null): Promise<void> {
     if (!(await this.act(() => (build === undefined ? this.api.setSource(source) : this.api.setSource(source, build))))) return;
     const s = this.state;
     if (s?.plan && !s.error && this.reachable('collect')) this.moveTo('collect', t('done.found'));

@@ -95,6 +95,31 @@ test.describe('build 12526 or later without the DLL', () => {
   });
 });
 
+test.describe('a server build named by the user', () => {
+  test.use({ lang: 'en' });
+
+  test('stays with the session across checks, and "Use the detected build" takes it back', async ({ page }) => {
+    const serverStep = () => page.getByRole('navigation').getByRole('button', { name: 'Server' }).click();
+    await diagnosed(page);
+    await action(page, 'Next').click();
+    await expect(page.getByTestId('build')).toHaveText('Unknown');
+    await page.getByLabel('Enter the build if this is wrong').fill('11000');
+    await page.getByRole('button', { name: 'Use this build' }).click();
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
+    await serverStep();
+    await expect(page.getByTestId('build')).toHaveText('11000');
+    // Checked again without naming a build: the session still holds the one the user gave.
+    await action(page, 'Check and continue').click();
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
+    await serverStep();
+    await expect(page.getByTestId('build')).toHaveText('11000');
+    await page.getByTestId('override-clear').click();
+    await serverStep();
+    await expect(page.getByTestId('build')).toHaveText('Unknown');
+    await expect(page.getByTestId('override-clear')).toHaveCount(0);
+  });
+});
+
 test.describe('wrong password, then the right one', () => {
   test.use({ lang: 'en', worldOptions: { behaviour: { password: 'right-password' } } });
 
