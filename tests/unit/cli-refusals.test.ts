@@ -70,6 +70,8 @@ describe('option mistakes exit 2 with a message naming the option', () => {
     ['a bad --timeout', ['fix', '--source', 'x', '--timeout', '5s'], /--timeout "5s" is not valid: expected seconds from 1 to 86400/],
     ['a bad --server-build', ['fix', '--source', 'x', '--server-build', 'abc'], /--server-build "abc" is not valid/],
     ['a bad --lang', ['fix', '--source', 'x', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
+    ['--lang without its value', ['inspect', '--source', 'x', '--lang'], /--lang "" is not valid: expected a value after it \(see --help\)/],
+    ['--lang given twice: the last one words the refusal too', ['inspect', '--lang=ja', '--lang', 'en', '--bogus'], /--bogus "" is not valid: expected an option listed by --help/],
     ['a bad --lang on a command that takes files', ['publisher', 'IpXfer_x64.exe', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
     ['an unknown option', ['fix', '--source', 'x', '--frobnicate'], /--frobnicate/],
     ['a password on the command line', ['fix', '--source', 'x', '--password', 'secret'], /never taken on the command line: use --password-stdin/],
@@ -84,6 +86,14 @@ describe('option mistakes exit 2 with a message naming the option', () => {
       expect(r.stderr + r.stdout).not.toContain('secret');
     });
   }
+
+  it('publisher: a program that is not there is named with its OS error in words, in either language', async () => {
+    for (const [lang, said] of [['en', 'not found, ENOENT'], ['ja', '見つかりません、ENOENT']] as const) {
+      const r = await runCli(['publisher', '/nonexistent/IpXfer_x64.exe', '--lang', lang]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain(`/nonexistent/IpXfer_x64.exe: ${said}`);
+    }
+  });
 
   it('a simulation profile with a mistake names the field', async () => {
     world = await makeWorld();

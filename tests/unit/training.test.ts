@@ -47,6 +47,21 @@ async function startTraining(args: string[] = []): Promise<{ url: string; folder
 const AGENT = path.join('pc', 'c', 'Program Files (x86)', 'Trend Micro', 'Security Agent', 'OfcNTCer.dat');
 const SERVER = path.join('server', 'c', 'Program Files (x86)', 'Trend Micro', 'Apex One', 'PCCSRV', 'Pccnt', 'Common', 'OfcNTCer.dat');
 
+describe('the training host refuses a mistake on its command line', () => {
+  for (const [args, said] of [
+    [['--lang', 'fr'], '--lang "fr" is not valid: expected ja, en'],
+    [['--lang'], '--lang "" is not valid'],
+    [['--frobnicate'], '--frobnicate "" is not valid'],
+  ] as const) {
+    it(`${args.join(' ')}: exit 2, said, nothing started`, async () => {
+      const r = await execa(process.execPath, [BROWSER_MAIN, ...args], { reject: false, env: { LANG: 'en_US.UTF-8' } });
+      expect(r.exitCode).toBe(2);
+      expect(String(r.stderr)).toContain(said);
+      expect(String(r.stdout)).not.toContain('Open in a browser');
+    });
+  }
+});
+
 describe('training mode', () => {
   it('a second instance gets its own world and settings: the first one keeps its reports and certificates', async () => {
     const first = await startTraining();

@@ -137,7 +137,7 @@ export const ja: Messages = {
       else parts.push(`エージェントの証明書: シリアル ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? '（サーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
     }
     parts.push(`結果${f.at ? `（${f.at}）` : ''}: ${f.outcome}${f.errorCode ? `［${f.errorCode}］` : ''}`);
-    parts.push(f.report ? `レポート: ${f.report}` : 'レポート: 保存できませんでした。');
+    parts.push(f.report ? `レポート: ${f.report}` : 'レポート: 保存していません。');
     return parts.join('');
   },
   quote(lines: readonly string[]): string {

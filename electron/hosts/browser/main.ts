@@ -11,13 +11,25 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host.js';
 import { SessionContext } from '../../core/session/context.js';
-import { chosenLang, type Lang } from '../../core/lang.js';
+import { chosenLang, defaultLang, isLang, LANGS, type Lang } from '../../core/lang.js';
 import { messages } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
 import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
 
-const { values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } });
+/** A mistake on the command line: said in the system's language, exit 2 as the CLI does, nothing started. */
+function refuse(option: string, value: string, expected: string): never {
+  process.stderr.write(`${messages(defaultLang()).error({ code: 'option-invalid', option, value, expected })}\n`);
+  process.exit(2);
+}
+
+let values: { simulate?: string; port?: string; lang?: string; server?: boolean };
+try {
+  ({ values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } }));
+} catch (e) {
+  refuse((/'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message), '', '--simulate PROFILE.json, --port N, --lang ja|en, --server');
+}
+if (values.lang !== undefined && !isLang(values.lang)) refuse('--lang', values.lang, LANGS.join(', '));
 const lang: Lang = chosenLang(values.lang);
 
 let profile = values.simulate;

@@ -67,7 +67,8 @@ const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
 
 /** The language is needed before the options are understood, to word their errors. */
 export function langFrom(argv: readonly string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  // The last --lang wins, as it does for every option.
+  const i = argv.findLastIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
   return chosenLang(value);
 }
@@ -124,10 +125,12 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     const text = (e as Error).message;
-    const option = /'(-[^']+)'/.exec(text)?.[1] ?? text;
+    const option = (/'(-[^']+)'/.exec(text)?.[1] ?? text).replace(/ <value>$/, '');
     if (/^--(password|pwd)\b/.test(option)) {
       invalid(option, '', t.expected.noPassword);
     }
+    // "--lang" at the end, or followed by another option: the value is missing, not the option.
+    if ((e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') invalid(option, '', t.expected.value);
     invalid(option, '', t.expected.knownOption);
   }
   const v = parsed.values;

@@ -9,6 +9,7 @@ const en = {
   expected: {
     noPassword: 'a password is never taken on the command line: use --password-stdin or --password-file',
     knownOption: 'an option listed by --help (with its value where it takes one)',
+    value: 'a value after it (see --help)',
     command: 'inspect, fix, kit, agents, publisher or summarize',
     optionOf: (commands: readonly string[]) => `an option of ${commands.join(', ')} only`,
     programs: 'one or more program files to check',
@@ -30,6 +31,7 @@ const ja: CliMessages = {
   expected: {
     noPassword: 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から、または --password-file で渡してください',
     knownOption: '--help に載っているオプション（値が必要なものは値も）',
+    value: 'オプションの後に値（--help を参照）',
     command: 'inspect、fix、kit、agents、publisher または summarize',
     optionOf: (commands) => `${commands.join('、')} で使うオプションです`,
     programs: '確認するプログラムのパス（複数可）',

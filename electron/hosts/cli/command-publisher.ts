@@ -16,7 +16,7 @@ export async function publisherCommand(args: Parsed, say: (text: string) => void
     try {
       check = await checkPublisher(file, { osSignatureStatus: windows ? (f) => windows.osSignatureStatus(f) : undefined });
     } catch (e) {
-      say(`${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      say(`${file}: ${m.osError((e as NodeJS.ErrnoException).code ?? String(e))}`);
       results.push({ file, error: (e as NodeJS.ErrnoException).code ?? String(e) });
       code = 2;
       continue;
