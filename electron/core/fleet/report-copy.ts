@@ -5,7 +5,7 @@
  * written to a temporary name and renamed, so a reader sees it whole or not at all. A failure is
  * never fatal: it is recorded in the local report (`reportCopy.error`) and the CLI exits 7.
  */
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Report } from '../report.js';
 import { reportText } from '../report-text.js';
 import { writeReportPair } from '../report-files.js';
@@ -76,14 +76,13 @@ export async function recordCopyLocally(local: { json: string; text: string }, r
 }
 
 /**
- * The whole `--report-copy`: the document exactly as saved on this PC (so both copies have the same
- * name and content; `report` itself when none was saved: a run stopped before anything was copied)
- * into `dir`, then the local report rewritten to say where its copy went. Never throws: without
- * the rewrite the local report still holds the result, only not the copy's fate.
+ * The whole `--report-copy`: `report` (the document as saved on this PC, so both copies say the
+ * same; or, when none was saved, the one made now) into `dir`, then the local report (`local`)
+ * rewritten to say where its copy went. Never throws: without the rewrite the local report still
+ * holds the result, only not the copy's fate.
  */
 export async function copyToCentral(local: { json: string; text: string } | null, report: Report, dir: string, lang: Lang): Promise<CopiedReport> {
-  const base: Report = local ? await readFile(local.json, 'utf8').then((t) => JSON.parse(t) as Report, () => report) : report;
-  const doc: CopiedReport = { ...base, reportCopy: await copyReport(base, dir, lang) };
+  const doc: CopiedReport = { ...report, reportCopy: await copyReport(report, dir, lang) };
   if (local) await recordCopyLocally(local, doc).catch(() => undefined);
   return doc;
 }

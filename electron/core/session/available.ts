@@ -1,11 +1,20 @@
 /** What a repair session accepts next, derived from its state in one place (the step rules). */
 import type { Available, RepairState } from './state.js';
 
-export function availableFrom(s: Omit<RepairState, 'available'>, canStartServices: boolean): Available {
+type Facts = Omit<RepairState, 'available'>;
+
+/** The source was checked: a plan and the server's certificate are known. */
+export const isPlanned = (s: Facts) => s.plan !== null && s.certificate !== null;
+/** Step 3 left copies to run. */
+export const isCollected = (s: Facts) => s.collect.workDir !== null && s.collect.files.length > 0;
+/** This PC was looked at and nothing stops a fix. */
+export const isReady = (s: Facts) => s.environment !== null && s.blockers.length === 0;
+
+export function availableFrom(s: Facts, canStartServices: boolean): Available {
   const idle = s.busy === null;
-  const ready = s.environment !== null && s.blockers.length === 0;
-  const planned = s.plan !== null && s.certificate !== null;
-  const collected = s.collect.workDir !== null && s.collect.files.length > 0;
+  const ready = isReady(s);
+  const planned = isPlanned(s);
+  const collected = isCollected(s);
   const stoppedServices = s.verification?.checks.some((c) => c.name === 'service' && c.result !== 'pass') ?? false;
   return {
     detect: idle,

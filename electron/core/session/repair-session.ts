@@ -26,7 +26,7 @@ import { alreadyFixed } from './agent-before.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
 import { runEnding, servicesDown, type RunFacts, type RunStop } from './run-ending.js';
-import { runnableCopies } from './run-preconditions.js';
+import { firstBlocker, runnableCopies } from './run-preconditions.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
 import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
@@ -45,6 +45,8 @@ export class RepairSession {
   private serverCertificate: CertificateFile | null = null;
   private serverBuildOverride: number | null = null;
   private output = new OutputLog();
+  /** The document as written to the reports folder: the central copy is this, never a re-read file. */
+  private savedReport: Report | null = null;
   private attempt = 0;
   private readonly gate = new OperationGate<RepairOperation>();
   private readonly stateListeners = new Set<Listener<RepairState>>();
@@ -166,17 +168,10 @@ export class RepairSession {
    * agent...): a fix stops here before anything is read or copied. True when the PC is ready.
    */
   checkReady(): boolean {
-    const blocker = this.blocker();
+    const blocker = firstBlocker(this.st);
     if (!blocker) return true;
     this.fail(blocker, 'pc');
     return false;
-  }
-
-  /** The first thing that stops a fix on this PC, as an error. */
-  private blocker(): FixError | null {
-    const env = this.st.environment;
-    const first = env ? environmentProblems(env)[0] : undefined;
-    return first ? new FixError(first) : null;
   }
 
   /**
@@ -188,7 +183,7 @@ export class RepairSession {
     return this.operate('collect', 'collect', async (signal) => {
       const plan = this.st.plan;
       if (!plan || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
-      const blocker = this.blocker();
+      const blocker = firstBlocker(this.st);
       if (blocker) throw blocker;
       await this.discardWorkDir();
       this.update({ error: null, outcome: null, ...freshCollection() });
@@ -308,13 +303,16 @@ export class RepairSession {
   private async finish(outcome: Outcome, stop: RunStop | null): Promise<boolean> {
     this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString() });
     this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
-    this.update(await saveReport(this.report('fix'), this.ctx.options.reportsDir));
+    const report = this.report('fix');
+    const saved = await saveReport(report, this.ctx.options.reportsDir);
+    this.savedReport = saved.report ? report : null;
+    this.update(saved);
     return outcome === 'fixed' || outcome === 'already-fixed';
   }
 
   /** `--report-copy`: the saved report also into a central folder; the local one then says where it went. */
   copyReport(dir: string): Promise<CopiedReport> {
-    return copyToCentral(this.st.report, this.report('fix'), dir, this.ctx.lang);
+    return copyToCentral(this.st.report, this.savedReport ?? this.report('fix'), dir, this.ctx.lang);
   }
 
   /**

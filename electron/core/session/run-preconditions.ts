@@ -16,13 +16,19 @@ export interface RunnableCopies {
   overridden: boolean;
 }
 
+/** The first thing that stops a fix on this PC, as an error (null: nothing does). */
+export function firstBlocker(s: Pick<RepairState, 'environment'>): FixError | null {
+  const problem = s.environment ? environmentProblems(s.environment)[0] : undefined;
+  return problem ? new FixError(problem) : null;
+}
+
 export function runnableCopies(s: RepairState, allowUnverifiedPublisher: boolean): RunnableCopies {
   const { workDir, files } = s.collect;
   const ipxfer = files.find((f) => f.role === 'ipxfer');
   const certificate = files.find((f) => f.role === 'certificate');
   if (!workDir || !ipxfer || !certificate) throw new FixError({ code: 'step-order', step: 'run', needs: 'collect' });
-  const problem = s.environment ? environmentProblems(s.environment)[0] : undefined;
-  if (problem) throw new FixError(problem);
+  const blocker = firstBlocker(s);
+  if (blocker) throw blocker;
   const { refusal, overridden } = publisherGate(s.publisher, allowUnverifiedPublisher);
   if (refusal) throw refusal;
   return { workDir, ipxfer, certificate, overridden };

@@ -4,6 +4,7 @@
  * and a step the session no longer supports gives way, without the page keeping step rules.
  */
 import type { Outcome } from '../outcome.js';
+import { isCollected, isPlanned } from './available.js';
 import type { RepairState, ServerCheckState } from './state.js';
 
 /** The repair's steps in their order; the server check ('agents') stands beside them. */
@@ -23,8 +24,8 @@ const ENDED: ReadonlySet<Outcome> = new Set(['fixed', 'already-fixed', 'failed',
 
 export function wizardSteps(s: RepairState, check: ServerCheckState): WizardSteps {
   const ended = s.finishedAt !== null && s.outcome !== null && ENDED.has(s.outcome);
-  const collected = s.collect.workDir !== null && s.collect.files.length > 0;
-  const planned = s.plan !== null && s.certificate !== null && s.blockers.length === 0;
+  const collected = isCollected(s);
+  const planned = isPlanned(s) && s.blockers.length === 0;
   const onServer = check.localServer !== null && s.environment !== null && !s.environment.agent && s.blockers.every((b) => b.code === 'no-agent');
   const open: Record<WizardStep, boolean> = {
     pc: true,
