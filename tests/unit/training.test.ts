@@ -52,6 +52,8 @@ describe('the training host refuses a mistake on its command line', () => {
     [['--lang', 'fr'], '--lang "fr" is not valid: expected ja, en'],
     [['--lang'], '--lang "" is not valid'],
     [['--frobnicate'], '--frobnicate "" is not valid'],
+    [['--port', 'abc'], '--port "abc" is not valid: expected 0-65535'],
+    [['--port', '99999'], '--port "99999" is not valid: expected 0-65535'],
   ] as const) {
     it(`${args.join(' ')}: exit 2, said, nothing started`, async () => {
       const r = await execa(process.execPath, [BROWSER_MAIN, ...args], { reject: false, env: { LANG: 'en_US.UTF-8' } });

@@ -16,6 +16,7 @@ import { messages } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
 import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
+import { parseArgsProblem } from '../../base/parse-args-error.js';
 
 /** A mistake on the command line: said in the system's language, exit 2 as the CLI does, nothing started. */
 function refuse(option: string, value: string, expected: string): never {
@@ -27,9 +28,11 @@ let values: { simulate?: string; port?: string; lang?: string; server?: boolean 
 try {
   ({ values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } }));
 } catch (e) {
-  refuse((/'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message), '', '--simulate PROFILE.json, --port N, --lang ja|en, --server');
+  refuse(parseArgsProblem(e).option, '', '--simulate PROFILE.json, --port N, --lang ja|en, --server');
 }
 if (values.lang !== undefined && !isLang(values.lang)) refuse('--lang', values.lang, LANGS.join(', '));
+// Checked before any training world is made: a mistake leaves nothing behind.
+if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)) refuse('--port', values.port, '0-65535');
 const lang: Lang = chosenLang(values.lang);
 
 let profile = values.simulate;
@@ -60,7 +63,7 @@ const context = new SessionContext({ platform, lang, reportsDir, workBase: path.
 const host = await startBrowserHost({
   context,
   staticDir: path.join(packageRoot(), 'dist', 'renderer'),
-  port: values.port ? Number(values.port) : 0,
+  port: values.port !== undefined ? Number(values.port) : 0,
   settingsFile: path.join(folder, 'settings.json'),
   info: { simulated: true, kitBesideApp: null, version: packageVersion() },
 });

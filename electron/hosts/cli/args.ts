@@ -8,6 +8,7 @@ import { cliMessages } from './cli-messages.js';
 import { chosenLang, isLang, LANGS, type Lang } from '../../core/lang.js';
 import type { Arch } from '../../platform/platform.js';
 import { fleetMessages } from '../../core/fleet/fleet-messages.js';
+import { parseArgsProblem } from '../../base/parse-args-error.js';
 
 const OPTIONS = {
   source: { type: 'string' },
@@ -124,13 +125,12 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    const text = (e as Error).message;
-    const option = (/'(-[^']+)'/.exec(text)?.[1] ?? text).replace(/ <value>$/, '');
+    const { option, missingValue } = parseArgsProblem(e);
     if (/^--(password|pwd)\b/.test(option)) {
       invalid(option, '', t.expected.noPassword);
     }
     // "--lang" at the end, or followed by another option: the value is missing, not the option.
-    if ((e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') invalid(option, '', t.expected.value);
+    if (missingValue) invalid(option, '', t.expected.value);
     invalid(option, '', t.expected.knownOption);
   }
   const v = parsed.values;
