@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { ELECTRON_CSP, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, resolveAppPath, secureWebPreferences, webContentsRules } from '../../electron/hosts/security.js';
 import { guardSession, guardWebContents } from '../../electron/hosts/electron/guard-web-contents.js';
-import { chooseDataLocation, PORTABLE_DATA_FOLDER } from '../../electron/hosts/electron/portable-paths.js';
 
 describe('window security rules', () => {
   it('only app://wizard pages may call the API or be navigated to', () => {
@@ -42,28 +39,6 @@ describe('window security rules', () => {
     expect(ELECTRON_CSP).toContain("default-src 'none'");
     expect(ELECTRON_CSP).toContain("connect-src 'none'");
     expect(ELECTRON_CSP).not.toContain('unsafe-eval');
-  });
-});
-
-describe('portable (USB) data folder', () => {
-  it('absent: the normal user folder', () => {
-    expect(chooseDataLocation(undefined, '/home/u/AppData')).toEqual({ dir: '/home/u/AppData', portable: false, fallbackReason: null });
-  });
-
-  it('writable stick: ApexCertFix-data beside the exe', async () => {
-    const stick = await mkdtemp(path.join(os.tmpdir(), 'acf-stick-'));
-    expect(chooseDataLocation(stick, '/home/u/AppData')).toEqual({ dir: path.join(stick, PORTABLE_DATA_FOLDER), portable: true, fallbackReason: null });
-  });
-
-  it('a stick that cannot be written: back to the user folder, saying why', async () => {
-    // As root every folder is writable, so the "stick" is a path under a file: mkdir really fails.
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-stick-'));
-    const notAFolder = path.join(dir, 'read-only-medium');
-    await writeFile(notAFolder, '');
-    const r = chooseDataLocation(notAFolder, '/home/u/AppData');
-    expect(r.dir).toBe('/home/u/AppData');
-    expect(r.portable).toBe(false);
-    expect(r.fallbackReason).toContain('not writable');
   });
 });
 

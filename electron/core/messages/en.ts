@@ -292,6 +292,8 @@ export const en = {
     signedAt: 'signed at (timestamp)',
     running: 'Running',
     relaunchFailed: 'Could not restart as administrator. Close the app, right-click it and choose "Run as administrator".',
+    dataFallback: (tried: string, used: string) => `The stick cannot be written (${tried}): settings and reports are kept on this PC in ${used} instead.`,
+    dataTitle: (used: string) => `reports: ${used}`,
     title: 'Apex One certificate fix',
     mode: { fix: 'repair', inspect: 'inspection (nothing changed)', kit: 'offline kit' } as Record<'fix' | 'inspect' | 'kit', string>,
     filesCopied: 'Files copied',

@@ -272,6 +272,8 @@ export const ja: Messages = {
     signedAt: '署名日時（タイムスタンプ）',
     running: '実行中',
     relaunchFailed: '管理者として再起動できませんでした。アプリを閉じ、右クリックして「管理者として実行」を選んでください。',
+    dataFallback: (tried, used) => `USB メモリに書き込めません（${tried}）。設定とレポートは代わりにこの PC の ${used} に保存します。`,
+    dataTitle: (used) => `レポートの保存先: ${used}`,
     title: 'Apex One 証明書修復',
     mode: { fix: '修復', inspect: '確認（変更なし）', kit: 'オフラインキット' },
     filesCopied: 'コピーしたファイル',

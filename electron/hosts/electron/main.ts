@@ -30,8 +30,13 @@ const argValue = (name: string) => {
 };
 
 // Paths first: nothing may read userData, logs or crash dumps before they point at the stick.
-const portableDir = process.env.PORTABLE_EXECUTABLE_DIR;
-const data = chooseDataLocation(portableDir, app.getPath('userData'));
+// The portable exe, the folder build (`portable` beside the exe) or installed: portable-paths.ts.
+const data = chooseDataLocation({
+  portableExecutableDir: process.env.PORTABLE_EXECUTABLE_DIR,
+  exeDir: path.dirname(process.execPath),
+  programData: process.env.ProgramData ?? process.env.PROGRAMDATA,
+  userData: app.getPath('userData'),
+});
 app.setPath('userData', data.dir);
 app.setPath('logs', path.join(data.dir, 'logs'));
 app.setPath('crashDumps', path.join(data.dir, 'crash-dumps'));
@@ -73,7 +78,7 @@ async function start(): Promise<void> {
     return;
   }
   const context = new SessionContext({ platform: choice.platform, lang, reportsDir: path.join(data.dir, 'reports'), version: app.getVersion() });
-  const kitBesideApp = portableDir ? await findKit(portableDir).catch(() => null) : null;
+  const kitBesideApp = data.appDir ? await findKit(data.appDir).catch(() => null) : null;
   wizard = new WizardService({
     context,
     info: { kind: 'electron', simulated: choice.platform.kind === 'simulated', kitBesideApp, version: app.getVersion() },
@@ -115,12 +120,16 @@ async function start(): Promise<void> {
     height: 860,
     minWidth: 760,
     minHeight: 600,
-    title: `Apex One certificate fix ${app.getVersion()}${data.fallbackReason ? ` — reports: ${data.dir}` : ''}`,
+    title: `Apex One certificate fix ${app.getVersion()}${data.fallback ? ` — ${messages(lang).label.dataTitle(data.dir)}` : ''}`,
     backgroundColor: '#f3f3f3',
     show: false,
     webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
   });
-  win.once('ready-to-show', () => win?.show());
+  win.once('ready-to-show', () => {
+    win?.show();
+    // A read-only stick: the title keeps saying where reports go, and this says why, once.
+    if (data.fallback && win) void dialog.showMessageBox(win, { type: 'warning', title: 'Apex One certificate fix', message: messages(lang).label.dataFallback(data.fallback.tried, data.dir) });
+  });
   await win.loadURL(APP_START_URL);
 }
 
