@@ -11,7 +11,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
-import { ELECTRON_ARCH, electronBuilderArgs, sharedSigningEnv, stageForElectronBuilder, stagedCliExe } from '../../scripts/dist-win.mjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { ELECTRON_ARCH, electronBuilderArgs, folderAppTop, folderAppZip, makeFolderApps, PORTABLE_MARKER, prebuiltCliExes, publishCliExes, sharedSigningEnv, stageForElectronBuilder, stagedCliExe, unpackedDir } from '../../scripts/dist-win.mjs';
+import { PORTABLE_MARKER as APP_MARKER } from '../../electron/hosts/electron/portable-paths.js';
 import { sign, selfSignedSigner as signer, unsignedPe } from '../fixtures/signing.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -115,5 +118,81 @@ describe('dist:win around electron-builder', () => {
     expect(sharedSigningEnv({ CSC_LINK: pfx, CSC_KEY_PASSWORD: 'pw' })).toMatchObject({ APEX_SIGN_PFX: pfx, APEX_SIGN_PFX_PASSWORD: 'pw' });
     expect(sharedSigningEnv({})).toEqual({});
     expect(electronBuilderArgs({ APEX_SIGN_TIMESTAMP_URL: 'http://ts.example' })).toEqual(['--win', '-c.win.signtoolOptions.rfc3161TimeStampServer=http://ts.example']);
+  });
+});
+
+describe('the folder app and the CLI exes as artifacts of their own', () => {
+  /** unzip turns UTF-8 names into the locale's charset: a UTF-8 locale keeps them. */
+  const UTF8 = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+  /** A stand-in for electron-builder's unpacked app: nested folders, a Japanese name, a file larger than one deflate block. */
+  function unpacked(release: string, electronArch: string): string {
+    const dir = unpackedDir(release, electronArch);
+    mkdirSync(path.join(dir, 'resources'), { recursive: true });
+    mkdirSync(path.join(dir, 'locales'), { recursive: true });
+    writeFileSync(path.join(dir, 'ApexCertFix.exe'), Buffer.alloc(300_000, electronArch));
+    writeFileSync(path.join(dir, 'resources', 'app.asar'), Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 251)));
+    writeFileSync(path.join(dir, 'locales', 'ja.pak'), '日本語');
+    writeFileSync(path.join(dir, 'locales', '空のファイル.txt'), '');
+    writeFileSync(path.join(dir, 'apex-cert-fix.exe'), `cli ${electronArch}`);
+    return dir;
+  }
+
+  it('zips each unpacked app under one folder with the portable marker the app looks for; unzip reads every file back unchanged', () => {
+    expect(PORTABLE_MARKER.name).toBe(APP_MARKER);
+    const release = mkdtempSync(path.join(os.tmpdir(), 'acf-release-'));
+    try {
+      for (const arch of Object.values(ELECTRON_ARCH)) unpacked(release, arch);
+      const zips = makeFolderApps(release, pkg.version);
+      expect(zips.map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`, `ApexCertFix-${pkg.version}-folder-ia32.zip`]);
+      expect(readdirSync(release).filter((f) => f.endsWith('.partial'))).toEqual([]);
+      for (const arch of Object.values(ELECTRON_ARCH)) {
+        const zip = path.join(release, folderAppZip(pkg.version, arch));
+        execFileSync('unzip', ['-tq', zip]); // CRCs and structure, by another implementation
+        const top = folderAppTop(pkg.version, arch);
+        const listed = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8', env: UTF8 }).trim().split('\n').sort();
+        expect(listed).toEqual([`${top}/ApexCertFix.exe`, `${top}/apex-cert-fix.exe`, `${top}/locales/ja.pak`, `${top}/locales/空のファイル.txt`, `${top}/portable`, `${top}/resources/app.asar`].sort());
+        const out = mkdtempSync(path.join(os.tmpdir(), 'acf-unzip-'));
+        try {
+          execFileSync('unzip', ['-q', zip, '-d', out], { env: UTF8 });
+          const dir = unpackedDir(release, arch);
+          for (const rel of ['ApexCertFix.exe', 'resources/app.asar', 'locales/ja.pak', 'locales/空のファイル.txt', 'apex-cert-fix.exe']) {
+            expect(readFileSync(path.join(out, top, rel)).equals(readFileSync(path.join(dir, rel))), rel).toBe(true);
+          }
+          expect(readFileSync(path.join(out, top, 'portable'), 'utf8')).toContain('ApexCertFix-data');
+        } finally {
+          rmSync(out, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
+  });
+
+  it('makes no folder app for an arch electron-builder did not unpack', () => {
+    const release = mkdtempSync(path.join(os.tmpdir(), 'acf-release-'));
+    try {
+      unpacked(release, 'x64');
+      expect(makeFolderApps(release, pkg.version).map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`]);
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
+  });
+
+  it('copies both CLI exes into release/ under their own names, and takes prebuilt ones only when both are there', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'acf-cli-'));
+    try {
+      const cli = path.join(out, 'cli');
+      mkdirSync(cli);
+      writeFileSync(path.join(cli, 'apex-cert-fix-x64.exe'), 'x64');
+      expect(() => prebuiltCliExes(cli)).toThrow(/apex-cert-fix-x86\.exe missing/);
+      writeFileSync(path.join(cli, 'apex-cert-fix-x86.exe'), 'x86');
+      expect(prebuiltCliExes(cli).outDir).toBe(cli);
+      const copies = publishCliExes(cli, path.join(out, 'release'));
+      expect(copies.map((c: string) => path.basename(c))).toEqual(['apex-cert-fix-x64.exe', 'apex-cert-fix-x86.exe']);
+      expect(readFileSync(path.join(out, 'release', 'apex-cert-fix-x86.exe'), 'utf8')).toBe('x86');
+      expect(existsSync(path.join(out, 'release', 'apex-cert-fix-x64.exe'))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
