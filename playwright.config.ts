@@ -4,8 +4,10 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   projects: [
     { name: 'browser', testDir: 'tests/e2e' },
-    // Skips with its reason where the Electron binary is not installed.
+    // Skips with its reason where the Electron binary is not installed (fails instead with APEX_REQUIRE_ELECTRON).
     { name: 'electron', testDir: 'tests/electron' },
+    // The shipped folder app, unzipped by the Windows CI job (npm run test:folder-app); only when it is there.
+    ...(process.env.APEX_ELECTRON_APP ? [{ name: 'electron-packaged', testDir: 'tests/electron-packaged' }] : []),
   ],
   timeout: 60_000,
   expect: { timeout: 10_000 },

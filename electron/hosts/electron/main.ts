@@ -125,6 +125,8 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
   });
+  // The page's <title> would replace ours on load, and with it where the reports go.
+  win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => {
     win?.show();
     // A read-only stick: the title keeps saying where reports go, and this says why, once.
