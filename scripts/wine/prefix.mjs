@@ -36,7 +36,7 @@ export function wineEnv(prefix, extra = {}) {
 }
 
 /**
- * Runs a Wine command to its end; returns its exit status and output. Output goes through files,
+ * Runs a Wine command (on Windows: the command itself) to its end; returns its exit status and output. Output goes through files,
  * never pipes: the first Wine process of a server starts services.exe & co., which inherit its
  * standard handles and would hold a pipe open for as long as the prefix lives. stdin is empty
  * (/dev/null): some Windows tools wait for it to end.
@@ -46,7 +46,9 @@ export function wine(env, args, o = {}) {
   const out = openSync(join(dir, 'out'), 'w');
   const err = openSync(join(dir, 'err'), 'w');
   try {
-    const r = spawnSync('wine', args, { env, stdio: ['ignore', out, err], timeout: o.timeout ?? 120_000 });
+    // The native lane (scripts/wine/native-world.mjs) runs the same commands on Windows itself.
+    const [file, rest] = process.platform === 'win32' ? [args[0], args.slice(1)] : ['wine', args];
+    const r = spawnSync(file, rest, { env, stdio: ['ignore', out, err], timeout: o.timeout ?? 120_000, windowsHide: true });
     if (r.error) throw r.error;
     return { status: r.status, stdout: readFileSync(join(dir, 'out')), stderr: readFileSync(join(dir, 'err')) };
   } finally {

@@ -1,7 +1,7 @@
 /** What global setup hands every scenario, and where the product's built CLI is. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -9,6 +9,8 @@ export type LaneInfo =
   | { skip: string }
   | {
       skip: null;
+      /** wine: Windows node.exe and programs under Wine (Linux); native: on Windows itself (the CI runner, APEX_NATIVE_LANE=1). */
+      kind: 'wine' | 'native';
       /** Lane folder: prefix/, shares/ (drive S:), usb/ (drive E:), certificates. */
       dir: string;
       prefix: string;
@@ -35,3 +37,9 @@ export function cliEntry(): string {
 
 /** The standalone CLI exe another build makes (Node SEA), when it has been built. */
 export const CLI_EXE = path.join(REPO, 'dist', 'win', 'apex-cert-fix-x64.exe');
+
+/** A file URL the lane's node.exe can import: Wine sees Linux's / as Z:, Windows needs nothing. */
+export function laneFileUrl(lane: { kind: 'wine' | 'native' }, file: string): string {
+  const href = pathToFileURL(file).href;
+  return lane.kind === 'native' ? href : href.replace('file:///', 'file:///Z:/');
+}

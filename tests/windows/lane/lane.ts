@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { inject } from 'vitest';
 import { AGENT_DIR, SERVICES, wine, wineBatch } from '../../../scripts/wine/prefix.mjs';
+import { nativeProcessesMentioning } from '../../../scripts/wine/native-world.mjs';
 import type { LaneInfo } from './lane-info.js';
 import { toLinux } from './wine-paths.js';
 
@@ -104,6 +105,7 @@ export function runFolder(l: Lane, name: string): { win: string; linux: string }
 
 /** Processes of this prefix whose command line mentions `text` (Wine shows Windows command lines). */
 export function processesMentioning(l: Lane, text: string): string[] {
+  if (l.kind === 'native') return nativeProcessesMentioning(text);
   const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
   return ps.split('\n').filter((line) => {
     if (!line.includes(text)) return false;

@@ -1,5 +1,5 @@
 /**
- * Starts a Windows program under Wine. Standard output and error go to files: Node under Wine
+ * Starts a Windows program under Wine (natively on Windows: the native lane). Standard output and error go to files: Node under Wine
  * cannot write its own stdout to a Linux pipe, and Wine's helper processes would hold a pipe open.
  * Wine's own diagnostics (WINEDEBUG=err+all, `0123:err:...`) are split off into `wineLog`.
  */
@@ -28,7 +28,9 @@ export async function runWine(env: Record<string, string>, args: string[], o: { 
   const started = Date.now();
   let timedOut = false;
   try {
-    const child = spawn('wine', args, { env: { ...env, WINEDEBUG: 'err+all,fixme-all' }, cwd: o.cwd, stdio: fds });
+    // The native lane (process.platform === 'win32') starts the program itself, no Wine.
+    const [file, rest] = process.platform === 'win32' ? [args[0]!, args.slice(1)] : ['wine', args];
+    const child = spawn(file, rest, { env: { ...env, WINEDEBUG: 'err+all,fixme-all' }, cwd: o.cwd, stdio: fds, windowsHide: true });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
