@@ -169,9 +169,10 @@ export async function listMismatchedAgents(o: ListOptions): Promise<AgentsList> 
   if (!server) throw new FixError({ code: 'certmanager-missing', tried });
   const work = await createWorkFolder(o.workBase, o.now);
   const listFile = path.join(work, 'mismatched-agents.csv');
+  const command = o.platform.programCommand ? o.platform.programCommand(server.managerLocal, ['-l', listFile]) : { file: server.managerLocal, args: ['-l', listFile] };
   const run = await runProgram({
-    file: server.managerLocal,
-    args: ['-l', listFile],
+    file: command.file,
+    args: command.args,
     cwd: path.dirname(server.managerLocal),
     codePage: o.codePage,
     timeoutMs: o.timeoutMs,

@@ -29,6 +29,8 @@ export interface RunOptions {
   onLine: (line: OutputLine) => void;
   /** Ends IpXfer and what it started (the run's environment tag helps find them on POSIX). */
   killTree: ProgramOptions['killTree'];
+  /** The platform's way to start a program (Platform.programCommand); absent: IpXfer itself. */
+  programCommand?: (file: string, args: string[]) => { file: string; args: string[] };
 }
 
 /** KB 1102855: `IpXfer[_x64].exe -e <folder>\OfcNTCer.dat [-pwd <password>]`. */
@@ -45,9 +47,12 @@ export function describeCommand(o: Pick<RunOptions, 'workDir' | 'ipxferName' | '
 }
 
 export function runIpXfer(o: RunOptions): Promise<RunResult> {
+  const file = path.join(o.workDir, o.ipxferName);
+  const args = ipxferArgs(path.join(o.workDir, o.certificateName), o.password);
+  const command = o.programCommand ? o.programCommand(file, args) : { file, args };
   return runProgram({
-    file: path.join(o.workDir, o.ipxferName),
-    args: ipxferArgs(path.join(o.workDir, o.certificateName), o.password),
+    file: command.file,
+    args: command.args,
     cwd: o.workDir,
     secrets: [o.password],
     codePage: o.codePage,

@@ -59,6 +59,11 @@ export interface Platform {
   makePrivateFolder(dir: string): Promise<void>;
   /** Starts an agent service (after a cancelled IpXfer left it stopped); false when it did not start. */
   startService?(name: string): Promise<boolean>;
+  /**
+   * How to start a program the flow runs (IpXfer, CertificateManager). Absent: the file itself.
+   * The simulation's stand-ins are `#!` Node scripts, which Windows cannot start by themselves.
+   */
+  programCommand?(file: string, args: string[]): { file: string; args: string[] };
   /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */
   osSignatureStatus?(file: string): Promise<string | null>;
 }

@@ -2,7 +2,7 @@
  * The simulated PC: a JSON profile stands in for the registry, services and network shares.
  * Used by the training mode and every test; never chosen on its own (only `--simulate` / demo).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
@@ -87,6 +87,31 @@ export function loadProfile(file: string): SimulatedProfile {
   return parseProfile(raw, file, path.dirname(path.resolve(file)));
 }
 
+/**
+ * The training stand-ins (fake IpXfer, CertificateManager) are Node scripts saved under the
+ * programs' names with a `#!<node>` line: POSIX starts them through that line, Windows cannot (a
+ * text file is no program), so on Windows the interpreter the line names is started with the script
+ * as its first argument. Only the simulation does this: the real platform never looks inside a file.
+ */
+export function scriptCommand(file: string, args: string[], platform: NodeJS.Platform = process.platform): { file: string; args: string[] } {
+  if (platform !== 'win32') return { file, args };
+  let head = '';
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(1024);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return { file, args }; // unreadable: starting it says why
+  }
+  if (!head.startsWith('#!')) return { file, args };
+  const interpreter = head.slice(2).split(/\r?\n/)[0]!.trim();
+  return interpreter ? { file: interpreter, args: [file, ...args] } : { file, args };
+}
+
 export class SimulatedPlatform implements Platform {
   readonly kind = 'simulated' as const;
   /** Longest root first, so `\\srv\c$\x` wins over `\\srv\c$`. */
@@ -146,6 +171,10 @@ export class SimulatedPlatform implements Platform {
     }
     if (process.platform === 'win32') return { ok: true, path: input };
     return { ok: false, reason: 'unreachable' };
+  }
+
+  programCommand(file: string, args: string[]): { file: string; args: string[] } {
+    return scriptCommand(file, args);
   }
 
   async killTree(pid: number, tag?: string | null): Promise<RunningProcess[] | void> {

@@ -243,7 +243,8 @@ export class RepairSession {
       };
       const { codePage } = this.st.environment!;
       const killTree = (pid: number, tag: string) => this.ctx.platform.killTree(pid, tag);
-      const result = await runIpXfer({ ...names, codePage, timeoutMs: this.ctx.options.timeoutMs, signal, killTree, onLine }).finally(() => this.update({ running: null }));
+      const programCommand = this.ctx.platform.programCommand?.bind(this.ctx.platform);
+      const result = await runIpXfer({ ...names, codePage, timeoutMs: this.ctx.options.timeoutMs, signal, killTree, onLine, programCommand }).finally(() => this.update({ running: null }));
       this.update({ run: { ...result, command, lines: this.output.count, attempt: this.attempt } });
       if (result.startError) return this.finish('failed', { step: 'run', error: new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }) });
       // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
