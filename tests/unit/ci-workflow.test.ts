@@ -102,7 +102,8 @@ describe('.github/workflows/ci.yml', () => {
     expect(win.steps.find((s) => s.run?.includes('npm run test:windows'))?.env?.APEX_NATIVE_LANE).toBe('1');
     expect(r).toMatch(/npm run dist:win -- --cli-exes dist\/win/);
     expect(r).toContain('npm run test:folder-app');
-    expect(r).toMatch(/ヘルプデスク .*/);
+    expect(r).toMatch(/node scripts\/ci\/prepare-folder-app\.mjs release\/ApexCertFix-\*-folder-x64\.zip\n[^]*npm run test:folder-app/);
+    expect(readFileSync(path.join(root, 'scripts', 'ci', 'prepare-folder-app.mjs'), 'utf8')).toMatch(/DEFAULT_FOLDER_NAME = '[^']* [^']*'/);
   });
 
   it('what the Windows job downloads is what the Linux job uploads, and the apps, folder apps and CLI exes are uploaded', () => {
