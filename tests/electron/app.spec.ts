@@ -23,14 +23,15 @@ test.skip(!binary, SKIP_REASON);
 
 let world: World;
 let stick: { dir: string; remove: () => void };
-const cleanups: (() => void)[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 test.beforeEach(async () => {
   world = await makeWorld({ behaviour: { password: 'trend' } });
   // Each app gets its own "stick": its own data folder and single-instance lock.
   stick = tempFolder('stick');
 });
 test.afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) c();
+  // The app first: Windows refuses to delete files a running app holds open.
+  for (const c of cleanups.splice(0).reverse()) await c();
   await world.cleanup();
   stick.remove();
 });
@@ -41,7 +42,7 @@ function options(env: Record<string, string> = {}): LaunchOptions {
 
 async function launch(env: Record<string, string> = {}): Promise<ElectronApplication> {
   const app = await launchApp(options(env));
-  cleanups.push(() => void app.close().catch(() => undefined));
+  cleanups.push(() => app.close().catch(() => undefined));
   return app;
 }
 

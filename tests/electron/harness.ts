@@ -29,7 +29,8 @@ export function requiredBinary(): string | null {
 /** A temporary folder removed by the returned function. */
 export function tempFolder(name: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), `acf-${name}-`));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  // Retries: on Windows a file the app just closed can stay locked for a moment (antivirus, indexer).
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }) };
 }
 
 export interface LaunchOptions {

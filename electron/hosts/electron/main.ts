@@ -130,7 +130,8 @@ async function start(): Promise<void> {
   win.once('ready-to-show', () => {
     win?.show();
     // A read-only stick: the title keeps saying where reports go, and this says why, once.
-    if (data.fallback && win) void dialog.showMessageBox(win, { type: 'warning', title: 'Apex One certificate fix', message: messages(lang).label.dataFallback(data.fallback.tried, data.dir) });
+    // No parent: a warning beside the window, not a modal that would hold it.
+    if (data.fallback) void dialog.showMessageBox({ type: 'warning', title: 'Apex One certificate fix', message: messages(lang).label.dataFallback(data.fallback.tried, data.dir) });
   });
   await win.loadURL(APP_START_URL);
 }
