@@ -9,7 +9,7 @@
  * electron-builder as CSC_LINK / CSC_KEY_PASSWORD, and a CSC_LINK file signs the CLI exes too.
  * APEX_SIGN_TIMESTAMP_URL becomes win.signtoolOptions.rfc3161TimeStampServer.
  *
- *   --require-signature   fail instead of building unsigned artifacts (release pipelines)
+ *   --require-signature   fail instead of building unsigned or untimestamped artifacts (release pipelines)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
