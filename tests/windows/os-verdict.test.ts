@@ -50,11 +50,13 @@ describe.skipIf(skipReason())(`Windows' verdict from a misbehaving PowerShell${s
     const l = lane();
     const r = await publisherWith('hang');
     expect(calls(l)).toHaveLength(1);
-    // 20 s for Windows, then the tree walk; well under the two 20 s calls the old per-file design made.
-    expect(r.ms).toBeLessThan(60_000);
+    // It ends: 20 s for Windows, then the tree walk (taskkill, wmic snapshots), each a Wine process
+    // start on a shared machine. The 20 s limit itself is measured by the unit stand-ins
+    // (tests/unit/windows-signatures.test.ts); here what counts is one call, and nothing left running.
+    expect(r.ms).toBeLessThan(150_000);
     for (const f of r.json.files) expect(f).toMatchObject({ outcome: 'untrusted-root', authority: 'roots', osStatus: null, osUnavailable: 'timed-out' });
     expect(r.json.files[0].problem).toMatch(/not a known root/);
-    expect(r.stdout).toContain('PowerShell gave no answer within 20 s');
+    expect(r.stderr).toContain('PowerShell gave no answer within 20 s');
     expect(processesMentioning(l, 'powershell.exe')).toEqual([]);
   }, 180_000);
 
@@ -63,9 +65,12 @@ describe.skipIf(skipReason())(`Windows' verdict from a misbehaving PowerShell${s
     const garbage = await publisherWith('garbage');
     expect(calls(l)).toHaveLength(1);
     for (const f of garbage.json.files) expect(f).toMatchObject({ authority: 'roots', osStatus: null, osUnavailable: 'unreadable' });
+    // With the file gone Wine still starts its built-in PowerShell stub for the system32 path, so
+    // here "missing" shows as the stub's error exit; a truly absent program (ENOENT) is `missing` in
+    // the unit test. Either way: the roots judge, and the output says why.
     const missing = await publisherWith(null);
-    for (const f of missing.json.files) expect(f).toMatchObject({ authority: 'roots', osStatus: null, osUnavailable: 'missing' });
-    expect(missing.stdout).toContain('PowerShell is not on this PC');
+    for (const f of missing.json.files) expect(f).toMatchObject({ authority: 'roots', osStatus: null, osUnavailable: expect.stringMatching(/^(missing|failed)$/) });
+    expect(missing.stderr).toMatch(/Windows gave no verdict \((PowerShell is not on this PC|PowerShell ended with an error)\)/);
   }, 180_000);
 
   it('answers Valid for both: Windows judges, from one call', async () => {

@@ -4,6 +4,7 @@
  * On Windows, Windows judges the roots, asked once for all files; when it gives no verdict the
  * built-in roots judge, and the output says why.
  */
+import path from 'node:path';
 import type { Parsed } from './args.js';
 import { checkPublisher, type PublisherCheck } from '../../core/authenticode.js';
 import { messages } from '../../core/messages.js';
@@ -13,7 +14,8 @@ export async function publisherCommand(args: Parsed, say: (text: string) => void
   const m = messages(args.lang);
   const results = [];
   let code = 0;
-  const verdicts = windows ? await windows.osSignatureStatuses(args.files) : null;
+  // Absolute paths: PowerShell must judge the very files read here, whatever its current folder.
+  const verdicts = windows ? await windows.osSignatureStatuses(args.files.map((f) => path.resolve(f))) : null;
   for (const [i, file] of args.files.entries()) {
     let check: PublisherCheck | null = null;
     try {
