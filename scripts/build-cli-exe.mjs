@@ -13,7 +13,7 @@
  *   --arch x64,x86         which programs (default both)
  *   --out DIR              where (default dist/win)
  *   --test-cert            sign with a throwaway test certificate when no real one is set (also when CI is set)
- *   --require-signature    fail unless a real certificate is set (release builds)
+ *   --require-signature    fail unless a real certificate and a timestamp server are set (release builds)
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleCli, CLI_ENTRY } from './build-cli-exe/bundle.mjs';
 import { makeBlob } from './build-cli-exe/sea.mjs';
-import { chooseSigner, signExe } from './build-cli-exe/sign.mjs';
+import { chooseSigner, releaseProblem, signExe } from './build-cli-exe/sign.mjs';
 import { exeName, unsignedExe } from './build-cli-exe/unsigned-exe.mjs';
 import { PRODUCT_NAME } from './build-cli-exe/version-resource.mjs';
 import { NODE_VERSION, windowsNode } from './windows-node.mjs';
@@ -40,9 +40,9 @@ const inCi = (env) => !!env.CI && env.CI !== 'false';
  */
 export async function buildCliExe({ archs = ARCHS, outDir = path.join(ROOT, 'dist', 'win'), env = process.env, testCert = inCi(env), requireSignature = false } = {}) {
   const signer = chooseSigner(env, { testCert });
-  if (requireSignature && (signer.kind === 'none' || signer.kind === 'test')) {
-    throw new Error('a real code-signing certificate is required: set APEX_SIGN_PFX (+ APEX_SIGN_PFX_PASSWORD) or APEX_SIGN_CERT + APEX_SIGN_KEY');
-  }
+  // A release: a real certificate and a timestamp, checked before minutes of building.
+  const problem = requireSignature ? releaseProblem(signer) : null;
+  if (problem) throw new Error(problem);
   const cacheDir = path.join(ROOT, '.cache', 'cli-exe');
   mkdirSync(cacheDir, { recursive: true });
   mkdirSync(outDir, { recursive: true });

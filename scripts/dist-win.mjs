@@ -14,7 +14,7 @@
  * electron-builder as CSC_LINK / CSC_KEY_PASSWORD, and a CSC_LINK file signs the CLI exes too.
  * APEX_SIGN_TIMESTAMP_URL becomes win.signtoolOptions.rfc3161TimeStampServer.
  *
- *   --require-signature   fail instead of building unsigned artifacts (release pipelines)
+ *   --require-signature   fail instead of building unsigned or untimestamped artifacts (release pipelines)
  *   --cli-exes DIR        take apex-cert-fix-x64.exe / -x86.exe already built in DIR (by build:cli-exe on
  *                         Linux: it needs a Linux Node and osslsigncode) instead of building them; the
  *                         Windows CI job gets them from the Linux job this way

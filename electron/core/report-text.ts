@@ -93,7 +93,7 @@ export function reportText(r: Report): string {
   if (r.publisher) {
     line(`${L.publisher}:`);
     // Who judged the chains: said once when it is the same for every program.
-    const judged = (c: PublisherEntry) => `${L.judgedBy[c.authority]}${c.osStatus ? ` (Windows: ${c.osStatus})` : ''}${c.signedAt ? `, ${L.signedAt} ${c.signedAt}` : ''}`;
+    const judged = (c: PublisherEntry) => `${c.osUnavailable ? m.rootsInstead(c.osUnavailable) : L.judgedBy[c.authority]}${c.osStatus ? ` (Windows: ${c.osStatus})` : ''}${c.signedAt ? `, ${L.signedAt} ${c.signedAt}` : ''}`;
     const same = new Set(r.publisher.checks.map(judged)).size === 1;
     for (const c of r.publisher.checks) {
       line(`  - ${c.name}: ${m.publisher[c.outcome as keyof typeof m.publisher] ?? c.outcome}${c.signer ? ` (${c.signer})` : ''}`);

@@ -15,6 +15,7 @@ import type { OutputSnapshot } from './output-log.js';
 import type { ServerFiles } from './server-files.js';
 import type { Check, Verdict } from './verify.js';
 import type { KitManifest } from './kit.js';
+import type { OsVerdictUnavailable } from '../platform/platform.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -84,6 +85,8 @@ export interface PublisherEntry {
   digestAlgorithm: string | null;
   /** Who judged the root: Windows (`osStatus` must be Valid) or the built-in roots. */
   authority: 'windows' | 'roots';
+  /** Why Windows gave no verdict, so the built-in roots judged (`missing`, `blocked`, `timed-out`, `failed`, `unreadable`, `file-unreadable`), or null. */
+  osUnavailable: OsVerdictUnavailable | null;
   /** Why it is not trusted (English detail), or null. */
   problem: string | null;
   /** The primary signature's chain, signer first: each certificate's subject, issuer and SHA-256 thumbprint. */
@@ -174,6 +177,7 @@ export function buildReport(i: ReportInputs): Report {
               signer: first?.signer?.subject ?? null,
               digestAlgorithm: first?.digestAlgorithm ?? null,
               authority: c.authority,
+              osUnavailable: c.osUnavailable,
               problem: c.problem,
               chain: (first?.chain?.certificates ?? []).map(({ subject, issuer, sha256 }) => ({ subject, issuer, sha256 })),
               chainMissingIssuer: first?.chain?.missingIssuer ?? null,

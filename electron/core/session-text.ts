@@ -17,8 +17,10 @@ export interface SessionText {
   plan: { role: string; name: string; source: string; reason: string }[];
   notes: string[];
   checks: { result: string; text: string }[];
-  /** Each checked program's verdict in a few words, by file name. */
-  publisher: { name: string; outcome: string; badge: string }[];
+  /** Each checked program's verdict in a few words, by file name; `note`: why Windows did not judge it. */
+  publisher: { name: string; outcome: string; badge: string; note: string | null }[];
+  /** Windows is judging the programs' signatures: how long so far, in words. */
+  osChecking: string | null;
   guidance: string | null;
   /** Days until the server certificate expires (negative once expired), or null. */
   certificateDaysLeft: number | null;
@@ -54,7 +56,8 @@ export function describeState(s: RepairState, lang: Lang, now: Date): SessionTex
     plan: s.plan?.files.map((f) => ({ role: f.role, name: f.name, source: f.source.display, reason: m.reason(f.reason) })) ?? [],
     notes: s.plan?.notes.map((n) => m.note(n)) ?? [],
     checks: s.verification?.checks.map((c) => ({ result: c.result, text: m.check(c) })) ?? [],
-    publisher: s.publisher?.checks.map((c) => ({ name: c.name, outcome: c.outcome, badge: m.publisherBadge[c.outcome] })) ?? [],
+    publisher: s.publisher?.checks.map((c) => ({ name: c.name, outcome: c.outcome, badge: m.publisherBadge[c.outcome], note: c.osUnavailable ? m.rootsInstead(c.osUnavailable) : null })) ?? [],
+    osChecking: s.osSignatureWait ? m.osChecking(s.osSignatureWait.elapsedMs) : null,
     guidance: failed ? m.reinstall(autoPcc) : null,
     certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
     diagnosis: before && s.certificate ? { matches: before.matchesServer && before.servicesDown.length === 0, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,

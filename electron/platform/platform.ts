@@ -64,6 +64,20 @@ export interface Platform {
    * The simulation's stand-ins are `#!` Node scripts, which Windows cannot start by themselves.
    */
   programCommand?(file: string, args: string[]): { file: string; args: string[] };
-  /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */
-  osSignatureStatus?(file: string): Promise<string | null>;
+  /**
+   * The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature's Status) on every file
+   * at once, in order: one call for all programs of a run, ended in time. Never throws: a missing
+   * verdict says why, and the shipped roots judge instead.
+   */
+  osSignatureStatuses?(files: readonly string[], signal?: AbortSignal): Promise<OsVerdict[]>;
 }
+
+/**
+ * Why Windows gave no verdict: PowerShell is not there (`missing`), could not be started (`blocked`,
+ * e.g. AppLocker), gave no answer in time (`timed-out`), ended with an error (`failed`), answered
+ * in a way that cannot be read (`unreadable`), or could not read this one file (`file-unreadable`).
+ */
+export type OsVerdictUnavailable = 'missing' | 'blocked' | 'timed-out' | 'failed' | 'unreadable' | 'file-unreadable';
+
+/** Windows' verdict on one file (Get-AuthenticodeSignature's Status, e.g. `Valid`), or why there is none. */
+export type OsVerdict = { status: string } | { unavailable: OsVerdictUnavailable };

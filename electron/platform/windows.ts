@@ -10,10 +10,10 @@ import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../base/line-decoder.js';
 import { isWindowsPath } from '../base/windows-path.js';
 import { makeWindowsFolderPrivate } from './private-folder-windows.js';
-import { psQuote } from './relaunch-elevated.js';
-import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
+import type { AgentRegistry, Arch, LocalPath, OsVerdict, Platform, RunningProcess, ServiceState } from './platform.js';
 import { systemToolPath, type SystemTool } from './system-tool.js';
 import { killWindowsTree } from './windows-kill-tree.js';
+import { askWindowsSignatures } from './windows-signatures.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
 
 const TOOL_TIMEOUT_MS = 15_000;
@@ -105,13 +105,9 @@ export class WindowsPlatform implements Platform {
     return { ok: true, path: p };
   }
 
-  async osSignatureStatus(file: string): Promise<string | null> {
-    const r = await execa(systemToolPath('powershell'), ['-NoProfile', '-NonInteractive', '-Command', `(Get-AuthenticodeSignature -LiteralPath ${psQuote(file)}).Status.ToString()`], {
-      reject: false,
-      windowsHide: true,
-      timeout: 30_000,
-    });
-    return r.exitCode === 0 ? String(r.stdout).trim() || null : null;
+  /** One PowerShell for all files, ended with its tree after 20 s (windows-signatures.ts). */
+  async osSignatureStatuses(files: readonly string[], signal?: AbortSignal): Promise<OsVerdict[]> {
+    return askWindowsSignatures({ exe: systemToolPath('powershell'), files, killTree: (pid) => killWindowsTree(pid), signal });
   }
 
   /** No environment tag can be read from another Windows process: the tree is walked by parent pids. */

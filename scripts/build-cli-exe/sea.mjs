@@ -27,6 +27,9 @@ export function makeBlob({ linuxNode, bundle, dir }) {
       disableExperimentalSEAWarning: true,
       useCodeCache: false,
       useSnapshot: false,
+      // NODE_OPTIONS (`--require evil.js`, `--import ...`) is ignored: an elevated repair tool must
+      // not load code the environment names. Read by Node 22.23.2's SEA start-up (x64 and x86 alike).
+      execArgvExtension: 'none',
     }),
   );
   // Quiet unless it fails: the error then carries Node's message.

@@ -119,30 +119,45 @@ describe('signed programs outlive their certificates: timestamps', () => {
 });
 
 describe('on Windows, Windows judges the root', () => {
-  const valid = async () => 'Valid';
+  const valid = { status: 'Valid' };
 
   it('Windows says Valid and our checks hold: trusted, though the root is not one of ours', async () => {
     const file = signed(chainSigner(testCa('Windows Store CA'), dir, 'Trend Micro, Inc.'));
-    const r = await checkPublisher(file, { osSignatureStatus: valid });
+    const r = await checkPublisher(file, { osVerdict: valid });
     expect(r).toMatchObject({ outcome: 'trusted', authority: 'windows', osStatus: 'Valid' });
   });
 
-  it('any other verdict, no verdict, or a failing query: untrusted-root', async () => {
+  it("any verdict other than Valid: untrusted-root, Windows' word decides", async () => {
     const file = signed(chainSigner(ca, dir, 'Trend Micro, Inc.'));
-    for (const status of [async () => 'NotTrusted', async () => 'UnknownError', async () => null, async () => Promise.reject(new Error('powershell missing'))]) {
-      const r = await checkPublisher(file, { roots, osSignatureStatus: status });
-      expect(r.outcome).toBe('untrusted-root');
+    for (const status of ['NotTrusted', 'UnknownError', 'HashMismatch']) {
+      const r = await checkPublisher(file, { roots, osVerdict: { status } });
+      expect(r).toMatchObject({ outcome: 'untrusted-root', authority: 'windows', osStatus: status, osUnavailable: null });
       expect(r.problem).toMatch(/Windows/);
     }
   });
 
+  it('no verdict from Windows (missing, blocked, timed out, unreadable...): the shipped roots judge, as off Windows, and the check says why', async () => {
+    const ours = signed(chainSigner(ca, dir, 'Trend Micro, Inc.'));
+    const foreignRoot = signed(chainSigner(testCa('Windows Store CA'), dir, 'Trend Micro, Inc.'));
+    for (const reason of ['missing', 'blocked', 'timed-out', 'failed', 'unreadable', 'file-unreadable'] as const) {
+      // A chain to a known root is trusted without Windows: never a silent untrusted-root.
+      expect(await checkPublisher(ours, { roots, osVerdict: { unavailable: reason } })).toMatchObject({ outcome: 'trusted', authority: 'roots', osStatus: null, osUnavailable: reason });
+      // A chain Windows might have trusted but the roots do not know: untrusted, saying which chain and why.
+      const r = await checkPublisher(foreignRoot, { roots, osVerdict: { unavailable: reason } });
+      expect(r).toMatchObject({ outcome: 'untrusted-root', authority: 'roots', osStatus: null, osUnavailable: reason });
+      expect(r.problem).toMatch(/not a known root/);
+    }
+    // Refused files say it too.
+    expect(await checkPublisher(dir, { osVerdict: { unavailable: 'timed-out' } })).toMatchObject({ outcome: 'not-a-file', authority: 'roots', osUnavailable: 'timed-out' });
+  });
+
   it('Valid from Windows does not rescue a self-signed signer, a wrong usage, or another signer', async () => {
-    expect((await checkPublisher(signed(selfSignedSigner('Trend Micro, Inc.', dir)), { osSignatureStatus: valid })).outcome).toBe('untrusted-root');
+    expect((await checkPublisher(signed(selfSignedSigner('Trend Micro, Inc.', dir)), { osVerdict: valid })).outcome).toBe('untrusted-root');
     // Self-signed without being a CA (key usage digitalSignature only) is still self-signed.
     const selfLeaf = makeCert({ commonName: 'Trend Micro, Inc.', organization: 'Trend Micro, Inc.', eku: ['codeSigning'] });
-    const leafCheck = await checkPublisher(signed(signerFiles(dir, 'self-leaf', selfLeaf)), { osSignatureStatus: valid });
+    const leafCheck = await checkPublisher(signed(signerFiles(dir, 'self-leaf', selfLeaf)), { osVerdict: valid });
     expect(leafCheck).toMatchObject({ outcome: 'untrusted-root', problem: expect.stringContaining('self-signed') });
-    expect((await checkPublisher(signed(chainSigner(ca, dir, 'Trend Micro, Inc.', { commonName: 'tls2', eku: ['serverAuth'] })), { osSignatureStatus: valid })).outcome).toBe('not-code-signing');
-    expect((await checkPublisher(signed(chainSigner(ca, dir, 'Example Tools Ltd.')), { osSignatureStatus: valid })).outcome).toBe('other-signer');
+    expect((await checkPublisher(signed(chainSigner(ca, dir, 'Trend Micro, Inc.', { commonName: 'tls2', eku: ['serverAuth'] })), { osVerdict: valid })).outcome).toBe('not-code-signing');
+    expect((await checkPublisher(signed(chainSigner(ca, dir, 'Example Tools Ltd.')), { osVerdict: valid })).outcome).toBe('other-signer');
   });
 });

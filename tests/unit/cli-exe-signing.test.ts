@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chooseSigner, signExe } from '../../scripts/build-cli-exe/sign.mjs';
+import { chooseSigner, releaseProblem, signExe } from '../../scripts/build-cli-exe/sign.mjs';
+import { buildCliExe } from '../../scripts/build-cli-exe.mjs';
 import { hasAuthenticodeSignature } from '../../build/hooks/warn-unsigned.mjs';
 import { selfSignedSigner as signer, unsignedPe } from '../fixtures/signing.js';
 
@@ -35,6 +36,21 @@ describe('choosing the certificate', () => {
     expect(chooseSigner({}, { testCert: true })).toMatchObject({ kind: 'test', describe: 'UNSIGNED (test certificate): not for distribution' });
     expect(chooseSigner({}, { testCert: false })).toMatchObject({ kind: 'none', describe: 'UNSIGNED' });
     expect(() => chooseSigner({ APEX_SIGN_CERT: 'c' }, { testCert: false })).toThrow(/together/);
+  });
+});
+
+describe('a release', () => {
+  it('is refused without a timestamp server: the signature would stop validating when the certificate expires', async () => {
+    const untimed = chooseSigner({ APEX_SIGN_PFX: pfx, APEX_SIGN_PFX_PASSWORD: PASSWORD }, { testCert: false });
+    expect(releaseProblem(untimed)).toMatch(/must carry a timestamp: set APEX_SIGN_TIMESTAMP_URL/);
+    expect(untimed.describe).toMatch(/WITHOUT a timestamp .*not for release/);
+    expect(releaseProblem(chooseSigner({ APEX_SIGN_CERT: pem.cert, APEX_SIGN_KEY: pem.key }, { testCert: false }))).toMatch(/timestamp/);
+    expect(releaseProblem(chooseSigner({ APEX_SIGN_PFX: pfx, APEX_SIGN_TIMESTAMP_URL: 'http://timestamp.example' }, { testCert: false }))).toBeNull();
+    expect(releaseProblem(chooseSigner({}, { testCert: true }))).toMatch(/real code-signing certificate/);
+    // The release build (--require-signature) stops before building anything.
+    const out = path.join(dir, 'release-out');
+    await expect(buildCliExe({ outDir: out, env: { APEX_SIGN_PFX: pfx, APEX_SIGN_PFX_PASSWORD: PASSWORD }, requireSignature: true })).rejects.toThrow(/must carry a timestamp/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

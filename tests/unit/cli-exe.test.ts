@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ResEdit from 'resedit';
@@ -110,6 +110,28 @@ describe.skipIf(noWine)(`the exe under Wine (Windows 10 prefix)${noWine ? `: ski
     // Windows (here Wine) refuses to start a file that is not a program: said as such, not as an exit code.
     expect(report.error.code).toBe('ipxfer-start-failed');
   }, 120_000);
+
+  it('x64: code named by NODE_OPTIONS (--require C:\\...\\evil.js) never runs in the exe; plain node.exe would run it', async () => {
+    const evilDir = mkdtempSync(path.join(prefix, 'drive_c', 'evil-'));
+    try {
+      const evil = `C:\\${path.basename(evilDir)}\\evil.js`;
+      writeFileSync(path.join(evilDir, 'evil.js'), "require('fs').writeFileSync(__dirname + '\\\\ran', 'evil ran'); console.log('EVIL');\n");
+      const env = { NODE_OPTIONS: `--require ${evil}` };
+      // The control: Node itself honours it, so the test's evil.js would run if the exe let it.
+      const control = await runUnderWine(windowsNode('win-x64'), ['-e', '0'], { prefix, env });
+      expect(control.stdout).toContain('EVIL');
+      rmSync(path.join(evilDir, 'ran'));
+      const v = await runUnderWine(exe('x64'), ['--version'], { prefix, env });
+      expect([v.code, v.stdout.trim()]).toEqual([0, version]);
+      expect(existsSync(path.join(evilDir, 'ran'))).toBe(false);
+      // Nor Node options on its command line: they are the program's own arguments.
+      const cli = await runUnderWine(exe('x64'), ['--require', evil, '--version'], { prefix });
+      expect(cli.stdout).not.toContain('EVIL');
+      expect(existsSync(path.join(evilDir, 'ran'))).toBe(false);
+    } finally {
+      rmSync(evilDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('x86: --version and publisher, where Wine has its 32-bit side', async (ctx) => {
     const missing = await wine32Missing(windowsNode('win-x86'), prefix);

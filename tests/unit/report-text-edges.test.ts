@@ -35,7 +35,7 @@ const RUN: NonNullable<Report['run']> = {
 };
 
 function publisher(o: Partial<PublisherEntry>): PublisherEntry {
-  return { name: 'IpXfer_x64.exe', role: 'ipxfer', outcome: 'trusted', osStatus: null, signer: 'CN=Trend Micro, Inc.', digestAlgorithm: 'sha256', authority: 'roots', problem: null, chain: [], chainMissingIssuer: null, signedAt: null, ...o };
+  return { name: 'IpXfer_x64.exe', role: 'ipxfer', outcome: 'trusted', osStatus: null, signer: 'CN=Trend Micro, Inc.', digestAlgorithm: 'sha256', authority: 'roots', osUnavailable: null, problem: null, chain: [], chainMissingIssuer: null, signedAt: null, ...o };
 }
 
 describe('facts the tool could not learn', () => {

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 /** Windows' own verdict on the chain's root, as Get-AuthenticodeSignature would give it. */
 function windowsSaysValid(p: Platform): Platform {
-  return Object.assign(Object.create(Object.getPrototypeOf(p)), p, { osSignatureStatus: async () => 'Valid' });
+  return Object.assign(Object.create(Object.getPrototypeOf(p)), p, { osSignatureStatuses: async (files: readonly string[]) => files.map(() => ({ status: 'Valid' })) });
 }
 
 describe("the session's clock", () => {

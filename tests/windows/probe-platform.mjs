@@ -20,7 +20,7 @@ const facts = {
   agent: await step('agent', () => p.agent()),
   tmlisten: await step('serviceState tmlisten', () => p.serviceState('tmlisten')),
   missing: await step('serviceState nosuchservice', () => p.serviceState('nosuchservice')),
-  osSignature: await step('osSignatureStatus', () => p.osSignatureStatus(`${planted}\\lingerer.exe`)),
+  osSignature: await step('osSignatureStatuses', () => p.osSignatureStatuses([`${planted}\\lingerer.exe`])),
 };
 // cmd.exe → lingerer.exe (the fake IpXfer waiting forever): a two-level tree to end.
 const cmd = spawn(`${process.env.SystemRoot}\\System32\\cmd.exe`, ['/c', 'lingerer.exe --linger'], { stdio: 'ignore' });

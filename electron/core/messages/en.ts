@@ -4,7 +4,7 @@ import type { PlanNote, PlanReason } from '../plan.js';
 import type { BuildEvidence } from '../server-build.js';
 import type { Check, Verdict } from '../verify.js';
 import type { Outcome } from '../outcome.js';
-import type { ServiceState } from '../../platform/platform.js';
+import type { OsVerdictUnavailable, ServiceState } from '../../platform/platform.js';
 import type { PublisherOutcome } from '../authenticode.js';
 import type { SessionStep } from '../errors.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
@@ -85,6 +85,22 @@ export const en = {
   },
   waiting(elapsedMs: number, limitMs: number): string {
     return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
+  },
+  /** One PowerShell call judges all programs' signatures (20 s at most): shown while it runs. */
+  osChecking(elapsedMs: number): string {
+    return `Windows is checking the signature (${Math.floor(elapsedMs / 1000)} s)`;
+  },
+  /** Why Windows gave no verdict on a signature (the built-in roots judged instead). */
+  osUnavailable: {
+    missing: 'PowerShell is not on this PC',
+    blocked: 'PowerShell could not be started (a policy such as AppLocker may block it)',
+    'timed-out': 'PowerShell gave no answer within 20 s (on a closed network Windows may wait for certificate revocation lists)',
+    failed: 'PowerShell ended with an error',
+    unreadable: "PowerShell's answer could not be read",
+    'file-unreadable': "Windows could not read this file's signature",
+  } satisfies Record<OsVerdictUnavailable, string>,
+  rootsInstead(reason: OsVerdictUnavailable): string {
+    return `Windows gave no verdict (${en.osUnavailable[reason]}): the chain was judged against the built-in roots instead`;
   },
   /** The diagnosis before anything is asked: the agent's certificate against the server's (KB 1102855). */
   diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {

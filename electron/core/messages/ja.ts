@@ -5,6 +5,7 @@ import type { Check } from '../verify.js';
 import type { Outcome } from '../outcome.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
 import type { Messages } from './en.js';
+import type { OsVerdictUnavailable } from '../../platform/platform.js';
 
 export const ja: Messages = {
   tried: {
@@ -81,6 +82,20 @@ export const ja: Messages = {
   },
   waiting(elapsedMs: number, limitMs: number): string {
     return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
+  },
+  osChecking(elapsedMs: number): string {
+    return `Windows が署名を確認しています（${Math.floor(elapsedMs / 1000)} 秒）`;
+  },
+  osUnavailable: {
+    missing: 'この PC に PowerShell がありません',
+    blocked: 'PowerShell を起動できませんでした（AppLocker などのポリシーで禁止されている可能性があります）',
+    'timed-out': 'PowerShell が 20 秒以内に応答しませんでした（閉じたネットワークでは、Windows が証明書失効リストの取得を待つことがあります）',
+    failed: 'PowerShell がエラーで終了しました',
+    unreadable: 'PowerShell の応答を読み取れませんでした',
+    'file-unreadable': 'Windows がこのファイルの署名を読み取れませんでした',
+  },
+  rootsInstead(reason: OsVerdictUnavailable): string {
+    return `Windows の判定が得られなかったため（${ja.osUnavailable[reason]}）、証明書チェーンは同梱のルート証明書で判定しました`;
   },
   diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
     const agent = before.serial ? `シリアル ${before.serial}${before.notAfter ? `、有効期限 ${before.notAfter.slice(0, 10)}` : ''}` : `読み取れません（${ja.agentCertProblem(before.problem)}）`;

@@ -21,6 +21,8 @@ export interface CopyAndCheck {
   onProgress: (p: CollectProgress) => void;
   /** The copies exist (before their signatures are checked). */
   onCopied: (workDir: string, files: CollectedFile[]) => void;
+  /** Windows is judging the programs' signatures: for how long so far; null once it is done. */
+  onOsWaiting?: (elapsedMs: number | null) => void;
 }
 
 export async function copyAndCheck(o: CopyAndCheck): Promise<Pick<RepairState, 'publisher' | 'commandPreview'>> {
@@ -43,7 +45,7 @@ export async function copyAndCheck(o: CopyAndCheck): Promise<Pick<RepairState, '
   try {
     const copiedCert = files.find((f) => f.role === 'certificate')!;
     if (copiedCert.sha256 !== o.server.sha256File) throw new FixError({ code: 'copy-mismatch', file: copiedCert.source });
-    const publisher = await checkPublishers(o.ctx.platform, files, o.ctx.now(), o.signal);
+    const publisher = await checkPublishers(o.ctx.platform, files, { now: () => o.ctx.now(), onOsWaiting: o.onOsWaiting }, o.signal);
     const names = { workDir, ipxferName: files.find((f) => f.role === 'ipxfer')!.name, certificateName: copiedCert.name };
     return { publisher, commandPreview: { withPassword: describeCommand({ ...names, password: 'x' }), withoutPassword: describeCommand({ ...names, password: null }) } };
   } catch (e) {

@@ -7,6 +7,7 @@ export function freshCollection() {
   return {
     collect: { progress: null, workDir: null, files: [] as CollectedFile[] },
     publisher: null,
+    osSignatureWait: null,
     publisherOverride: false,
     commandPreview: null,
     run: null,

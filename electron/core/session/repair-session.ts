@@ -198,6 +198,7 @@ export class RepairSession {
         signal,
         onProgress: (progress) => this.update({ collect: { ...this.st.collect, progress } }),
         onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files } }),
+        onOsWaiting: (elapsedMs) => this.update({ osSignatureWait: elapsedMs === null ? null : { elapsedMs } }),
       }).catch((e: unknown) => {
         // The copies are gone (copyAndCheck removed them): the state must not point at them.
         this.update({ collect: { progress: null, workDir: null, files: [] } });

@@ -91,6 +91,8 @@ export interface RepairState {
   collect: { progress: CollectProgress | null; workDir: string | null; files: CollectedFile[] };
   /** Who signed the collected programs (checked after copying, before anything runs). */
   publisher: PublisherState | null;
+  /** Windows is judging the programs' signatures (one PowerShell call, 20 s at most): for how long so far. */
+  osSignatureWait: { elapsedMs: number } | null;
   /** The user chose to run programs that are not verified as Trend Micro's (recorded in the report). */
   publisherOverride: boolean;
   /** The command that will run, password masked: with and without `-pwd`. */

@@ -3,15 +3,17 @@
  * must not be run as administrator, and "Trend Micro, Inc." in a certificate anyone can make is
  * not Trend Micro. The file is streamed (headers, certificate table, then one hashing pass), so
  * its size never decides how much memory is used.
- * Where the chain must end: on Windows the OS judges (pass `osSignatureStatus`, the platform's
- * Get-AuthenticodeSignature Status; only `Valid` counts, an unavailable verdict does not);
- * elsewhere the chain must reach one of `roots` (default: the shipped resources/trust/ roots).
+ * Where the chain must end: on Windows the OS judges (pass `osVerdict`, the platform's
+ * Get-AuthenticodeSignature Status; only `Valid` counts). When Windows gave no verdict (PowerShell
+ * missing, blocked, too slow, unreadable), or off Windows, the chain must reach one of `roots`
+ * (default: the shipped resources/trust/ roots), and the check says why Windows did not judge.
  */
 import { X509Certificate } from 'node:crypto';
 import { knownRoots } from './known-roots.js';
 import { DamagedError, NotPeError, bufferSource, openRegularFile, peDigests, readPeLayout, readSignatureBlobs, type ByteSource, type PeLayout } from './pe-file.js';
 import { readSignature, type SignatureContext, type SignatureInfo } from './signature.js';
 import { judge, type Authority, type PublisherOutcome } from './verdict.js';
+import type { OsVerdict, OsVerdictUnavailable } from '../../platform/platform.js';
 
 export { TREND_MICRO_ORGANIZATION, type PublisherOutcome } from './verdict.js';
 export type { SignatureInfo } from './signature.js';
@@ -26,8 +28,11 @@ export interface PublisherOptions {
    * an environment variable a user could plant.
    */
   roots?: readonly (X509Certificate | Buffer | string)[];
-  /** Windows' verdict on the file (Platform.osSignatureStatus). Given: Windows judges the root. */
-  osSignatureStatus?: (file: string) => Promise<string | null>;
+  /**
+   * Windows' verdict on the file (Platform.osSignatureStatuses). A status: Windows judges the root.
+   * Unavailable, or not given (off Windows): the roots judge.
+   */
+  osVerdict?: OsVerdict;
   /** The time "now" for certificates without a verified timestamp. */
   now?: Date;
 }
@@ -41,8 +46,10 @@ export interface PublisherCheck {
   signatures: SignatureInfo[];
   /** Who judged the root: Windows, or the known roots. */
   authority: Authority;
-  /** Windows' verdict (Get-AuthenticodeSignature Status) when Windows judges; null otherwise or unavailable. */
+  /** Windows' verdict (Get-AuthenticodeSignature Status) when Windows judges; null otherwise. */
   osStatus: string | null;
+  /** Why Windows gave no verdict, so the roots judged instead; null when Windows judged or was not asked. */
+  osUnavailable: OsVerdictUnavailable | null;
   /** Why the outcome is not `trusted` (English, for reports and the CLI); null when trusted. */
   problem: string | null;
 }
@@ -68,8 +75,15 @@ export function checkPublisherBytes(file: string, buf: Buffer, options: Publishe
   return checkSource(file, bufferSource(buf), options);
 }
 
+/** Who judges, from Windows' verdict: Windows when it gave one, else the roots (with why not). */
+function judgedBy(options: PublisherOptions): { authority: Authority; osStatus: string | null; osUnavailable: OsVerdictUnavailable | null } {
+  const v = options.osVerdict;
+  if (v && 'status' in v) return { authority: 'windows', osStatus: v.status, osUnavailable: null };
+  return { authority: 'roots', osStatus: null, osUnavailable: v ? v.unavailable : null };
+}
+
 function refused(file: string, options: PublisherOptions, outcome: PublisherOutcome, isPe: boolean, problem: string | null): PublisherCheck {
-  return { file, outcome, isPe, signatures: [], authority: options.osSignatureStatus ? 'windows' : 'roots', osStatus: null, problem };
+  return { file, outcome, isPe, signatures: [], ...judgedBy(options), problem };
 }
 
 async function checkSource(file: string, src: ByteSource, options: PublisherOptions): Promise<PublisherCheck> {
@@ -84,7 +98,7 @@ async function checkSource(file: string, src: ByteSource, options: PublisherOpti
   }
   if (src.size >= MAX_PROGRAM_BYTES) return tooLarge(file, options, src, true);
   if (!layout.certTable) return refused(file, options, 'unsigned', true, 'no signature');
-  const ctx: SignatureContext = { roots: parseRoots(options.roots), now: options.now ?? new Date(), osAuthority: !!options.osSignatureStatus, expected: [] };
+  const ctx: SignatureContext = { roots: parseRoots(options.roots), now: options.now ?? new Date(), osAuthority: judgedBy(options).authority === 'windows', expected: [] };
   let signatures: SignatureInfo[];
   try {
     signatures = (await readSignatureBlobs(src, layout.certTable)).map((blob) => readSignature(blob, ctx));
@@ -94,9 +108,8 @@ async function checkSource(file: string, src: ByteSource, options: PublisherOpti
     if (e instanceof DamagedError) return refused(file, options, 'damaged', true, e.message);
     throw e;
   }
-  const osStatus = options.osSignatureStatus ? await options.osSignatureStatus(file).catch(() => null) : null;
-  const authority: Authority = options.osSignatureStatus ? 'windows' : 'roots';
-  return { file, isPe: true, signatures, authority, osStatus, ...judge(signatures, authority, osStatus) };
+  const by = judgedBy(options);
+  return { file, isPe: true, signatures, ...by, ...judge(signatures, by.authority, by.osStatus) };
 }
 
 function tooLarge(file: string, options: PublisherOptions, src: ByteSource, isPe: boolean): PublisherCheck {

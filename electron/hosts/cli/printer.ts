@@ -118,6 +118,7 @@ export class CliPrinter {
     for (const c of s.publisher?.checks ?? []) {
       const signer = c.signatures[0]?.signer?.subject;
       this.say(`  ${this.m.label.publisher}: ${c.name} — ${this.m.publisher[c.outcome]}${signer ? ` (${signer})` : ''}${c.osStatus ? ` [Windows: ${c.osStatus}]` : ''}`);
+      if (c.osUnavailable) this.say(`    ${this.m.rootsInstead(c.osUnavailable)}`);
     }
   }
 
