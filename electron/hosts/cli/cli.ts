@@ -24,6 +24,7 @@ import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
 import { summarizeCommand } from './command-summarize.js';
 import { readPasswordFile } from './password-file.js';
+import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 import { copyToCentral } from './central-copy.js';
 import { isDemoTemplate } from '../../simulation/demo.js';
 
@@ -64,7 +65,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Read the password before anything is copied: a script that forgot to pipe one fails early.
   let password: string | null = null;
-  if (args.command === 'fix' && args.passwordStdin) password = await readFirstLine(process.stdin);
+  if (args.command === 'fix' && args.passwordStdin) {
+    password = await readFirstLine(process.stdin);
+    // An empty pipe is a script's mistake (a variable that was never set), not "no password":
+    // that is said by leaving the option out. Refused like an empty password file.
+    if (password === '') {
+      const m = fleetMessages(lang).passwordFile;
+      return refuse({ code: 'option-invalid', option: '--password-stdin', value: '', expected: `${m.stdinExpected}: ${m.stdinEmpty}` }, lang, wantsJson, 'fix');
+    }
+  }
   if (args.command === 'fix' && args.passwordFile) {
     const read = await readPasswordFile(args.passwordFile, lang);
     if (!read.ok) return refuse(read.error, lang, wantsJson, 'fix');
