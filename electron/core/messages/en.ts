@@ -83,6 +83,9 @@ export const en = {
   reportNotSaved(folder: string, reason: string): string {
     return `NOT SAVED in ${folder} (${en.osError(reason)}). The result above stands; copy it into the ticket, and check that the folder exists and can be written.`;
   },
+  waitingService(service: string, elapsedMs: number, limitMs: number): string {
+    return `Starting ${service}, waiting for it to run: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
+  },
   waiting(elapsedMs: number, limitMs: number): string {
     return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
   },
@@ -330,7 +333,7 @@ export const enErrors: ErrorTexts = {
   'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}` : 'Cancelled: nothing more was done (IpXfer was not run).'),
   'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
   'copy-changed': (d) => `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
-  'services-start-failed': (d) => `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`,
+  'services-start-failed': (d) => `These agent services did not start within 30 seconds: ${d.services.join(', ')}. Start them as administrator (${d.services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`,
   'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
   'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,
   'kit-newer': (d) => `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`,

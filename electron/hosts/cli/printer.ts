@@ -27,9 +27,13 @@ export class CliPrinter {
           this.copied.add(p.file);
           say(`  ${this.m.label.progress}: ${p.file} (${p.fileTotal} B) ${Math.round((100 * p.bytesDone) / Math.max(1, p.bytesTotal))}%`);
         }
+        // Every 10 s of one wait; a new wait (another service) is said at once.
+        if (!s.waiting || (s.waiting.service ?? '') !== this.waitingFor) this.lastWaitSaid = -10_000;
+        this.waitingFor = s.waiting?.service ?? '';
         if (s.waiting && s.waiting.elapsedMs - this.lastWaitSaid >= 10_000) {
           this.lastWaitSaid = s.waiting.elapsedMs;
-          say(`  ${this.m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)}`);
+          const w = s.waiting;
+          say(`  ${w.service ? this.m.waitingService(w.service, w.elapsedMs, w.limitMs) : this.m.waiting(w.elapsedMs, w.limitMs)}`);
         }
         if (s.running && s.busy === 'run' && !this.started) {
           this.started = true;
@@ -42,6 +46,7 @@ export class CliPrinter {
 
   private started = false;
   private lastWaitSaid = -10_000;
+  private waitingFor = '';
 
   private get m() {
     return messages(this.lang);
