@@ -17,7 +17,14 @@ const ReportFields = z.object({
   mode: z.string(),
   platform: nullableString,
   createdAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
-  outcome: z.string().nullable(),
+  // An outcome is a word of this tool (`fixed`, `not-verified`, or one of a newer version): never a
+  // name every object has (`constructor`, `__proto__`, `toString`), which a share anyone can write
+  // to could plant to break the counts.
+  outcome: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,39}$/)
+    .refine((o) => !(o in Object.prototype), 'not an outcome')
+    .nullable(),
   error: z.object({ code: z.string() }).nullable().optional().catch(null),
   computer: z.object({ hostname: z.string().trim().min(1) }),
   agent: z

@@ -69,7 +69,7 @@ export const en = {
     }
   },
   service: { running: 'running', stopped: 'stopped', missing: 'not installed', unknown: 'state could not be read' } satisfies Record<ServiceState, string>,
-  certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)' } satisfies Record<CertificateProblem, string>,
+  certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)', 'too-large': 'the file is larger than 1 MiB, far more than any certificate; it was not read' } satisfies Record<CertificateProblem, string>,
   kitProblem: {
     'not-json': 'not valid JSON',
     unreadable: 'it cannot be read',
@@ -78,7 +78,7 @@ export const en = {
     'too-large': 'far too large to be a kit manifest',
     'bad-field': 'a field is missing or has the wrong type or value',
   } satisfies Record<KitProblem, string>,
-  listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty', 'bad-list': 'the list file is not valid CSV' },
   /** The report could not be written: the result stands, and the user must know it is missing. */
   reportNotSaved(folder: string, reason: string): string {
     return `NOT SAVED in ${folder} (${en.osError(reason)}). The result above stands; copy it into the ticket, and check that the folder exists and can be written.`;
@@ -154,7 +154,7 @@ export const en = {
       else parts.push(`Agent certificate: serial ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? ' (the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
     }
     parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` [${f.errorCode}]` : ''}`);
-    parts.push(f.report ? `Report: ${f.report}` : 'Report: not saved.');
+    parts.push(f.report ? `Report: ${f.report}` : f.reportError ? `Report: not saved in ${f.reportError.folder} (${en.osError(f.reportError.reason)}).` : 'Report: none (a repair that stops before IpXfer runs writes no report on this PC).');
     return parts.join(' ');
   },
   /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
@@ -175,6 +175,7 @@ export const en = {
   /** verify.ts reports a code or an OS error code (ENOENT...). */
   agentCertProblem(p: string | null): string {
     if (p === 'not-a-certificate') return en.certificateProblem['not-certificate'];
+    if (p === 'too-large') return en.certificateProblem['too-large'];
     if (p === 'ENOENT') return 'the file is missing';
     if (p === 'unreachable' || p === 'mapped-drive') return en.tried[p];
     return p ?? 'unknown';

@@ -66,7 +66,7 @@ export const ja: Messages = {
     }
   },
   service: { running: '実行中', stopped: '停止', missing: '未インストール', unknown: '状態を読み取れません' },
-  certificateProblem: { empty: 'ファイルが空です', 'not-certificate': 'X.509 証明書（DER・PEM）ではありません' },
+  certificateProblem: { empty: 'ファイルが空です', 'not-certificate': 'X.509 証明書（DER・PEM）ではありません', 'too-large': '1 MiB を超えていて証明書としては大きすぎるため、読み込んでいません' },
   kitProblem: {
     'not-json': 'JSON として読めません',
     unreadable: '読み取れません',
@@ -75,7 +75,7 @@ export const ja: Messages = {
     'too-large': 'キットのマニフェストとしては大きすぎます',
     'bad-field': '項目が欠けているか、型や値が正しくありません',
   },
-  listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
+  listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です', 'bad-list': '一覧ファイルが CSV として読めません' },
   reportNotSaved(folder: string, reason: string): string {
     return `${folder} に保存できませんでした（${ja.osError(reason)}）。上の結果は有効です。チケットに写し、フォルダーが存在して書き込めるか確認してください。`;
   },
@@ -140,7 +140,7 @@ export const ja: Messages = {
       else parts.push(`エージェントの証明書: シリアル ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? '（サーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
     }
     parts.push(`結果${f.at ? `（${f.at}）` : ''}: ${f.outcome}${f.errorCode ? `［${f.errorCode}］` : ''}`);
-    parts.push(f.report ? `レポート: ${f.report}` : 'レポート: 保存していません。');
+    parts.push(f.report ? `レポート: ${f.report}` : f.reportError ? `レポート: ${f.reportError.folder} に保存できませんでした（${ja.osError(f.reportError.reason)}）。` : 'レポート: なし（IpXfer を実行する前に止まったため、この PC にはレポートを作成していません）。');
     return parts.join('');
   },
   quote(lines: readonly string[]): string {
@@ -157,6 +157,7 @@ export const ja: Messages = {
   },
   agentCertProblem(p: string | null): string {
     if (p === 'not-a-certificate') return ja.certificateProblem['not-certificate'];
+    if (p === 'too-large') return ja.certificateProblem['too-large'];
     if (p === 'ENOENT') return 'ファイルがありません';
     if (p === 'unreachable' || p === 'mapped-drive') return ja.tried[p];
     return p ?? '不明';

@@ -18,6 +18,7 @@ import { EXIT_CODE, EXIT_REPORT_NOT_SAVED } from '../../core/outcome.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
 import { WindowsPlatform } from '../../platform/windows.js';
 import { readFirstLine } from '../../base/read-first-line.js';
+import { forTerminal } from '../../base/terminal-text.js';
 import { refuse } from './refuse.js';
 import { agentsCommand } from './command-agents.js';
 import { publisherCommand } from './command-publisher.js';
@@ -31,14 +32,16 @@ import { isDemoTemplate } from '../../simulation/demo.js';
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
   let lang = langFrom(argv);
-  const human = (text: string) => (wantsJson ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
+  // Everything said to a person goes through forTerminal: no raw ESC, BEL or CR from a host name,
+  // an error text or IpXfer's output reaches the terminal (base/terminal-text.ts).
+  const human = (text: string) => (wantsJson ? process.stderr : process.stdout).write(forTerminal(text.endsWith('\n') ? text : text + '\n'));
 
   let args: ReturnType<typeof parseCli>;
   try {
     args = parseCli(argv, lang);
   } catch (e) {
     if (e instanceof FixError) {
-      if (e.code === 'option-invalid' && !wantsJson) process.stderr.write(`${messages(lang).error(e.details)}\n\n${HELP[lang]}`);
+      if (e.code === 'option-invalid' && !wantsJson) process.stderr.write(forTerminal(`${messages(lang).error(e.details)}\n\n${HELP[lang]}`));
       return e.code === 'option-invalid' && !wantsJson ? 2 : refuse(e.details, lang, wantsJson);
     }
     throw e;

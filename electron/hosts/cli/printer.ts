@@ -2,6 +2,7 @@
  * What a person sees of a CLI run: each step's findings as it completes, IpXfer's output live,
  * and the result. It only reads session state; it decides nothing.
  */
+import { oneLine } from '../../base/terminal-text.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
 import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
@@ -19,7 +20,7 @@ export class CliPrinter {
     private readonly say: (text: string) => void,
     private readonly lang: Lang,
   ) {
-    this.unsubscribe.push(session.onOutput((line) => say(`  | ${line.text}`)));
+    this.unsubscribe.push(session.onOutput((line) => say(`  | ${oneLine(line.text)}`)));
     this.unsubscribe.push(
       session.onState((s) => {
         const p = s.collect.progress;
