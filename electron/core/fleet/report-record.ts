@@ -58,7 +58,7 @@ export function readReportRecord(text: string, file: string): RecordResult {
   // A kit's manifest or an inspect document is ours but says nothing about a repair.
   if (typeof d.mode === 'string' && d.mode !== 'fix') return skip('not-a-repair', d.mode);
   const parsed = ReportFields.safeParse(doc);
-  if (!parsed.success) return skip('invalid', parsed.error.issues.map((i) => i.path.join('.') || '(document)').join(', '));
+  if (!parsed.success) return skip('invalid', [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(document)'))].join(', '));
   const r = parsed.data;
   if (r.mode !== 'fix') return skip('not-a-repair', r.mode);
   const after = r.verification?.checks.find((c) => c.name === 'agent-certificate')?.actualSerial ?? null;
