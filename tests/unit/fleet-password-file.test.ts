@@ -140,7 +140,7 @@ describe('fix --password-file (the real CLI)', () => {
     const started = Date.now();
     const r = await readPasswordFile(fifo, 'en');
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(!r.ok && r.error.expected).toMatch(/a pipe/);
+    expect(!r.ok && r.error.code === 'option-invalid' && r.error.expected).toMatch(/a pipe/);
     const cli = await runCli(args(world, ['--password-file', fifo]));
     expect(cli.code).toBe(2);
     expect(existsSync(world.record)).toBe(false);
