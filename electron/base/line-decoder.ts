@@ -7,7 +7,9 @@
  * - Secrets are found in the decoded stream before it is cut into lines, so neither a chunk
  *   boundary nor a `\r` redraw nor a piece boundary splits one out of sight; every line or piece
  *   that holds part of one is replaced as a whole (redactor.ts says why). Text that could still
- *   become a secret waits for the next chunk; nothing else waits.
+ *   become a secret waits for the next chunk; nothing else waits. As a secret may be wrapped onto
+ *   the next line, a line that ends with the start of one (even its first letter) waits too, until
+ *   the next chunk or the end of the output.
  */
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';

@@ -1,6 +1,7 @@
 /**
  * `--password-stdin`: the first line of standard input, exactly as typed (spaces kept, only the
- * line break removed). At a console (a TTY) a prompt goes to stderr, so it is seen even when
+ * line break and a leading UTF-8 BOM removed: Windows PowerShell 5.1 pipes one before the text, as
+ * Notepad writes one into a file; `--password-file` removes it too). At a console (a TTY) a prompt goes to stderr, so it is seen even when
  * stdout is redirected, and the typing is not echoed, so the password is never on screen.
  */
 import type { Readable } from 'node:stream';
@@ -22,7 +23,7 @@ export async function readFirstLine(input: Input, prompt: (text: string) => void
     chunks.push(buf);
   }
   input.pause();
-  return Buffer.concat(chunks).toString('utf8').replace(/\r$/, '');
+  return withoutBom(Buffer.concat(chunks).toString('utf8').replace(/\r$/, ''));
 }
 
 function readHidden(input: Input, prompt: (text: string) => void): Promise<string> {
@@ -38,7 +39,7 @@ function readHidden(input: Input, prompt: (text: string) => void): Promise<strin
           input.pause();
           input.off('data', onData);
           prompt('\n');
-          resolve(typed);
+          resolve(withoutBom(typed));
           return;
         }
         if (ch === '\u0003') process.kill(process.pid, 'SIGINT');
@@ -49,3 +50,5 @@ function readHidden(input: Input, prompt: (text: string) => void): Promise<strin
     input.on('data', onData);
   });
 }
+
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');

@@ -3,7 +3,9 @@
  * give it away either.
  *
  * What is found: every form in secret-variants.ts (code pages, command-line escapes), in any letter
- * case, also when progress redraws (`\r`) are interleaved between its characters.
+ * case, also when progress redraws (`\r`) are interleaved between its characters, and when a line
+ * break (a program wrapping its output, CRLF or LF) falls anywhere inside it: then both lines are
+ * hidden.
  *
  * What is hidden: the whole line holding it (or the 64 KiB piece of a longer line), replaced by
  * MASK. Why not just the occurrence: with the password `trend`, `c:\program files (x86)\********
@@ -25,6 +27,12 @@ export interface RedactorOptions {
   extraCodePages?: readonly number[];
 }
 
+/**
+ * Between two characters of the secret: any number of progress redraws (`\r`), and at most one
+ * line break (`\n`, `\r\n`) per gap.
+ */
+const GAP = '\\r*(?:\\n\\r*)?';
+
 /** Progress redraws a match may span between two characters of the secret. */
 const MAX_REDRAWS = 256;
 
@@ -43,7 +51,7 @@ export class Redactor {
     this.variants = [...all].map((v) => [...v]).sort((a, b) => b.length - a.length);
     if (this.variants.length === 0) return;
     this.longest = this.variants[0]!.length;
-    const alternatives = this.variants.map((chars) => chars.map(escapeRegExp).join('\\r*'));
+    const alternatives = this.variants.map((chars) => chars.map(escapeRegExp).join(GAP));
     this.pattern = new RegExp(alternatives.join('|'), 'giu');
   }
 
@@ -84,7 +92,7 @@ export class Redactor {
     let j = s;
     while (j < text.length) {
       if (i === v.length) return false; // a whole occurrence: matches() finds it
-      if (i > 0 && text[j] === '\r') {
+      if (i > 0 && (text[j] === '\r' || text[j] === '\n')) {
         j++;
         continue;
       }

@@ -23,16 +23,39 @@ export function commandLineForms(secret: string): string[] {
   return [secret, backslashEscaped, quotedTail, doubledQuotes];
 }
 
-function recode(text: string, from: string, to: string): string | null {
+/** The secret as letters without their accents: Unicode NFD minus the combining marks (é→e, Å→A). */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/**
+ * The forms `text` takes when a program that holds it encodes it in `from` and we read the bytes
+ * as `to`. A code page that can hold the text gives one form. One that cannot is still what an
+ * ANSI/OEM program prints with: Windows converts its arguments with WideCharToMultiByte, which
+ * writes `?` for a character it cannot map (the form iconv-lite gives too), or, without
+ * WC_NO_BEST_FIT_CHARS (the default), a "best fit" letter: é→e in a code page without é.
+ *
+ * The best-fit forms covered are the accent-stripped ones (NFD minus combining marks), with `?`
+ * for what stays unmappable. Windows' best-fit tables go further, and are not reproduced here:
+ * letters with no decomposition (ł→l, ø→o, đ→d), ligatures and compatibility forms (æ→a, ﬁ→f,
+ * full-width Ａ→A, ① →1), typographic punctuation (“ ” → ", – → -), and per-code-page choices
+ * (cp932 maps some Western letters to full-width ones). A password with such characters may be
+ * printed in a form this list does not hold; the vendor's 8-to-32-character policy makes it a
+ * password of letters, digits and symbols that are mostly ASCII.
+ */
+function recodeForms(text: string, from: string, to: string): string[] {
   const bytes = iconv.encode(text, from);
-  // A code page that cannot hold the text turns it into '?': the program never saw that form.
-  if (iconv.decode(bytes, from) !== text) return null;
-  return iconv.decode(bytes, to);
+  if (iconv.decode(bytes, from) === text) return [iconv.decode(bytes, to)];
+  const out = [iconv.decode(bytes, to)];
+  const bestFit = withoutAccents(text);
+  if (bestFit !== text) out.push(iconv.decode(iconv.encode(bestFit, from), to));
+  return out;
 }
 
 /**
  * Every distinct form of `secret` in text decoded with `codePage`: each command-line form, encoded
- * in each likely code page (and UTF-16LE), decoded as we decode the output.
+ * in each likely code page (and UTF-16LE), with `?` or a best-fit letter where a code page cannot
+ * hold a character, decoded as we decode the output.
  */
 export function secretVariants(secret: string, codePage: number, extraCodePages: readonly number[] = []): string[] {
   const to = encodingForCodePage(codePage);
@@ -40,10 +63,7 @@ export function secretVariants(secret: string, codePage: number, extraCodePages:
   const out = new Set<string>();
   for (const form of commandLineForms(secret)) {
     out.add(form);
-    for (const enc of from) {
-      const v = recode(form, enc, to);
-      if (v) out.add(v);
-    }
+    for (const enc of from) for (const v of recodeForms(form, enc, to)) out.add(v);
   }
   return [...out].filter((v) => v !== '');
 }

@@ -10,12 +10,13 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { Platform } from '../platform/platform.js';
-import { daysLeft, parseCertificate, type CertificateInfo } from './certificate.js';
+import { daysLeft, parseCertificate, readCertificateFile, type CertificateInfo } from './certificate.js';
 import { FixError, type TriedPlace } from './errors.js';
 import { findPath, folderState } from '../base/find-entry.js';
 import { runProgram, type OutputLine, type ProgramResult } from '../base/run-program.js';
 import { CERTIFICATE_PATH, INSTALL_FOLDERS, PCCSRV_FOLDER } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
+import { csvBytes, restoreCell } from '../base/csv-write.js';
 import { createWorkFolder } from './collect.js';
 
 /** KB 1102855: `PCCSRV\Admin\Utility\CertificateManager\CertificateManager.exe`. */
@@ -85,9 +86,28 @@ function recogniseRoles(headers: string[], rows: string[][], hadHeader: boolean)
   return roles;
 }
 
+/** A list that is not CSV even read leniently (a quote closed in the middle of a cell): its line. */
+export class AgentsCsvError extends Error {
+  constructor(readonly line: number | null) {
+    super(`not valid CSV${line === null ? '' : ` at line ${line}`}`);
+    this.name = 'AgentsCsvError';
+  }
+}
+
 export function parseAgentsCsv(bytes: Buffer): AgentsTable {
   const { text, encoding } = decodeCsv(bytes);
-  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  } catch (e) {
+    const line = (e as { lines?: unknown }).lines;
+    throw new AgentsCsvError(typeof line === 'number' ? line : null);
+  }
+  return agentsTable(records.map((r) => r.map(restoreCell)), encoding);
+}
+
+/** A table from rows of cells (the first may be a header row): columns named and recognised. */
+export function agentsTable(records: string[][], encoding: CsvEncoding = 'utf-8'): AgentsTable {
   const first = records[0] ?? [];
   const hadHeader = first.length > 0 && first.some((cell) => HEADER_WORDS.some(([, re]) => re.test(cell))) && !first.some((cell) => VALUE_PATTERNS.some(([, re]) => re.test(cell)));
   const width = Math.max(0, ...records.map((r) => r.length));
@@ -96,11 +116,9 @@ export function parseAgentsCsv(bytes: Buffer): AgentsTable {
   return { encoding, hadHeader, headers, rows, roles: recogniseRoles(headers, rows, hadHeader) };
 }
 
-/** For Excel: UTF-8 with a BOM, CRLF, every cell quoted. */
+/** For Excel: UTF-8 with a BOM, CRLF, every cell quoted and neutralised (base/csv-write.ts). */
 export function agentsToCsv(table: Pick<AgentsTable, 'headers' | 'rows'>): Buffer {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = [table.headers, ...table.rows].map((r) => r.map(q).join(','));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  return csvBytes([table.headers, ...table.rows]);
 }
 
 /** One object per agent, keyed by the list's own headers. */
@@ -190,13 +208,19 @@ export async function listMismatchedAgents(o: ListOptions): Promise<AgentsList> 
     throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'no-list' });
   }
   if (run.exitCode !== 0 && bytes.length === 0) throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'empty-list' });
-  const table = parseAgentsCsv(bytes);
+  let table: AgentsTable;
+  try {
+    table = parseAgentsCsv(bytes);
+  } catch (e) {
+    if (!(e instanceof AgentsCsvError)) throw e;
+    throw new FixError({ code: 'certmanager-failed', executable: server.manager, exitCode: run.exitCode, reason: 'bad-list' });
+  }
 
   let certificate: AgentsList['certificate'] = null;
   const certPath = await findPath(server.pccsrvLocal, CERTIFICATE_PATH, 'file').catch(() => null);
   if (certPath) {
     try {
-      const info = parseCertificate(await readFile(certPath.path));
+      const info = parseCertificate(await readCertificateFile(certPath.path));
       certificate = { ...info, daysLeft: daysLeft(info, o.now) };
     } catch {
       certificate = null;

@@ -5,6 +5,7 @@
  * node-forge stops at non-RSA keys; node-forge makes the test certificates.
  */
 import { X509Certificate, createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import type { CertificateProblem } from './errors.js';
 
 export interface CertificateInfo {
@@ -80,4 +81,28 @@ export function readCertificateBytes(bytes: Buffer): CertificateFile {
 /** Whole days from `now` until the certificate expires (negative once expired). */
 export function daysLeft(info: Pick<CertificateInfo, 'notAfter'>, now: Date): number {
   return Math.floor((Date.parse(info.notAfter) - now.getTime()) / 86_400_000);
+}
+
+/** A certificate is a few KiB; OfcNTCer.dat larger than this is refused by its size, unread. */
+export const MAX_CERTIFICATE_BYTES = 1024 * 1024;
+
+/**
+ * The bytes of a certificate file, refused by its size before reading (CertificateParseError
+ * `too-large`): a 2 GB file named OfcNTCer.dat on a share would otherwise be read whole into
+ * memory. Reads at most MAX_CERTIFICATE_BYTES + 1, so a file growing meanwhile is refused too.
+ * OS errors are thrown as they are (ENOENT, EACCES...).
+ */
+export async function readCertificateFile(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_CERTIFICATE_BYTES) throw new CertificateParseError('too-large');
+    const buffer = Buffer.alloc(MAX_CERTIFICATE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    if (length > MAX_CERTIFICATE_BYTES) throw new CertificateParseError('too-large');
+    return Buffer.from(buffer.subarray(0, length));
+  } finally {
+    await handle.close();
+  }
 }

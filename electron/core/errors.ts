@@ -4,7 +4,7 @@
  */
 
 /** Why OfcNTCer.dat is not a usable certificate. */
-export type CertificateProblem = 'empty' | 'not-certificate';
+export type CertificateProblem = 'empty' | 'not-certificate' | 'too-large';
 
 /** Why an offline kit's manifest is refused. */
 export type KitProblem = 'not-json' | 'unreadable' | 'not-object' | 'not-a-kit' | 'too-large' | 'bad-field';

@@ -60,6 +60,7 @@ export function ticketSummary(s: RepairState, lang: Lang): string | null {
     errorCode: s.error?.code ?? null,
     at: s.finishedAt ? localTimestamp(new Date(s.finishedAt)) : null,
     report: s.report?.text ?? null,
+    reportError: s.reportError,
   };
   return m.ticket(facts);
 }

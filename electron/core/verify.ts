@@ -3,10 +3,9 @@
  * what the agent holds afterwards: its OfcNTCer.dat must be the server's certificate, and its
  * services should be running again (IpXfer restarts them: KA-0006149). Each check keeps its evidence.
  */
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { AgentRegistry, Platform, ServiceState } from '../platform/platform.js';
-import { readCertificateBytes, type CertificateFile, type CertificateInfo } from './certificate.js';
+import { CertificateParseError, readCertificateBytes, readCertificateFile, type CertificateFile, type CertificateInfo } from './certificate.js';
 import { AGENT_CERTIFICATE, AGENT_SERVICES } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
 
@@ -37,8 +36,9 @@ export async function readAgentCertificate(platform: Platform, agent: AgentRegis
   if (!local.ok) return { path: display, sha256File: null, certificate: null, problem: local.reason };
   let bytes: Buffer;
   try {
-    bytes = await readFile(local.path);
+    bytes = await readCertificateFile(local.path);
   } catch (e) {
+    if (e instanceof CertificateParseError) return { path: display, sha256File: null, certificate: null, problem: e.problem };
     return { path: display, sha256File: null, certificate: null, problem: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
   try {

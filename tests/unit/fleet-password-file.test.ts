@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +57,7 @@ describe('reading the password file', () => {
       const d = path.join(dir, 'a-folder');
       await mkdir(d, { recursive: true });
       return d;
-    }, /folder or a device/],
+    }, /a folder, a pipe or a device/],
   ];
   for (const [name, make, reason] of refusals) {
     it(`refuses ${name}, naming the file and never its contents`, async () => {
@@ -109,6 +110,40 @@ describe('fix --password-file (the real CLI)', () => {
     expect(await world.workFiles()).toEqual([]);
     expect(existsSync(world.record)).toBe(false);
     expect(existsSync(world.reportsDir)).toBe(false);
+  });
+
+  it('--password-stdin with empty input (or only a line break): exit 2 before anything is copied or run, no -pwd run', async () => {
+    world = await makeWorld({ behaviour: { echoArgs: true } });
+    for (const input of ['', '\r\n', '\uFEFF\n']) {
+      const r = await runCli(args(world, ['--password-stdin']), { input });
+      expect([JSON.stringify(input), r.code]).toEqual([JSON.stringify(input), 2]);
+      expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'bad-input', error: { code: 'option-invalid' } });
+      expect(r.stderr).toMatch(/--password-stdin "" is not valid: .*first line is empty .*leave out --password-stdin/);
+    }
+    expect(await world.workFiles()).toEqual([]);
+    expect(existsSync(world.record)).toBe(false);
+    const ja = await runCli([...args(world, ['--password-stdin']), '--lang', 'ja'], { input: '' });
+    expect(ja.stderr).toContain('--password-stdin を付けないでください');
+  });
+
+  it('a BOM piped before the password (Windows PowerShell 5.1) is not given to IpXfer', async () => {
+    world = await makeWorld({ behaviour: { password: PASSWORD, echoArgs: true } });
+    const r = await runCli(args(world, ['--password-stdin']), { input: `\uFEFF${PASSWORD}\r\n` });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(await readFile(world.record, 'utf8')).argv.at(-1)).toBe(PASSWORD);
+  });
+
+  it('a named pipe (FIFO) nobody writes to is refused at once, not waited on', async () => {
+    world = await makeWorld({});
+    const fifo = path.join(world.dir, 'pw.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    const started = Date.now();
+    const r = await readPasswordFile(fifo, 'en');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(!r.ok && r.error.code === 'option-invalid' && r.error.expected).toMatch(/a pipe/);
+    const cli = await runCli(args(world, ['--password-file', fifo]));
+    expect(cli.code).toBe(2);
+    expect(existsSync(world.record)).toBe(false);
   });
 
   it('--password-stdin and --password-file together: exit 2, named', async () => {

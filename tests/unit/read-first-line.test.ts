@@ -20,6 +20,13 @@ describe('--password-stdin', () => {
     expect(said).toEqual([]);
   });
 
+  it('from a pipe that starts with a UTF-8 BOM (Windows PowerShell 5.1 pipes one): the BOM is not part of the password', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(await readFirstLine(Readable.from([Buffer.concat([bom, Buffer.from('Tr3nd!パス\r\n')])]), () => undefined)).toBe('Tr3nd!パス');
+    // Cut inside the BOM: still removed; a BOM later in the line is the user's.
+    expect(await readFirstLine(Readable.from([bom.subarray(0, 2), Buffer.concat([bom.subarray(2), Buffer.from('a\uFEFFb\n')])]), () => undefined)).toBe('a\uFEFFb');
+  });
+
   it('from a pipe that ends without a line break: what came, in pieces, as one line', async () => {
     expect(await readFirstLine(Readable.from(['pass', 'word']), () => undefined)).toBe('password');
     expect(await readFirstLine(Readable.from([]), () => undefined)).toBe('');

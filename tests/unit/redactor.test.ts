@@ -53,6 +53,30 @@ describe('the password never shows, in any form', () => {
     for (const chunks of everyCut(bytes)) expect(decode('secret-99', 65001, chunks)).toEqual([MASK, MASK, '20%', 'fine']);
   });
 
+  it('split across two output lines (a line break anywhere inside it, CRLF or LF): both lines are hidden', () => {
+    const password = 'Secret-99';
+    for (let at = 1; at < password.length; at++) {
+      for (const br of ['\r\n', '\n']) {
+        const bytes = Buffer.from(`before\r\nwrapped -pwd ${password.slice(0, at)}${br}${password.slice(at)} tail\r\nafter\r\n`);
+        for (const chunks of everyCut(bytes)) expect([at, br, decode(password, 65001, chunks)]).toEqual([at, br, ['before', MASK, MASK, 'after']]);
+      }
+    }
+    expect(new Redactor([password]).mask(`a\nx Secr\r\net-99 y\nb`)).toBe(`a\n${MASK}\r\n${MASK}\nb`);
+  });
+
+  it("printed by an ANSI/OEM program whose code page cannot hold it: the '?' form and the accent-stripped best-fit form", () => {
+    // WideCharToMultiByte writes '?' for what a code page cannot map: Japanese in 1252 / 850 / 437.
+    const japanese = 'パスワード-Tr3nd!';
+    for (const codePage of [1252, 850, 437]) expect([codePage, decode(japanese, codePage, [Buffer.from('-pwd ?????-Tr3nd! ok\r\nnext\r\n')])]).toEqual([codePage, [MASK, 'next']]);
+    // A letter the code page lacks: '?' (cp932 has no ä or é) or its best fit without the accent.
+    const accented = 'Crème-brûlée-9';
+    for (const printed of ['Cr?me-br?l?e-9', 'Creme-brulee-9']) {
+      expect([printed, decode(accented, 932, [Buffer.from(`-pwd ${printed}\r\nnext\r\n`)])]).toEqual([printed, [MASK, 'next']]);
+    }
+    // ł has no decomposition: '?' is covered (Windows' best fit ł→l is not, see secret-variants.ts).
+    expect(decode('Złoty-2024', 1252, [Buffer.from('Z?oty-2024\r\n')])).toEqual([MASK]);
+  });
+
   it('across the cut of a line longer than 64 KiB: both pieces are hidden', () => {
     const text = 'x'.repeat(MAX_LINE - 3) + 'hunter2' + 'y'.repeat(100) + '\n';
     const lines = decode('hunter2', 65001, [Buffer.from(text)]);

@@ -6,7 +6,7 @@
  * certificate, so a repair made with an older certificate is not counted).
  */
 import { readFile } from 'node:fs/promises';
-import { agentsToCsv, decodeCsv, parseAgentsCsv, type AgentsTable } from '../agents-list.js';
+import { AgentsCsvError, agentsTable, decodeCsv, parseAgentsCsv, type AgentsTable } from '../agents-list.js';
 import { FleetError } from './fleet-types.js';
 
 export interface AgentHosts {
@@ -37,7 +37,12 @@ export async function readAgentHosts(file: string): Promise<AgentHosts> {
     table = fromJson.table;
     expectedSerial = fromJson.serial;
   } else {
-    table = parseAgentsCsv(bytes);
+    try {
+      table = parseAgentsCsv(bytes);
+    } catch (e) {
+      if (!(e instanceof AgentsCsvError)) throw e;
+      throw new FleetError({ code: 'list-not-csv', path: file, line: e.line });
+    }
   }
   // Our own export of a list without a header row starts with "Column 1", "Column 2"...
   if (!table.hadHeader && table.rows[0]?.every((c, i) => c === `Column ${i + 1}`)) table = { ...table, rows: table.rows.slice(1) };
@@ -69,7 +74,7 @@ function tableFromJson(text: string, file: string): { table: AgentsTable; serial
   const agents = d.agents as Record<string, unknown>[];
   const headers = Array.isArray(d.headers) && d.headers.every((h) => typeof h === 'string') ? (d.headers as string[]) : [...new Set(agents.flatMap((a) => Object.keys(a)))];
   const rows = agents.map((a) => headers.map((h) => (a[h] === undefined || a[h] === null ? '' : String(a[h]))));
-  const table = parseAgentsCsv(agentsToCsv({ headers, rows }));
+  const table = agentsTable([headers, ...rows].map((r) => r.map((c) => c.trim())));
   const serial = typeof d.certificate?.serial === 'string' ? d.certificate.serial : null;
   return { table, serial };
 }

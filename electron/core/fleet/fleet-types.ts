@@ -61,6 +61,8 @@ export interface AgentJoin {
   /** Hosts that still need the repair, in list order, each once. */
   targets: string[];
   rows: AgentJoinRow[];
+  /** Names in the list holding a line break or another control character: never a target. */
+  skippedHosts: string[];
 }
 
 export interface FleetSummary {
@@ -85,6 +87,7 @@ export type FleetErrorDetails =
   | { code: 'list-unreadable'; path: string; reason: string }
   | { code: 'list-no-host'; path: string; headers: string[] }
   | { code: 'list-invalid'; path: string; problem: string }
+  | { code: 'list-not-csv'; path: string; line: number | null }
   | { code: 'output-failed'; path: string; reason: string };
 
 /** Bad input to the fleet view (CLI exit 2): nothing was written. Worded by fleet-messages.ts. */

@@ -3,6 +3,7 @@
  * without regard to case), counts by outcome, the skipped files, and the join with the server's
  * list of mismatched agents that says which still need the repair.
  */
+import { hasControl } from '../../base/terminal-text.js';
 import { SKIP_REASONS, type AgentJoin, type AgentJoinRow, type FleetReport, type FleetRow, type SkippedFile, type SkipReason } from './fleet-types.js';
 
 /** Outcomes that mean "this agent holds the server's certificate". */
@@ -54,9 +55,10 @@ export class FleetAccumulator {
 }
 
 export function countByOutcome(rows: readonly FleetRow[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of rows) counts[r.outcome ?? 'none'] = (counts[r.outcome ?? 'none'] ?? 0) + 1;
-  return counts;
+  // A Map, not an object's keys: no outcome can reach a prototype's names.
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.outcome ?? 'none', (counts.get(r.outcome ?? 'none') ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 /**
@@ -72,15 +74,22 @@ export function joinAgents(rows: readonly FleetRow[], hosts: readonly string[], 
   }
   const seen = new Set<string>();
   const joined: AgentJoinRow[] = [];
+  const skippedHosts: string[] = [];
   for (const raw of hosts) {
     const host = raw.trim();
+    // A name with a line break or another control character is no host name: written to a target
+    // list it would become two targets (or a command); it is listed as skipped instead.
+    if (hasControl(host)) {
+      skippedHosts.push(host);
+      continue;
+    }
     if (host === '' || seen.has(hostKey(host))) continue;
     seen.add(hostKey(host));
     const row = byFull.get(hostKey(host)) ?? byShort.get(shortKey(host)) ?? null;
     joined.push({ host, status: statusOf(row, o.expectedSerial), report: row?.file ?? null, outcome: row?.outcome ?? null });
   }
   const targets = joined.filter((r) => r.status !== 'fixed' && r.status !== 'already-fixed').map((r) => r.host);
-  return { ...o, total: joined.length, repaired: joined.length - targets.length, targets, rows: joined };
+  return { ...o, total: joined.length, repaired: joined.length - targets.length, targets, rows: joined, skippedHosts };
 }
 
 function statusOf(row: FleetRow | null, expectedSerial: string | null): AgentJoinRow['status'] {

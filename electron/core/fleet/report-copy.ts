@@ -37,8 +37,8 @@ export function textWithCopy(report: CopiedReport): string {
 }
 
 /** Writes `report` (with its `reportCopy` filled in) into `dir`. Never throws. */
-export async function copyReport(report: Report, dir: string, lang: Lang): Promise<ReportCopy> {
-  const fail = (code: string): ReportCopy => ({ dir, json: null, text: null, error: { code, message: fleetMessages(lang).copy.failed(dir, code) } });
+export async function copyReport(report: Report, dir: string, lang: Lang, localSaved = true): Promise<ReportCopy> {
+  const fail = (code: string): ReportCopy => ({ dir, json: null, text: null, error: { code, message: fleetMessages(lang).copy.failed(dir, code, localSaved) } });
   try {
     // The central folder is made by whoever runs the fleet: a typo must not create folders.
     if (!(await stat(dir)).isDirectory()) return fail('ENOTDIR');
@@ -82,7 +82,8 @@ export async function recordCopyLocally(local: { json: string; text: string }, r
  * holds the result, only not the copy's fate.
  */
 export async function copyToCentral(local: { json: string; text: string } | null, report: Report, dir: string, lang: Lang): Promise<CopiedReport> {
-  const doc: CopiedReport = { ...report, reportCopy: await copyReport(report, dir, lang) };
+  // No local report (it could not be saved, or the run stopped before one): the message must not point at it.
+  const doc: CopiedReport = { ...report, reportCopy: await copyReport(report, dir, lang, local !== null) };
   if (local) await recordCopyLocally(local, doc).catch(() => undefined);
   return doc;
 }

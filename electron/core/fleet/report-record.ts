@@ -17,7 +17,14 @@ const ReportFields = z.object({
   mode: z.string(),
   platform: nullableString,
   createdAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
-  outcome: z.string().nullable(),
+  // An outcome is a word of this tool (`fixed`, `not-verified`, or one of a newer version): never a
+  // name every object has (`constructor`, `__proto__`, `toString`), which a share anyone can write
+  // to could plant to break the counts.
+  outcome: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,39}$/)
+    .refine((o) => !(o in Object.prototype), 'not an outcome')
+    .nullable(),
   error: z.object({ code: z.string() }).nullable().optional().catch(null),
   computer: z.object({ hostname: z.string().trim().min(1) }),
   agent: z
@@ -51,7 +58,7 @@ export function readReportRecord(text: string, file: string): RecordResult {
   // A kit's manifest or an inspect document is ours but says nothing about a repair.
   if (typeof d.mode === 'string' && d.mode !== 'fix') return skip('not-a-repair', d.mode);
   const parsed = ReportFields.safeParse(doc);
-  if (!parsed.success) return skip('invalid', parsed.error.issues.map((i) => i.path.join('.') || '(document)').join(', '));
+  if (!parsed.success) return skip('invalid', [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(document)'))].join(', '));
   const r = parsed.data;
   if (r.mode !== 'fix') return skip('not-a-repair', r.mode);
   const after = r.verification?.checks.find((c) => c.name === 'agent-certificate')?.actualSerial ?? null;

@@ -69,7 +69,7 @@ export const en = {
     }
   },
   service: { running: 'running', stopped: 'stopped', missing: 'not installed', unknown: 'state could not be read' } satisfies Record<ServiceState, string>,
-  certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)' } satisfies Record<CertificateProblem, string>,
+  certificateProblem: { empty: 'the file is empty', 'not-certificate': 'the file is not an X.509 certificate (neither DER nor PEM)', 'too-large': 'the file is larger than 1 MiB, far more than any certificate; it was not read' } satisfies Record<CertificateProblem, string>,
   kitProblem: {
     'not-json': 'not valid JSON',
     unreadable: 'it cannot be read',
@@ -78,10 +78,13 @@ export const en = {
     'too-large': 'far too large to be a kit manifest',
     'bad-field': 'a field is missing or has the wrong type or value',
   } satisfies Record<KitProblem, string>,
-  listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty' },
+  listProblem: { 'no-list': 'no list file was written', 'empty-list': 'the list file is empty', 'bad-list': 'the list file is not valid CSV' },
   /** The report could not be written: the result stands, and the user must know it is missing. */
   reportNotSaved(folder: string, reason: string): string {
     return `NOT SAVED in ${folder} (${en.osError(reason)}). The result above stands; copy it into the ticket, and check that the folder exists and can be written.`;
+  },
+  waitingService(service: string, elapsedMs: number, limitMs: number): string {
+    return `Starting ${service}, waiting for it to run: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
   },
   waiting(elapsedMs: number, limitMs: number): string {
     return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
@@ -167,7 +170,7 @@ export const en = {
       else parts.push(`Agent certificate: serial ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? ' (the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
     }
     parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` [${f.errorCode}]` : ''}`);
-    parts.push(f.report ? `Report: ${f.report}` : 'Report: not saved.');
+    parts.push(f.report ? `Report: ${f.report}` : f.reportError ? `Report: not saved in ${f.reportError.folder} (${en.osError(f.reportError.reason)}).` : 'Report: none (a repair that stops before IpXfer runs writes no report on this PC).');
     return parts.join(' ');
   },
   /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
@@ -188,6 +191,7 @@ export const en = {
   /** verify.ts reports a code or an OS error code (ENOENT...). */
   agentCertProblem(p: string | null): string {
     if (p === 'not-a-certificate') return en.certificateProblem['not-certificate'];
+    if (p === 'too-large') return en.certificateProblem['too-large'];
     if (p === 'ENOENT') return 'the file is missing';
     if (p === 'unreachable' || p === 'mapped-drive') return en.tried[p];
     return p ?? 'unknown';
@@ -348,7 +352,7 @@ export const enErrors: ErrorTexts = {
   'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}` : 'Cancelled: nothing more was done (IpXfer was not run).'),
   'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
   'copy-changed': (d) => `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
-  'services-start-failed': (d) => `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`,
+  'services-start-failed': (d) => `These agent services did not start within 30 seconds: ${d.services.join(', ')}. Start them as administrator (${d.services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`,
   'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
   'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,
   'kit-newer': (d) => `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`,

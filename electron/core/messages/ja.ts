@@ -67,7 +67,7 @@ export const ja: Messages = {
     }
   },
   service: { running: '実行中', stopped: '停止', missing: '未インストール', unknown: '状態を読み取れません' },
-  certificateProblem: { empty: 'ファイルが空です', 'not-certificate': 'X.509 証明書（DER・PEM）ではありません' },
+  certificateProblem: { empty: 'ファイルが空です', 'not-certificate': 'X.509 証明書（DER・PEM）ではありません', 'too-large': '1 MiB を超えていて証明書としては大きすぎるため、読み込んでいません' },
   kitProblem: {
     'not-json': 'JSON として読めません',
     unreadable: '読み取れません',
@@ -76,9 +76,12 @@ export const ja: Messages = {
     'too-large': 'キットのマニフェストとしては大きすぎます',
     'bad-field': '項目が欠けているか、型や値が正しくありません',
   },
-  listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です' },
+  listProblem: { 'no-list': '一覧ファイルが作成されていません', 'empty-list': '一覧ファイルが空です', 'bad-list': '一覧ファイルが CSV として読めません' },
   reportNotSaved(folder: string, reason: string): string {
     return `${folder} に保存できませんでした（${ja.osError(reason)}）。上の結果は有効です。チケットに写し、フォルダーが存在して書き込めるか確認してください。`;
+  },
+  waitingService(service: string, elapsedMs: number, limitMs: number): string {
+    return `${service} を開始し、動き出すのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
   },
   waiting(elapsedMs: number, limitMs: number): string {
     return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
@@ -152,7 +155,7 @@ export const ja: Messages = {
       else parts.push(`エージェントの証明書: シリアル ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? '（サーバーの証明書）' : c.server ? `（サーバー: ${c.server}）` : ''}。`);
     }
     parts.push(`結果${f.at ? `（${f.at}）` : ''}: ${f.outcome}${f.errorCode ? `［${f.errorCode}］` : ''}`);
-    parts.push(f.report ? `レポート: ${f.report}` : 'レポート: 保存していません。');
+    parts.push(f.report ? `レポート: ${f.report}` : f.reportError ? `レポート: ${f.reportError.folder} に保存できませんでした（${ja.osError(f.reportError.reason)}）。` : 'レポート: なし（IpXfer を実行する前に止まったため、この PC にはレポートを作成していません）。');
     return parts.join('');
   },
   quote(lines: readonly string[]): string {
@@ -169,6 +172,7 @@ export const ja: Messages = {
   },
   agentCertProblem(p: string | null): string {
     if (p === 'not-a-certificate') return ja.certificateProblem['not-certificate'];
+    if (p === 'too-large') return ja.certificateProblem['too-large'];
     if (p === 'ENOENT') return 'ファイルがありません';
     if (p === 'unreachable' || p === 'mapped-drive') return ja.tried[p];
     return p ?? '不明';
@@ -325,7 +329,7 @@ export const jaErrors: ErrorTexts = {
   'cancelled': (d) => (d.ipxferStopped ? `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}` : '取り消しました。これ以上の処理は行っていません（IpXfer は実行していません）。'),
   'busy': (d) => `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
   'copy-changed': (d) => `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`,
-  'services-start-failed': (d) => `次のエージェントのサービスが開始しませんでした: ${d.services.join('、')}。管理者として開始するか（net start ${d.services[0]}）、PC を再起動してください。`,
+  'services-start-failed': (d) => `次のエージェントのサービスが 30 秒以内に開始しませんでした: ${d.services.join('、')}。管理者として開始するか（${d.services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`,
   'step-order': (d) => `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`,
   'kit-invalid': (d) => `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}）。サーバーからキットを作り直してください。`,
   'kit-newer': (d) => `キット ${d.file} はこのツールより新しいバージョンで作られています（キット形式 ${d.version}、このバージョンは ${d.supported} まで）。新しいツールを使うか、このツールでキットを作り直してください。`,

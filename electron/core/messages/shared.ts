@@ -27,5 +27,7 @@ export interface TicketFacts {
   /** Local time with its offset, or null. */
   at: string | null;
   report: string | null;
+  /** Why the report was not saved (folder and OS error code), when it was not. */
+  reportError?: { folder: string; reason: string } | null;
 }
 

@@ -23,12 +23,14 @@ export class SessionContext {
   readonly options: ResolvedOptions;
   private language: Lang;
   private readonly clock: () => Date;
+  private readonly waiter: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly langListeners = new Set<() => void>();
 
   constructor(o: SessionOptions) {
     this.platform = o.platform;
     this.language = o.lang;
     this.clock = o.now ?? (() => new Date());
+    this.waiter = o.wait ?? realWait;
     this.options = {
       workBase: o.workBase ?? defaultWorkBase(),
       reportsDir: o.reportsDir ?? defaultReportsDir(),
@@ -58,6 +60,11 @@ export class SessionContext {
     return this.clock();
   }
 
+  /** Waits on the session's clock; an abort ends the wait early (it does not throw). */
+  wait(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.waiter(ms, signal);
+  }
+
   word(details: ErrorDetails, step: ErrorStep): WordedError {
     return { code: details.code, message: messages(this.language).error(details), details, step };
   }
@@ -67,6 +74,19 @@ export class SessionContext {
     const fix = e instanceof FixError ? e : new FixError({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
     return { error: this.word(fix.details, step), category: fix.category };
   }
+}
+
+function realWait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /**

@@ -25,6 +25,7 @@ import { lastMeaningfulLines } from './ipxfer-words.js';
 import { alreadyFixed } from './agent-before.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
+import { startServicesInOrder } from './start-services.js';
 import { runEnding, servicesDown, type RunFacts, type RunStop } from './run-ending.js';
 import { firstBlocker, runnableCopies } from './run-preconditions.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
@@ -289,12 +290,19 @@ export class RepairSession {
 
   /** Starts the agent services a stopped IpXfer left stopped, then looks again. */
   startServices(): Promise<boolean> {
-    return this.operate('services', 'verify', async () => {
+    return this.operate('services', 'verify', async (signal) => {
       const start = this.ctx.platform.startService?.bind(this.ctx.platform);
       if (!start || !this.st.run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
       const down = servicesDown(this.st.verification).filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));
-      const failed: string[] = [];
-      for (const service of down) if (!(await start(service).catch(() => false))) failed.push(service);
+      const failed = await startServicesInOrder({
+        platform: { serviceState: (name) => this.ctx.platform.serviceState(name), startService: start },
+        services: down,
+        now: () => this.ctx.now().getTime(),
+        wait: (ms, sig) => this.ctx.wait(ms, sig),
+        signal,
+        onWaiting: (service, elapsedMs, limitMs) => this.update({ waiting: { elapsedMs, limitMs, service } }),
+      });
+      this.update({ waiting: null });
       await this.verifyNow(0, undefined);
       if (failed.length) throw new FixError({ code: 'services-start-failed', services: failed });
       return this.finishRun(this.st.run);

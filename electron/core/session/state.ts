@@ -37,6 +37,8 @@ export interface SessionOptions {
   /** The tool's version, for reports. */
   version?: string;
   now?: () => Date;
+  /** Waits `ms` on the session's clock (a fake clock in tests moves time instead); ends early on abort. */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** What the session accepts next: hosts render this instead of re-deriving the step rules. */
@@ -99,8 +101,11 @@ export interface RepairState {
   commandPreview: { withPassword: IpXferCommand; withoutPassword: IpXferCommand } | null;
   run: (RunResult & { command: IpXferCommand; lines: number; attempt: number }) | null;
   running: { command: IpXferCommand; startedAt: string; attempt: number } | null;
-  /** Verify is re-reading the agent until it takes the certificate or the settle time ends. */
-  waiting: { elapsedMs: number; limitMs: number } | null;
+  /**
+   * Verify is re-reading the agent until it takes the certificate or the settle time ends; with
+   * `service`, "Start the services" is waiting for that service to run.
+   */
+  waiting: { elapsedMs: number; limitMs: number; service?: string } | null;
   verification: Verification | null;
   outcome: Outcome | null;
   error: WordedError | null;

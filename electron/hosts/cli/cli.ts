@@ -18,26 +18,30 @@ import { EXIT_CODE, EXIT_REPORT_NOT_SAVED } from '../../core/outcome.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
 import { WindowsPlatform } from '../../platform/windows.js';
 import { readFirstLine } from '../../base/read-first-line.js';
+import { forTerminal } from '../../base/terminal-text.js';
 import { refuse } from './refuse.js';
 import { agentsCommand } from './command-agents.js';
 import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
 import { summarizeCommand } from './command-summarize.js';
 import { readPasswordFile } from './password-file.js';
+import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 import { copyToCentral } from './central-copy.js';
 import { isDemoTemplate } from '../../simulation/demo.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
   let lang = langFrom(argv);
-  const human = (text: string) => (wantsJson ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
+  // Everything said to a person goes through forTerminal: no raw ESC, BEL or CR from a host name,
+  // an error text or IpXfer's output reaches the terminal (base/terminal-text.ts).
+  const human = (text: string) => (wantsJson ? process.stderr : process.stdout).write(forTerminal(text.endsWith('\n') ? text : text + '\n'));
 
   let args: ReturnType<typeof parseCli>;
   try {
     args = parseCli(argv, lang);
   } catch (e) {
     if (e instanceof FixError) {
-      if (e.code === 'option-invalid' && !wantsJson) process.stderr.write(`${messages(lang).error(e.details)}\n\n${HELP[lang]}`);
+      if (e.code === 'option-invalid' && !wantsJson) process.stderr.write(forTerminal(`${messages(lang).error(e.details)}\n\n${HELP[lang]}`));
       return e.code === 'option-invalid' && !wantsJson ? 2 : refuse(e.details, lang, wantsJson);
     }
     throw e;
@@ -64,7 +68,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Read the password before anything is copied: a script that forgot to pipe one fails early.
   let password: string | null = null;
-  if (args.command === 'fix' && args.passwordStdin) password = await readFirstLine(process.stdin);
+  if (args.command === 'fix' && args.passwordStdin) {
+    password = await readFirstLine(process.stdin);
+    // An empty pipe is a script's mistake (a variable that was never set), not "no password":
+    // that is said by leaving the option out. Refused like an empty password file.
+    if (password === '') {
+      const m = fleetMessages(lang).passwordFile;
+      return refuse({ code: 'option-invalid', option: '--password-stdin', value: '', expected: `${m.stdinExpected}: ${m.stdinEmpty}` }, lang, wantsJson, 'fix');
+    }
+  }
   if (args.command === 'fix' && args.passwordFile) {
     const read = await readPasswordFile(args.passwordFile, lang);
     if (!read.ok) return refuse(read.error, lang, wantsJson, 'fix');

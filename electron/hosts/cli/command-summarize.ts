@@ -7,7 +7,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Parsed } from './args.js';
-import { agentsToCsv } from '../../core/agents-list.js';
+import { csvBytes } from '../../base/csv-write.js';
+import { forTerminal, oneLine } from '../../base/terminal-text.js';
 import { fleetMessages, outcomeWord } from '../../core/fleet/fleet-messages.js';
 import { FleetError, type FleetRow, type FleetSummary } from '../../core/fleet/fleet-types.js';
 import { nonAsciiHosts, targetsText } from '../../core/fleet/fleet-view.js';
@@ -21,7 +22,7 @@ export async function summarizeCommand(args: Parsed, say: (text: string) => void
   const m = fleetMessages(args.lang);
   try {
     const summary = await summarizeReports(args.files, { agentsList: args.agents ?? null });
-    if (args.csv) await output(args.csv, agentsToCsv({ headers: m.summary.headers, rows: summary.pcs.map((r) => tableRow(r, args.lang, r.file)) }));
+    if (args.csv) await output(args.csv, csvBytes([m.summary.headers, ...summary.pcs.map((r) => tableRow(r, args.lang, r.file, ''))]));
     if (args.targetsOut && summary.agents) await output(args.targetsOut, targetsText(summary.agents.targets));
     printSummary(summary, args, say);
     if (args.json) process.stdout.write(JSON.stringify({ mode: 'summarize', outcome: 'ready', error: null, ...summary }, null, 2) + '\n');
@@ -29,7 +30,7 @@ export async function summarizeCommand(args: Parsed, say: (text: string) => void
   } catch (e) {
     if (!(e instanceof FleetError)) throw e;
     const message = m.error(e.details);
-    process.stderr.write(message + '\n');
+    process.stderr.write(forTerminal(message) + '\n');
     if (args.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, mode: 'summarize', outcome: 'bad-input', error: { code: e.details.code, message } }, null, 2) + '\n');
     return 2;
   }
@@ -50,8 +51,9 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
-function tableRow(r: FleetRow, lang: Lang, file: string): string[] {
-  return [r.hostname, outcomeWord(lang, r.outcome), when(r.createdAt), r.serverSerial ?? '-', r.agentSerialAfter ?? '-', r.errorCode ?? '-', file];
+/** One PC's row: `none` for a missing value ('-' on screen, an empty cell in the CSV). */
+function tableRow(r: FleetRow, lang: Lang, file: string, none = '-'): string[] {
+  return [r.hostname, outcomeWord(lang, r.outcome), when(r.createdAt), r.serverSerial ?? none, r.agentSerialAfter ?? none, r.errorCode ?? none, file];
 }
 
 /** Columns line up in a console: East Asian wide characters take two cells. */
@@ -72,13 +74,14 @@ function printSummary(s: FleetSummary, args: Parsed, say: (text: string) => void
   // With --json the document carries the table; the console keeps to the counts.
   if (!args.json) {
     say('');
-    if (s.pcs.length) printTable(m.summary.headers, s.pcs.map((r) => tableRow(r, args.lang, path.basename(r.file))), say);
+    // What reports say is shown escaped: a host name or error code may hold any character.
+    if (s.pcs.length) printTable(m.summary.headers, s.pcs.map((r) => tableRow(r, args.lang, path.basename(r.file)).map(oneLine)), say);
     else say(m.summary.none);
   }
   if (s.files.skipped) {
     say('');
     say(m.summary.skipped(s.files.skipped));
-    for (const f of s.skipped.slice(0, SHOWN)) say(`  ${f.file}: ${m.skip[f.reason]}${f.detail ? ` (${f.detail})` : ''}`);
+    for (const f of s.skipped.slice(0, SHOWN)) say(`  ${oneLine(f.file)}: ${m.skip[f.reason]}${f.detail ? ` (${oneLine(f.detail)})` : ''}`);
     if (s.files.skipped > SHOWN) say(m.summary.skippedMore(s.files.skipped - SHOWN));
   }
   const a = s.agents;
@@ -88,9 +91,10 @@ function printSummary(s: FleetSummary, args: Parsed, say: (text: string) => void
   if (a.expectedSerial && a.rows.some((r) => r.status === 'stale')) say(m.summary.stale(a.expectedSerial));
   const left = new Set(a.targets);
   const word = (r: (typeof a.rows)[number]) => (r.status === 'stale' ? m.summary.staleRow : r.report ? outcomeWord(args.lang, r.outcome) : m.summary.noReport);
-  for (const r of a.rows.filter((r) => left.has(r.host)).slice(0, SHOWN)) say(`  ${r.host}: ${word(r)}`);
+  for (const r of a.rows.filter((r) => left.has(r.host)).slice(0, SHOWN)) say(`  ${oneLine(r.host)}: ${oneLine(word(r))}`);
   if (a.targets.length > SHOWN) say(m.summary.skippedMore(a.targets.length - SHOWN));
   const odd = nonAsciiHosts(a.targets);
-  if (odd.length) say(m.summary.nonAscii(odd));
+  if (odd.length) say(m.summary.nonAscii(odd.map(oneLine)));
+  if (a.skippedHosts.length) say(m.summary.hostsSkipped(a.skippedHosts.map(oneLine)));
   if (args.targetsOut) say(m.summary.targetsWritten(a.targets.length, args.targetsOut));
 }

@@ -5,7 +5,8 @@
  * are removed, every other character is kept as typed. The file is only read, never deleted: its
  * life is the deployment script's (docs/fleet.md). No message ever quotes what the file holds.
  */
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { ErrorDetails } from '../../core/errors.js';
 import type { Lang } from '../../core/messages.js';
@@ -22,7 +23,11 @@ export async function readPasswordFile(file: string, lang: Lang): Promise<Passwo
   const refuse = (why: string): PasswordFileResult => ({ ok: false, error: { code: 'option-invalid', option: '--password-file', value: file, expected: `${m.expected}: ${why}` } });
   let bytes: Buffer;
   try {
-    const handle = await open(file, 'r');
+    // Regular files only, asked before opening: opening a FIFO (a named pipe) waits for a writer
+    // that may never come, and a device may never end. Opened without waiting as well, for a path
+    // swapped between the two looks; the open handle is asked again.
+    if (!(await stat(file)).isFile()) return refuse(m.notFile);
+    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       if (!(await handle.stat()).isFile()) return refuse(m.notFile);
       const buffer = Buffer.alloc(READ_AT_MOST);

@@ -2,6 +2,7 @@
  * What a person sees of a CLI run: each step's findings as it completes, IpXfer's output live,
  * and the result. It only reads session state; it decides nothing.
  */
+import { oneLine } from '../../base/terminal-text.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
 import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
@@ -19,7 +20,7 @@ export class CliPrinter {
     private readonly say: (text: string) => void,
     private readonly lang: Lang,
   ) {
-    this.unsubscribe.push(session.onOutput((line) => say(`  | ${line.text}`)));
+    this.unsubscribe.push(session.onOutput((line) => say(`  | ${oneLine(line.text)}`)));
     this.unsubscribe.push(
       session.onState((s) => {
         const p = s.collect.progress;
@@ -27,9 +28,13 @@ export class CliPrinter {
           this.copied.add(p.file);
           say(`  ${this.m.label.progress}: ${p.file} (${p.fileTotal} B) ${Math.round((100 * p.bytesDone) / Math.max(1, p.bytesTotal))}%`);
         }
+        // Every 10 s of one wait; a new wait (another service) is said at once.
+        if (!s.waiting || (s.waiting.service ?? '') !== this.waitingFor) this.lastWaitSaid = -10_000;
+        this.waitingFor = s.waiting?.service ?? '';
         if (s.waiting && s.waiting.elapsedMs - this.lastWaitSaid >= 10_000) {
           this.lastWaitSaid = s.waiting.elapsedMs;
-          say(`  ${this.m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)}`);
+          const w = s.waiting;
+          say(`  ${w.service ? this.m.waitingService(w.service, w.elapsedMs, w.limitMs) : this.m.waiting(w.elapsedMs, w.limitMs)}`);
         }
         if (s.running && s.busy === 'run' && !this.started) {
           this.started = true;
@@ -42,6 +47,7 @@ export class CliPrinter {
 
   private started = false;
   private lastWaitSaid = -10_000;
+  private waitingFor = '';
 
   private get m() {
     return messages(this.lang);
