@@ -16,11 +16,12 @@ export type PlanReason =
   | { code: 'certificate' }
   | { code: 'ipxfer-for-arch'; arch: Arch }
   | { code: 'datfhs-for-build'; build: number }
-  | { code: 'datfhs-unknown-build' };
+  | { code: 'datfhs-unknown-build' }
+  /** The evidence says an older build, but that reading is unconfirmed (FACTS "Server build": U): the DLL the server has goes too. */
+  | { code: 'datfhs-beside-ipxfer'; build: number };
 
 export type PlanNote =
   | { code: 'arm64-uses-x64' }
-  | { code: 'datfhs-present-not-needed'; build: number; file: string }
   | { code: 'datfhs-absent-build-unknown'; name: string }
   | { code: 'agent-build-suggests-datfhs'; build: number; name: string }
   | { code: 'kit'; createdAt: string; from: string }
@@ -61,20 +62,17 @@ export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): P
   ];
 
   const dll = files.datfhs[fileArch];
-  if (build.needsDatFhs) {
-    if (!dll) {
-      // Only a known build can demand the DLL; the plan refuses rather than run an IpXfer that cannot work.
-      throw new FixError({ code: 'datfhs-missing', name: DATFHS_NAME[fileArch], folder: files.ipxferFolder, build: build.value ?? DATFHS_FROM_BUILD });
-    }
-    planned.push({
-      role: 'datfhs',
-      name: dll.name,
-      source: dll,
-      reason: build.value !== null ? { code: 'datfhs-for-build', build: build.value } : { code: 'datfhs-unknown-build' },
-    });
-  } else if (dll && build.value !== null) {
-    notes.push({ code: 'datfhs-present-not-needed', build: build.value, file: dll.display });
-  } else if (!dll && build.value === null) {
+  // The build decides only whether a missing DLL is refused: a DLL the source has always goes with
+  // IpXfer (and is signature-checked like it). Whether IpXfer's file version is the server build is
+  // unconfirmed (FACTS "Server build"), so an "old" version must never leave the DLL behind.
+  if (dll) {
+    const reason: PlanReason =
+      build.value === null ? { code: 'datfhs-unknown-build' } : build.value >= DATFHS_FROM_BUILD ? { code: 'datfhs-for-build', build: build.value } : { code: 'datfhs-beside-ipxfer', build: build.value };
+    planned.push({ role: 'datfhs', name: dll.name, source: dll, reason });
+  } else if (build.needsDatFhs) {
+    // Only a known build can demand the DLL; the plan refuses rather than run an IpXfer that cannot work.
+    throw new FixError({ code: 'datfhs-missing', name: DATFHS_NAME[fileArch], folder: files.ipxferFolder, build: build.value ?? DATFHS_FROM_BUILD });
+  } else if (build.value === null) {
     notes.push({ code: 'datfhs-absent-build-unknown', name: DATFHS_NAME[fileArch] });
     const agentBuild = build.evidence.find((e) => e.kind === 'agent-build');
     if (agentBuild && agentBuild.build >= DATFHS_FROM_BUILD) {

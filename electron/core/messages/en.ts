@@ -46,14 +46,14 @@ export const en = {
         return `server build ${r.build} is 12526 or later: the DLL must go with IpXfer`;
       case 'datfhs-unknown-build':
         return 'server build unknown, and the DLL is beside IpXfer: taken to be safe';
+      case 'datfhs-beside-ipxfer':
+        return `the DLL is beside IpXfer on the server: taken with it (the evidence says build ${r.build}, older than 12526, but whether that is the server's build is not confirmed)`;
     }
   },
   note(n: PlanNote): string {
     switch (n.code) {
       case 'arm64-uses-x64':
         return 'ARM64 Windows: the 64-bit (x64) files are used.';
-      case 'datfhs-present-not-needed':
-        return `Build ${n.build} is older than 12526, so ${n.file} is not needed and is not copied. If the build is wrong, enter the right one.`;
       case 'datfhs-absent-build-unknown':
         return `The server build is unknown and ${n.name} is not there: continuing without it (it is needed from build 12526 on). If IpXfer fails, enter the server build.`;
       case 'agent-build-suggests-datfhs':

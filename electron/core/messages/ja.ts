@@ -43,14 +43,14 @@ export const ja: Messages = {
         return `サーバービルド ${r.build} は 12526 以降のため、IpXfer と一緒に必要な DLL`;
       case 'datfhs-unknown-build':
         return 'サーバービルドは不明ですが、IpXfer と同じフォルダーにあるため念のためコピー';
+      case 'datfhs-beside-ipxfer':
+        return `サーバの IpXfer と同じフォルダーにあるため、一緒にコピー（ビルド ${r.build} は 12526 より前と読めますが、サーバのビルドと同じかは確認できていません）`;
     }
   },
   note(n: PlanNote): string {
     switch (n.code) {
       case 'arm64-uses-x64':
         return 'ARM64 版 Windows: 64 ビット (x64) 用のファイルを使います。';
-      case 'datfhs-present-not-needed':
-        return `ビルド ${n.build} は 12526 より前のため、${n.file} は不要でコピーしません。ビルドが違う場合は正しいビルドを入力してください。`;
       case 'datfhs-absent-build-unknown':
         return `サーバービルドが不明で、${n.name} もありません。DLL なしで続けます（DLL はビルド 12526 以降で必要）。IpXfer が失敗する場合はサーバービルドを入力してください。`;
       case 'agent-build-suggests-datfhs':
