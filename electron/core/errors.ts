@@ -53,7 +53,8 @@ export type ErrorDetails =
   | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: 'no-list' | 'empty-list' | string }
   | { code: 'publisher-untrusted'; files: { name: string; outcome: string; signer: string | null }[] }
   | { code: 'busy'; running: string }
-  | { code: 'copy-changed'; file: string }
+  /** `kit`: a kit's file whose copy is not the manifest's (else a working-folder copy changed before the run). */
+  | { code: 'copy-changed'; file: string; kit?: boolean }
   | { code: 'services-start-failed'; services: string[] }
   | { code: 'internal'; message: string };
 
