@@ -56,6 +56,8 @@ export type ErrorDetails =
   /** `kit`: a kit's file whose copy is not the manifest's (else a working-folder copy changed before the run). */
   | { code: 'copy-changed'; file: string; kit?: boolean }
   | { code: 'services-start-failed'; services: string[] }
+  /** The files come from another server than the agent's (`unknown`: it could not be told). */
+  | { code: 'server-mismatch'; source: string; agent: string | null; unknown: boolean }
   | { code: 'internal'; message: string };
 
 export type ErrorCode = ErrorDetails['code'];
@@ -78,6 +80,7 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   busy: 'bad-input',
   'copy-changed': 'bad-input',
   'services-start-failed': 'failed',
+  'server-mismatch': 'bad-input',
   'kit-invalid': 'bad-input',
   'certmanager-missing': 'bad-input',
   'certmanager-failed': 'failed',

@@ -136,6 +136,6 @@ export async function readKit(display: string, local: string, input: string): Pr
     ipxferFolder: display,
     ipxfer: { x86: get('ipxfer:x86'), x64: get('ipxfer:x64') },
     datfhs: { x86: get('datfhs:x86'), x64: get('datfhs:x64') },
-    kit: { folder: display, createdAt: manifest.createdAt, createdFrom: manifest.source.root, build: manifest.serverBuild.value },
+    kit: { folder: display, createdAt: manifest.createdAt, createdFrom: manifest.source.root, createdInput: manifest.source.input, build: manifest.serverBuild.value },
   };
 }

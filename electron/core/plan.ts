@@ -6,6 +6,7 @@ import type { Arch } from '../platform/platform.js';
 import { daysLeft, type CertificateInfo } from './certificate.js';
 import { FixError } from './errors.js';
 import type { ServerBuild } from './server-build.js';
+import type { ServerMatch } from './server-match.js';
 import type { ServerFiles, SourceFile } from './server-files.js';
 import { CERTIFICATE_PATH, DATFHS_FROM_BUILD, DATFHS_NAME, IPXFER_NAME, fileArchFor, type FileArch } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
@@ -26,6 +27,8 @@ export type PlanNote =
   | { code: 'agent-build-suggests-datfhs'; build: number; name: string }
   | { code: 'kit'; createdAt: string; from: string }
   | { code: 'kit-build-unknown' }
+  | { code: 'source-names-no-server'; agent: string | null }
+  | { code: 'other-server-allowed'; source: string; agent: string | null; unknown: boolean }
   | { code: 'certificate-expired'; notAfter: string }
   | { code: 'certificate-expiring'; notAfter: string; days: number };
 
@@ -90,5 +93,15 @@ export function certificateNotes(certificate: Pick<CertificateInfo, 'notAfter'>,
   const days = daysLeft(certificate, now);
   if (days < 0) return [{ code: 'certificate-expired', notAfter: certificate.notAfter }];
   if (days <= 30) return [{ code: 'certificate-expiring', notAfter: certificate.notAfter, days }];
+  return [];
+}
+
+/**
+ * Whose files these are (issue 18 §2): a local folder names no server, so the plan names the
+ * agent's server to compare with; another server's files used on the user's word are said too.
+ */
+export function serverNotes(m: ServerMatch): PlanNote[] {
+  if (m.verdict === 'no-server') return [{ code: 'source-names-no-server', agent: m.agent }];
+  if (m.allowed && m.source !== null) return [{ code: 'other-server-allowed', source: m.source, agent: m.agent, unknown: m.verdict === 'unknown' }];
   return [];
 }

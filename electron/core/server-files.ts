@@ -36,5 +36,7 @@ export interface KitInfo {
   folder: string;
   createdAt: string;
   createdFrom: string;
+  /** What was typed when the kit was made (`\\server`...): its host is the kit's server. */
+  createdInput: string;
   build: number | null;
 }

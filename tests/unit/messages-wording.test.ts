@@ -123,7 +123,15 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
     { code: 'busy', running: 'collect' },
     { code: 'busy', running: 'some-future-operation' },
   ],
-  'copy-changed': [{ code: 'copy-changed', file: 'IpXfer_x64.exe' }],
+  'copy-changed': [
+    { code: 'copy-changed', file: 'IpXfer_x64.exe' },
+    { code: 'copy-changed', file: 'E:\\ApexCertFix-kit\\IpXfer_x64.exe', kit: true },
+  ],
+  'server-mismatch': [
+    { code: 'server-mismatch', source: 'apex-old', agent: 'apexsrv01.corp.example', unknown: false },
+    { code: 'server-mismatch', source: '10.0.0.9', agent: 'apexsrv01', unknown: true },
+    { code: 'server-mismatch', source: 'apexsrv01', agent: null, unknown: true },
+  ],
   'services-start-failed': [{ code: 'services-start-failed', services: ['ntrtscan', 'tmlisten'] }],
   internal: [{ code: 'internal', message: 'TypeError: cannot read the agent folder' }],
 };

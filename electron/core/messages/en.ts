@@ -62,6 +62,14 @@ export const en = {
         return `Offline kit made ${n.createdAt.slice(0, 10)} from ${n.from}: if the server's certificate has been renewed since, make a new kit.`;
       case 'kit-build-unknown':
         return 'The kit does not record the server build: check it on the server and enter it if the DatFHS DLL question matters.';
+      case 'source-names-no-server':
+        return n.agent
+          ? `These files come from a local folder, which names no server: make sure they are from ${n.agent}, the server this agent reports to (hold the certificate's SHA-1 thumbprint against the one on ${n.agent}).`
+          : 'These files come from a local folder, which names no server, and this agent names none either: make sure they are from the server it should report to.';
+      case 'other-server-allowed':
+        return n.unknown
+          ? `Whether ${n.source} is ${n.agent ?? 'this agent\'s server'} could not be told: you confirmed using its files.`
+          : `These files are from ${n.source}, but this agent reports to ${n.agent}: you confirmed using them, so the agent will trust ${n.source}'s certificate.`;
       case 'certificate-expired':
         return `The server certificate expired on ${n.notAfter.slice(0, 10)}. Giving it to the agent will not help: renew it on the server (or take the current one) first.`;
       case 'certificate-expiring':
@@ -261,6 +269,7 @@ export const en = {
     evidence: 'Evidence',
     certificate: 'Server certificate',
     serial: 'serial',
+    thumbprint: 'SHA-1 thumbprint',
     validUntil: 'valid until',
     expired: 'EXPIRED',
     plan: 'Files to copy',
@@ -330,6 +339,12 @@ export const enErrors: ErrorTexts = {
   'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}` : 'Cancelled: nothing more was done (IpXfer was not run).'),
   'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
   'copy-changed': (d) => d.kit ? `${d.file} changed after the kit was checked: the copy's SHA-256 is not the one in the kit's manifest, so nothing was run and the copies were removed. Something is writing to the kit: check the stick, then start again or make the kit again from the server.` : `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
+  'server-mismatch': (d) =>
+    d.unknown
+      ? d.agent === null
+        ? `The files come from ${d.source}, but this agent names no server (its registry has no Server value), so whether ${d.source} is its server cannot be told. Nothing was copied or run. If you are sure, confirm using its files (--allow-other-server).`
+        : `Whether ${d.source} (where the files come from) is ${d.agent} (the server this agent reports to) could not be told: the name could not be resolved. Nothing was copied or run. Use \\\\${d.agent}\\ofcscan, or if you are sure it is the same server, confirm using it (--allow-other-server).`
+      : `The files come from ${d.source}, but this agent reports to ${d.agent}: their certificate would make the agent trust another server. Nothing was copied or run. Use \\\\${d.agent}\\ofcscan (or a kit made from it); if ${d.source} is really meant, confirm using it (--allow-other-server).`,
   'services-start-failed': (d) => `These agent services did not start: ${d.services.join(', ')}. Start them as administrator (net start ${d.services[0]}) or restart the PC.`,
   'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
   'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,

@@ -59,6 +59,14 @@ export const ja: Messages = {
         return `${n.createdAt.slice(0, 10)} に ${n.from} から作ったオフラインキットです。その後サーバー証明書が更新されていれば、キットを作り直してください。`;
       case 'kit-build-unknown':
         return 'キットにサーバービルドが記録されていません。DatFHS DLL の要否に関わるため、サーバーで確認して入力してください。';
+      case 'source-names-no-server':
+        return n.agent
+          ? `ローカルフォルダーのファイルは、どのサーバのものかを示しません。このエージェントの接続先サーバ ${n.agent} のものか確かめてください（証明書の SHA-1 拇印を ${n.agent} の証明書の拇印と比べてください）。`
+          : 'ローカルフォルダーのファイルは、どのサーバのものかを示しません。このエージェントにも接続先サーバが登録されていません。本来の接続先サーバのものか確かめてください。';
+      case 'other-server-allowed':
+        return n.unknown
+          ? `${n.source} が${n.agent ? ` ${n.agent} ` : 'このエージェントの接続先サーバ'}と同じか判断できませんでしたが、確認のうえ使用します。`
+          : `ファイルは ${n.source} のものですが、このエージェントの接続先サーバは ${n.agent} です。確認のうえ使用するため、エージェントは ${n.source} の証明書を信頼することになります。`;
       case 'certificate-expired':
         return `サーバー証明書は ${n.notAfter.slice(0, 10)} に期限が切れています。エージェントに設定しても解決しません。先にサーバーで更新してください（または最新の証明書を取得してください）。`;
       case 'certificate-expiring':
@@ -241,6 +249,7 @@ export const ja: Messages = {
     evidence: '根拠',
     certificate: 'サーバー証明書',
     serial: 'シリアル',
+    thumbprint: 'SHA-1 拇印',
     validUntil: '有効期限',
     expired: '期限切れ',
     plan: 'コピーするファイル',
@@ -316,6 +325,12 @@ export const jaErrors: ErrorTexts = {
   'kit-file-changed': (d) => `キットの ${d.file} は、キット作成時のファイルと一致しません（サイズまたは SHA-256 が異なります）。このキットは使わず、サーバーから作り直してください。`,
   'certmanager-missing': (d) => `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, ja.tried)}`,
   'certmanager-failed': (d) => `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`,
+  'server-mismatch': (d) =>
+    d.unknown
+      ? d.agent === null
+        ? `ファイルの取得元は ${d.source} ですが、このエージェントには接続先サーバが登録されていない（レジストリに Server の値がない）ため、同じサーバか判断できません。何もコピー・実行していません。確かな場合は、使用を確認してください（--allow-other-server）。`
+        : `ファイルの取得元 ${d.source} が、このエージェントの接続先サーバ ${d.agent} と同じか判断できません（名前を解決できませんでした）。何もコピー・実行していません。\\\\${d.agent}\\ofcscan を指定するか、同じサーバで間違いない場合は使用を確認してください（--allow-other-server）。`
+      : `ファイルの取得元は ${d.source} ですが、このエージェントの接続先サーバは ${d.agent} です。このまま進めると、エージェントが別のサーバの証明書を信頼することになります。何もコピー・実行していません。\\\\${d.agent}\\ofcscan（またはそこから作ったキット）を指定してください。${d.source} で間違いない場合は、使用を確認してください（--allow-other-server）。`,
   'publisher-untrusted': (d) => `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンで Trend Micro, Inc. の署名と確認できないプログラムは、管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`,
   'internal': (d) => `予期しないエラー: ${d.message}`,
 };
