@@ -5,7 +5,7 @@
  * wizard's session takes the confirmation; a local folder's plan names the agent's server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCertificate, windowsThumbprint } from '../../electron/core/certificate.js';
@@ -16,7 +16,7 @@ import { SessionContext } from '../../electron/core/session/context.js';
 import { RepairSession } from '../../electron/core/session/repair-session.js';
 import { readServerCertificate } from '../../electron/core/session/server-certificate.js';
 import { resolveSource } from '../../electron/core/source.js';
-import { SimulatedPlatform } from '../../electron/platform/simulated.js';
+import { parseProfile, SimulatedPlatform } from '../../electron/platform/simulated.js';
 import { runCli } from '../fixtures/cli.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
@@ -84,12 +84,7 @@ describe('whose server: the rules', () => {
 
 /** The world's PC with the agent registered to `server` (and the simulated network's `hosts`). */
 async function worldWithAgentServer(server: string | null, hosts: Record<string, string[]> = {}): Promise<World> {
-  const w = (world = await makeWorld());
-  const profile = JSON.parse(await readFile(w.profile, 'utf8'));
-  profile.agent.server = server;
-  profile.hosts = hosts;
-  await writeFile(w.profile, JSON.stringify(profile, null, 2));
-  return { ...w, platform: SimulatedPlatform.fromFile(w.profile) };
+  return (world = await makeWorld({ agentServer: server, hosts }));
 }
 
 function fix(w: World, source: string, extra: string[] = []) {
