@@ -77,6 +77,15 @@ describe('whose server: the rules', () => {
     expect(sourceServer({ root: '\\\\srv\\ofcscan' })).toBe('srv');
   });
 
+  it('the simulation profile\'s network: names resolve only as declared; a bad entry names the field', async () => {
+    const base = { arch: 'x64', elevated: true, agent: null, shares: {} };
+    const p = new SimulatedPlatform(parseProfile({ ...base, hosts: { ApexSrv: ['10.0.0.5'] } }, 'p.json', '/'));
+    expect(await p.resolveHost('apexsrv')).toEqual(['10.0.0.5']);
+    expect(await p.resolveHost('APEXSRV.')).toEqual(['10.0.0.5']);
+    expect(await p.resolveHost('other')).toBeNull();
+    expect(() => parseProfile({ ...base, hosts: { apexsrv: ['not-an-address'] } }, 'p.json', '/')).toThrow('"hosts.apexsrv" must be a list of IP addresses');
+  });
+
   it('the thumbprint as Windows\' certificate dialog shows it: lower-case hex pairs', () => {
     expect(windowsThumbprint('A909502DD82AE41433E6F83886B00D4277A32A7B')).toBe('a9 09 50 2d d8 2a e4 14 33 e6 f8 38 86 b0 0d 42 77 a3 2a 7b');
   });
