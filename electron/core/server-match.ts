@@ -36,8 +36,12 @@ export interface ServerMatch {
 
 /** The UNC host of a path as typed (`\\host\share\...`, `\\host`), or null for a local path. */
 export function uncHost(p: string): string | null {
-  const first = splitWindowsPath(cleanSourceInput(p))[0];
-  return first?.startsWith('\\\\') ? first.slice(2) : null;
+  const parts = splitWindowsPath(cleanSourceInput(p));
+  const first = parts[0];
+  if (!first?.startsWith('\\\\')) return null;
+  // Win32 device paths: `\\?\UNC\host\share` names a host, `\\?\C:\...` and `\\.\...` a local place.
+  if (first === '\\\\?' || first === '\\\\.') return parts[1]?.toLowerCase() === 'unc' && parts[2] ? parts[2] : null;
+  return first.slice(2);
 }
 
 /** The server the files come from: the UNC host of what was found, or of what the kit was made from. */

@@ -70,6 +70,8 @@ describe('whose server: the rules', () => {
     expect(uncHost('"\\\\apexsrv\\c$\\Program Files (x86)\\Trend Micro\\Apex One"')).toBe('apexsrv');
     expect(uncHost('//apexsrv/ofcscan')).toBe('apexsrv');
     expect(uncHost('D:\\copies\\PCCSRV')).toBeNull();
+    expect(uncHost('\\\\?\\UNC\\apexsrv\\ofcscan')).toBe('apexsrv');
+    expect(uncHost('\\\\?\\C:\\copies\\PCCSRV')).toBeNull();
     expect(uncHost('/home/me/PCCSRV')).toBeNull();
     const kit = (createdInput: string, createdFrom: string) => ({ root: 'E:\\ApexCertFix-kit', kit: { folder: 'E:\\ApexCertFix-kit', createdAt: '', createdInput, createdFrom, build: null } });
     expect(sourceServer(kit('\\\\old-srv', '\\\\old-srv\\ofcscan'))).toBe('old-srv');
