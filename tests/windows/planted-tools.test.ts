@@ -32,6 +32,8 @@ describe.skipIf(skipReason())(`planted tools${skipReason() ? ` (skipped: ${skipR
     expect(r.code).toBe(0);
     const facts = JSON.parse(r.stdout.toString('utf8'));
     expect(facts).toMatchObject({ elevated: true, codePage: 932, tmlisten: 'running', missing: 'missing', osSignature: null, cmdAlive: false });
+    expect(facts.localhost.some((a: string) => a === '127.0.0.1' || a === '::1')).toBe(true);
+    expect(facts.invalid).toBeNull();
     expect(facts.agent.dir).toBe('C:\\Program Files (x86)\\Trend Micro\\Security Agent');
     expect(facts.kill).toEqual([]);
     expect(processesMentioning(l, 'lingerer.exe')).toEqual([]);
