@@ -60,6 +60,8 @@ export interface WizardIntents {
    * the one named before stays: the session remembers it, the page does not send it back.
    */
   setSource(input: string, serverBuild?: number | null): Promise<void>;
+  /** After `server-mismatch`: the user confirmed using the other server's files; the same source is checked again. */
+  allowOtherServer(): Promise<void>;
   /** `force`: copy and repair although the agent already holds the server's certificate. */
   collect(force: boolean): Promise<void>;
   /**
@@ -102,6 +104,7 @@ const INTENT_SET = {
   hello: true,
   detect: true,
   setSource: true,
+  allowOtherServer: true,
   collect: true,
   run: true,
   cancel: true,

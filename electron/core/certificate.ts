@@ -106,3 +106,15 @@ export async function readCertificateFile(file: string): Promise<Buffer> {
     await handle.close();
   }
 }
+
+/**
+ * A SHA-1 thumbprint the way Windows' certificate dialog (Details → Thumbprint) shows it, so staff
+ * can hold it against the server's: lower-case hex in pairs separated by spaces, as Microsoft's
+ * "How to: Retrieve the Thumbprint of a Certificate" shows the dialog's value ("a9 09 50 2d …",
+ * https://learn.microsoft.com/dotnet/framework/wcf/feature-details/how-to-retrieve-the-thumbprint-of-a-certificate).
+ * Newer Windows builds may show the same digits without the spaces (not confirmed from a source
+ * here); PowerShell's `Thumbprint` is the same digits in upper case. The digits are what to compare.
+ */
+export function windowsThumbprint(sha1: string): string {
+  return (sha1.toLowerCase().match(/[0-9a-f]{2}/g) ?? []).join(' ');
+}

@@ -106,6 +106,11 @@ export async function collectFiles({ plan, workBase, now, onProgress, signal, ma
         throw new FixError({ code: 'copy-failed', file: file.source.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       }
       sourceBytesRead += written.sourceBytesRead;
+      // A kit's file must be the manifest's: the hash of exactly the bytes copied decides, so a file
+      // swapped after the manifest check (or while it was being copied) is never run.
+      if (file.source.expectedSha256 !== undefined && written.sha256 !== file.source.expectedSha256) {
+        throw new FixError({ code: 'copy-changed', file: file.source.display, kit: true });
+      }
       files.push({ role: file.role, name: file.name, source: file.source.display, copy, size: written.size, sha256: written.sha256 });
       // Re-read the copy on the other core while the next file is copied.
       const mismatch = new FixError({ code: 'copy-mismatch', file: file.source.display });

@@ -53,8 +53,11 @@ export type ErrorDetails =
   | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: 'no-list' | 'empty-list' | string }
   | { code: 'publisher-untrusted'; files: { name: string; outcome: string; signer: string | null }[] }
   | { code: 'busy'; running: string }
-  | { code: 'copy-changed'; file: string }
+  /** `kit`: a kit's file whose copy is not the manifest's (else a working-folder copy changed before the run). */
+  | { code: 'copy-changed'; file: string; kit?: boolean }
   | { code: 'services-start-failed'; services: string[] }
+  /** The files come from another server than the agent's (`unknown`: it could not be told). */
+  | { code: 'server-mismatch'; source: string; agent: string | null; unknown: boolean }
   | { code: 'internal'; message: string };
 
 export type ErrorCode = ErrorDetails['code'];
@@ -77,6 +80,7 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   busy: 'bad-input',
   'copy-changed': 'bad-input',
   'services-start-failed': 'failed',
+  'server-mismatch': 'bad-input',
   'kit-invalid': 'bad-input',
   'certmanager-missing': 'bad-input',
   'certmanager-failed': 'failed',

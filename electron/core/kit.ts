@@ -125,7 +125,7 @@ export async function readKit(display: string, local: string, input: string): Pr
     if (s.size !== f.size || (await sha256Of(entry.path)) !== f.sha256.toUpperCase()) {
       throw new FixError({ code: 'kit-file-changed', file: joinDisplay(display, entry.name) });
     }
-    found.set(`${f.role}:${f.arch ?? ''}`, { name: entry.name, display: joinDisplay(display, entry.name), local: entry.path });
+    found.set(`${f.role}:${f.arch ?? ''}`, { name: entry.name, display: joinDisplay(display, entry.name), local: entry.path, expectedSha256: f.sha256.toUpperCase() });
   }
   const get = (key: string) => found.get(key) ?? null;
   return {
@@ -136,6 +136,6 @@ export async function readKit(display: string, local: string, input: string): Pr
     ipxferFolder: display,
     ipxfer: { x86: get('ipxfer:x86'), x64: get('ipxfer:x64') },
     datfhs: { x86: get('datfhs:x86'), x64: get('datfhs:x64') },
-    kit: { folder: display, createdAt: manifest.createdAt, createdFrom: manifest.source.root, build: manifest.serverBuild.value },
+    kit: { folder: display, createdAt: manifest.createdAt, createdFrom: manifest.source.root, createdInput: manifest.source.input, build: manifest.serverBuild.value },
   };
 }

@@ -6,6 +6,7 @@ import type { Arch } from '../platform/platform.js';
 import { daysLeft, type CertificateInfo } from './certificate.js';
 import { FixError } from './errors.js';
 import type { ServerBuild } from './server-build.js';
+import type { ServerMatch } from './server-match.js';
 import type { ServerFiles, SourceFile } from './server-files.js';
 import { CERTIFICATE_PATH, DATFHS_FROM_BUILD, DATFHS_NAME, IPXFER_NAME, fileArchFor, type FileArch } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
@@ -16,15 +17,18 @@ export type PlanReason =
   | { code: 'certificate' }
   | { code: 'ipxfer-for-arch'; arch: Arch }
   | { code: 'datfhs-for-build'; build: number }
-  | { code: 'datfhs-unknown-build' };
+  | { code: 'datfhs-unknown-build' }
+  /** The evidence says an older build, but that reading is unconfirmed (FACTS "Server build": U): the DLL the server has goes too. */
+  | { code: 'datfhs-beside-ipxfer'; build: number };
 
 export type PlanNote =
   | { code: 'arm64-uses-x64' }
-  | { code: 'datfhs-present-not-needed'; build: number; file: string }
   | { code: 'datfhs-absent-build-unknown'; name: string }
   | { code: 'agent-build-suggests-datfhs'; build: number; name: string }
   | { code: 'kit'; createdAt: string; from: string }
   | { code: 'kit-build-unknown' }
+  | { code: 'source-names-no-server'; agent: string | null }
+  | { code: 'other-server-allowed'; source: string; agent: string | null; unknown: boolean }
   | { code: 'certificate-expired'; notAfter: string }
   | { code: 'certificate-expiring'; notAfter: string; days: number };
 
@@ -61,20 +65,17 @@ export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): P
   ];
 
   const dll = files.datfhs[fileArch];
-  if (build.needsDatFhs) {
-    if (!dll) {
-      // Only a known build can demand the DLL; the plan refuses rather than run an IpXfer that cannot work.
-      throw new FixError({ code: 'datfhs-missing', name: DATFHS_NAME[fileArch], folder: files.ipxferFolder, build: build.value ?? DATFHS_FROM_BUILD });
-    }
-    planned.push({
-      role: 'datfhs',
-      name: dll.name,
-      source: dll,
-      reason: build.value !== null ? { code: 'datfhs-for-build', build: build.value } : { code: 'datfhs-unknown-build' },
-    });
-  } else if (dll && build.value !== null) {
-    notes.push({ code: 'datfhs-present-not-needed', build: build.value, file: dll.display });
-  } else if (!dll && build.value === null) {
+  // The build decides only whether a missing DLL is refused: a DLL the source has always goes with
+  // IpXfer (and is signature-checked like it). Whether IpXfer's file version is the server build is
+  // unconfirmed (FACTS "Server build"), so an "old" version must never leave the DLL behind.
+  if (dll) {
+    const reason: PlanReason =
+      build.value === null ? { code: 'datfhs-unknown-build' } : build.value >= DATFHS_FROM_BUILD ? { code: 'datfhs-for-build', build: build.value } : { code: 'datfhs-beside-ipxfer', build: build.value };
+    planned.push({ role: 'datfhs', name: dll.name, source: dll, reason });
+  } else if (build.needsDatFhs) {
+    // Only a known build can demand the DLL; the plan refuses rather than run an IpXfer that cannot work.
+    throw new FixError({ code: 'datfhs-missing', name: DATFHS_NAME[fileArch], folder: files.ipxferFolder, build: build.value ?? DATFHS_FROM_BUILD });
+  } else if (build.value === null) {
     notes.push({ code: 'datfhs-absent-build-unknown', name: DATFHS_NAME[fileArch] });
     const agentBuild = build.evidence.find((e) => e.kind === 'agent-build');
     if (agentBuild && agentBuild.build >= DATFHS_FROM_BUILD) {
@@ -92,5 +93,15 @@ export function certificateNotes(certificate: Pick<CertificateInfo, 'notAfter'>,
   const days = daysLeft(certificate, now);
   if (days < 0) return [{ code: 'certificate-expired', notAfter: certificate.notAfter }];
   if (days <= 30) return [{ code: 'certificate-expiring', notAfter: certificate.notAfter, days }];
+  return [];
+}
+
+/**
+ * Whose files these are (issue 18 §2): a local folder names no server, so the plan names the
+ * agent's server to compare with; another server's files used on the user's word are said too.
+ */
+export function serverNotes(m: ServerMatch): PlanNote[] {
+  if (m.verdict === 'no-server') return [{ code: 'source-names-no-server', agent: m.agent }];
+  if (m.allowed && m.source !== null) return [{ code: 'other-server-allowed', source: m.source, agent: m.agent, unknown: m.verdict === 'unknown' }];
   return [];
 }

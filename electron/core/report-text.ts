@@ -4,6 +4,7 @@
  * once, so the two never word the same fact differently.
  */
 import { localTimestamp } from '../base/timestamp.js';
+import { windowsThumbprint } from './certificate.js';
 import { messages, type WordedMessages as Messages } from './messages.js';
 import type { PublisherEntry, Report } from './report.js';
 import { copyStage } from './ticket-summary.js';
@@ -67,6 +68,7 @@ export function reportText(r: Report): string {
     const c = r.certificate;
     line(`${L.certificate}: ${c.subject}, ${L.serial} ${c.serial}, ${L.validUntil} ${localTimestamp(new Date(c.notAfter))}${c.daysLeft < 0 ? ` (${L.expired})` : ''}`);
     line(`  SHA-1 ${c.sha1}`);
+    line(`  ${L.thumbprint}: ${windowsThumbprint(c.sha1)}`);
     line(`  SHA-256 ${c.sha256}`);
   }
   if (r.plan) {

@@ -16,6 +16,7 @@ import type { ServerFiles } from './server-files.js';
 import type { Check, Verdict } from './verify.js';
 import type { KitManifest } from './kit.js';
 import type { OsVerdictUnavailable } from '../platform/platform.js';
+import type { ServerMatch } from './server-match.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -38,6 +39,8 @@ export interface Report {
   } | null;
   source: { input: string; root: string | null; tried: TriedPlace[] } | null;
   serverBuild: { value: number | null; evidence: { kind: string; text: string }[]; needsDatFhs: boolean } | null;
+  /** Whose files these are: the source's server against the agent's, and whether the user allowed another (issue 18 §2). */
+  server: ServerMatch | null;
   plan: { fileArch: string; files: { role: string; name: string; source: string; reason: string }[]; notes: string[] } | null;
   files: Pick<CollectedFile, 'role' | 'name' | 'source' | 'copy' | 'size' | 'sha256'>[];
   certificate: (CertificateInfo & { fileSha256: string | null; daysLeft: number }) | null;
@@ -138,6 +141,7 @@ export function buildReport(i: ReportInputs): Report {
     serverBuild: s.serverBuild
       ? { value: s.serverBuild.value, evidence: s.serverBuild.evidence.map((e) => ({ ...e, text: m.evidence(e) })), needsDatFhs: s.serverBuild.needsDatFhs }
       : null,
+    server: s.serverMatch,
     plan: s.plan
       ? { fileArch: s.plan.fileArch, files: text.plan, notes: text.notes }
       : null,

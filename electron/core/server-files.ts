@@ -9,6 +9,11 @@ export interface SourceFile {
   display: string;
   /** Where this process reads it. */
   local: string;
+  /**
+   * The SHA-256 (hex, upper case) the copy must have: set for a kit's files from its manifest, so a
+   * file swapped between the manifest check and the copy is refused (issue 18 §4).
+   */
+  expectedSha256?: string;
 }
 
 export interface ServerFiles {
@@ -31,5 +36,7 @@ export interface KitInfo {
   folder: string;
   createdAt: string;
   createdFrom: string;
+  /** What was typed when the kit was made (`\\server`...): its host is the kit's server. */
+  createdInput: string;
   build: number | null;
 }

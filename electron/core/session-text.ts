@@ -3,7 +3,7 @@
  * One place, so the screen and the report can never say different things.
  */
 import type { RepairState } from './session/state.js';
-import { daysLeft } from './certificate.js';
+import { daysLeft, windowsThumbprint } from './certificate.js';
 import { messages, type Lang } from './messages.js';
 import { serverName, stateCopyStage, ticketSummary } from './ticket-summary.js';
 
@@ -24,6 +24,8 @@ export interface SessionText {
   guidance: string | null;
   /** Days until the server certificate expires (negative once expired), or null. */
   certificateDaysLeft: number | null;
+  /** The server certificate's SHA-1 thumbprint as Windows' certificate dialog shows it, or null. */
+  certificateThumbprint: string | null;
   /**
    * The agent's certificate against the server's (KB 1102855's symptom), once the source was
    * checked: a short sentence for beside the two certificates, and the whole one for text.
@@ -60,6 +62,7 @@ export function describeState(s: RepairState, lang: Lang, now: Date): SessionTex
     osChecking: s.osSignatureWait ? m.osChecking(s.osSignatureWait.elapsedMs) : null,
     guidance: failed ? m.reinstall(autoPcc) : null,
     certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
+    certificateThumbprint: s.certificate ? windowsThumbprint(s.certificate.sha1) : null,
     diagnosis: before && s.certificate ? { matches: before.matchesServer && before.servicesDown.length === 0, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,
     waiting: s.waiting ? (s.waiting.service ? m.waitingService(s.waiting.service, s.waiting.elapsedMs, s.waiting.limitMs) : m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)) : null,
     workDirAfter: s.workDirAfter ? m.workDirAfter(s.workDirAfter.path, s.workDirAfter.removed) : null,

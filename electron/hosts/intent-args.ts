@@ -14,6 +14,7 @@ export const INTENT_ARGS = {
   hello: none,
   detect: none,
   setSource: z.tuple([text(2048), build.optional()]),
+  allowOtherServer: none,
   collect: z.tuple([z.boolean()]),
   run: z.tuple([text(512).nullable(), z.boolean()]),
   cancel: none,

@@ -201,6 +201,9 @@ export class WizardService {
       // Only what the user typed and what was found: a recent list of sources that worked.
       if (this.repairSession.state.source) await this.remember(input.trim());
     },
+    allowOtherServer: async () => {
+      await this.repairSession.allowOtherServer();
+    },
     collect: async (force) => {
       await this.repairSession.collect(force);
     },

@@ -57,6 +57,11 @@ export interface Platform {
    * removed; POSIX: 0700 and owned by this user), so nobody else can swap the copies in it.
    */
   makePrivateFolder(dir: string): Promise<void>;
+  /**
+   * The addresses a host name resolves to through the OS's resolver, or null when it does not
+   * resolve (in time). Used to tell whether the server the files come from is the agent's.
+   */
+  resolveHost(name: string): Promise<string[] | null>;
   /** Starts an agent service (after a cancelled IpXfer left it stopped); false when it did not start. */
   startService?(name: string): Promise<boolean>;
   /**

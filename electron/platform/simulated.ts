@@ -3,6 +3,7 @@
  * Used by the training mode and every test; never chosen on its own (only `--simulate` / demo).
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
@@ -18,6 +19,8 @@ export interface SimulatedProfile {
   services: Record<string, ServiceState>;
   /** UNC roots (`\\server\share`) or drive roots (`C:\`) → local folders (relative to the profile). */
   shares: Record<string, string>;
+  /** Host names the simulated network resolves (lower case) → their addresses; any other name does not resolve. */
+  hosts: Record<string, string[]>;
 }
 
 export class ProfileError extends Error {
@@ -68,7 +71,12 @@ export function parseProfile(raw: unknown, file: string, baseDir: string): Simul
     if (typeof folder !== 'string') fail(`"shares" entry "${root}" must name a local folder`);
     shares[root] = path.resolve(baseDir, folder as string);
   }
-  return { arch: p.arch as SimulatedProfile['arch'], elevated: p.elevated as boolean, hostname: hostname as string, codePage: codePage as number, agent, services, shares };
+  const hosts: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries((p.hosts ?? {}) as Record<string, unknown>)) {
+    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && isIP(a) !== 0)) fail(`"hosts.${name}" must be a list of IP addresses`);
+    hosts[name.toLowerCase()] = (list as string[]).map((a) => a.toLowerCase());
+  }
+  return { arch: p.arch as SimulatedProfile['arch'], elevated: p.elevated as boolean, hostname: hostname as string, codePage: codePage as number, agent, services, shares, hosts };
 }
 
 export function loadProfile(file: string): SimulatedProfile {
@@ -141,6 +149,10 @@ export class SimulatedPlatform implements Platform {
   }
   async agent(): Promise<AgentRegistry | null> {
     return this.profile.agent;
+  }
+  /** Only the profile's `hosts` resolve: tests and training are deterministic, offline. */
+  async resolveHost(name: string): Promise<string[] | null> {
+    return this.profile.hosts[name.toLowerCase().replace(/\.$/, '')] ?? null;
   }
   async serviceState(name: string): Promise<ServiceState> {
     return this.profile.services[name.toLowerCase()] ?? 'missing';

@@ -5,6 +5,7 @@
  */
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
+import { lookup } from 'node:dns/promises';
 import os from 'node:os';
 import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../base/line-decoder.js';
@@ -17,6 +18,7 @@ import { askWindowsSignatures } from './windows-signatures.js';
 import { archFromEnv, parseOemCodePage, parseRegQuery, parseScQuery, trimFolder } from './windows-parsers.js';
 
 const TOOL_TIMEOUT_MS = 15_000;
+const RESOLVE_TIMEOUT_MS = 5_000;
 
 /**
  * FACTS "Agent PC": the agent's key, read in the 32-bit registry view (`/reg:32`): that is
@@ -55,6 +57,24 @@ export class WindowsPlatform implements Platform {
 
   async hostname(): Promise<string> {
     return process.env.COMPUTERNAME || os.hostname();
+  }
+
+  /**
+   * Windows' own resolver (getaddrinfo: hosts file, DNS, LLMNR/NetBIOS as the PC is set up), as
+   * `\\server` itself would be found; a name that does not answer within the time limit is "not resolved".
+   */
+  async resolveHost(name: string): Promise<string[] | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), RESOLVE_TIMEOUT_MS)));
+    const found = lookup(name, { all: true }).then(
+      (list) => (list.length ? list.map((a) => a.address) : null),
+      () => null,
+    );
+    try {
+      return await Promise.race([found, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async codePage(): Promise<number> {

@@ -163,6 +163,13 @@ class Wizard {
     if (s?.plan && !s.error && this.reachable('collect')) this.moveTo('collect', t('done.found'));
   }
 
+  /** After `server-mismatch`: the user confirmed using the other server's files (the report records it). */
+  async allowOtherServer(): Promise<void> {
+    if (!(await this.act(() => this.api.allowOtherServer()))) return;
+    const s = this.state;
+    if (s?.plan && !s.error && this.reachable('collect')) this.moveTo('collect', t('done.found'));
+  }
+
   /** "Copy and continue" (or, when the agent already has the certificate, repair anyway / finish). */
   async copy(force: boolean): Promise<void> {
     if (!(await this.act(() => this.api.collect(force)))) return;

@@ -344,3 +344,28 @@ test.describe('a flood of output', () => {
     expect(await page.getByTestId('log').locator('.line').count()).toBeLessThan(100);
   });
 });
+
+test.describe('files from another server than the agent\'s (issue 18 §2)', () => {
+  test.use({ lang: 'en', worldOptions: { otherServers: ['old-srv'] } });
+
+  test('are refused naming both servers; only a ticked confirmation goes on, and the plan says so', async ({ page, harness }) => {
+    await diagnosed(page);
+    await action(page, 'Next').click();
+    // The agent's own server's certificate is shown with its thumbprint, as Windows shows it.
+    await expect(page.getByTestId('thumbprint')).toHaveText(/^([0-9a-f]{2} ){19}[0-9a-f]{2}$/);
+    const field = page.getByLabel('Server or folder');
+    await field.fill('\\\\old-srv');
+    await field.press('Enter');
+    await expect(page.locator('[data-error-code="server-mismatch"]')).toContainText('The files come from old-srv, but this agent reports to srv');
+    await expect(action(page, 'Next')).toBeDisabled();
+    const confirm = page.getByTestId('other-server');
+    const use = confirm.getByRole('button', { name: 'Use old-srv anyway' });
+    await expect(use).toBeDisabled();
+    await confirm.getByLabel('I have checked: use the files from old-srv for this agent (reporting to srv)').check();
+    await use.click();
+    await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
+    expect(harness.service.repair.state.serverMatch).toMatchObject({ source: 'old-srv', agent: 'srv', allowed: true });
+    await page.getByRole('navigation').getByRole('button', { name: 'Server' }).click();
+    await expect(page.getByTestId('plan')).toContainText('These files are from old-srv, but this agent reports to srv: you confirmed using them');
+  });
+});

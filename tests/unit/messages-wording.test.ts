@@ -123,7 +123,15 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
     { code: 'busy', running: 'collect' },
     { code: 'busy', running: 'some-future-operation' },
   ],
-  'copy-changed': [{ code: 'copy-changed', file: 'IpXfer_x64.exe' }],
+  'copy-changed': [
+    { code: 'copy-changed', file: 'IpXfer_x64.exe' },
+    { code: 'copy-changed', file: 'E:\\ApexCertFix-kit\\IpXfer_x64.exe', kit: true },
+  ],
+  'server-mismatch': [
+    { code: 'server-mismatch', source: 'apex-old', agent: 'apexsrv01.corp.example', unknown: false },
+    { code: 'server-mismatch', source: '10.0.0.9', agent: 'apexsrv01', unknown: true },
+    { code: 'server-mismatch', source: 'apexsrv01', agent: null, unknown: true },
+  ],
   'services-start-failed': [{ code: 'services-start-failed', services: ['ntrtscan', 'tmlisten'] }],
   internal: [{ code: 'internal', message: 'TypeError: cannot read the agent folder' }],
 };
@@ -372,15 +380,15 @@ describe('outcomes, verdicts, checks, evidence, reasons and notes', () => {
     it(`${lang}: why each file is copied: the certificate, the IpXfer of each bitness, the DLL by build`, () => {
       const arches = (['x86', 'x64', 'arm64'] as const).map((arch) => m.reason({ code: 'ipxfer-for-arch', arch }));
       expect(new Set(arches).size).toBe(3);
-      const texts = [m.reason({ code: 'certificate' }), ...arches, m.reason({ code: 'datfhs-for-build', build: 12526 }), m.reason({ code: 'datfhs-unknown-build' })];
+      const texts = [m.reason({ code: 'certificate' }), ...arches, m.reason({ code: 'datfhs-for-build', build: 12526 }), m.reason({ code: 'datfhs-unknown-build' }), m.reason({ code: 'datfhs-beside-ipxfer', build: 11718 })];
       expect(texts[4]).toContain('12526');
+      expect(texts[6]).toContain('11718');
       for (const t of texts) expectReadable(t, lang, t);
     });
 
     it(`${lang}: every note names its build, file, date or days`, () => {
       const cases = [
         [{ code: 'arm64-uses-x64' }, ['x64']],
-        [{ code: 'datfhs-present-not-needed', build: 11718, file: 'TmDatFHS64.dll' }, ['11718', 'TmDatFHS64.dll']],
         [{ code: 'datfhs-absent-build-unknown', name: 'TmDatFHS64.dll' }, ['TmDatFHS64.dll']],
         [{ code: 'agent-build-suggests-datfhs', build: 12526, name: 'TmDatFHS64.dll' }, ['12526', 'TmDatFHS64.dll']],
         [{ code: 'kit', createdAt: '2026-02-27T10:11:12.000Z', from: SHARE }, ['2026-02-27', SHARE]],

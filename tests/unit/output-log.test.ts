@@ -49,6 +49,7 @@ function report(run: NonNullable<Report['run']>, lang: 'en' | 'ja' = 'en'): Repo
     agent: null,
     source: null,
     serverBuild: null,
+    server: null,
     plan: null,
     files: [],
     certificate: null,

@@ -35,10 +35,10 @@ const expected = {
 describe('the 12526 rule (KB 1102855) for every bitness', () => {
   for (const arch of ['x86', 'x64', 'arm64'] as const) {
     const e = expected[arch];
-    it(`${arch}: build 12525 takes IpXfer only, even when the DLL is there (and says so)`, async () => {
+    it(`${arch}: build 12525 still takes the DLL the server has (the build only decides whether a missing one is refused)`, async () => {
       const { plan: p } = await plan(withDll, arch, 12525);
-      expect(names(p())).toEqual(['OfcNTCer.dat', e.ipxfer]);
-      expect(p().notes.map((n) => n.code)).toContain('datfhs-present-not-needed');
+      expect(names(p())).toEqual(['OfcNTCer.dat', e.ipxfer, e.dll]);
+      expect(p().files[2]!.reason).toEqual({ code: 'datfhs-beside-ipxfer', build: 12525 });
       expect(names((await plan(withoutDll, arch, 12525)).plan())).toEqual(['OfcNTCer.dat', e.ipxfer]);
     });
 
@@ -99,6 +99,18 @@ describe('server build evidence', () => {
     expect(build.value).toBe(12000);
     expect(build.needsDatFhs).toBe(false);
     expect(build.evidence.map((e) => e.kind)).toEqual(['override', 'pe-version', 'datfhs-present']);
+  });
+
+  it('an IpXfer whose FileVersion reads as a build below 12526 never leaves the DatFHS DLL beside it behind (issue 18 §5)', async () => {
+    const old = await makeWorld({ tree: { peVersion: '14.0.0.11718', datfhs: ['x64'] } });
+    try {
+      const { build, plan: p } = await plan(old, 'x64', null);
+      expect(build.value).toBe(11718);
+      expect(names(p())).toEqual(['OfcNTCer.dat', 'IpXfer_x64.exe', 'DatFHS_x64.dll']);
+      expect(p().files[2]!.reason).toEqual({ code: 'datfhs-beside-ipxfer', build: 11718 });
+    } finally {
+      await old.cleanup();
+    }
   });
 
   it('the agent build is only a hint: it never sets the value', async () => {

@@ -35,6 +35,8 @@ describe.skipIf(skipReason())(`planted tools${skipReason() ? ` (skipped: ${skipR
     // Wine's PowerShell is a stub: no verdict, and why (never a silent untrusted-root); Windows judges.
     if (l.kind === 'wine') expect(facts.osSignature).toEqual([{ unavailable: expect.stringMatching(/^(failed|unreadable)$/) }]);
     else expect(facts.osSignature).toEqual([{ status: expect.any(String) }]);
+    expect(facts.localhost.some((a: string) => a === '127.0.0.1' || a === '::1')).toBe(true);
+    expect(facts.invalid).toBeNull();
     expect(facts.agent.dir).toBe('C:\\Program Files (x86)\\Trend Micro\\Security Agent');
     expect(facts.kill).toEqual([]);
     expect(processesMentioning(l, 'lingerer.exe')).toEqual([]);

@@ -21,6 +21,9 @@ const facts = {
   tmlisten: await step('serviceState tmlisten', () => p.serviceState('tmlisten')),
   missing: await step('serviceState nosuchservice', () => p.serviceState('nosuchservice')),
   osSignature: await step('osSignatureStatuses', () => p.osSignatureStatuses([`${planted}\\lingerer.exe`])),
+  // Windows' resolver (getaddrinfo), as \\server is found: the server rule compares names through it.
+  localhost: await step('resolveHost localhost', () => p.resolveHost('localhost')),
+  invalid: await step('resolveHost nosuch.invalid', () => p.resolveHost('nosuch.invalid')),
 };
 // cmd.exe → lingerer.exe (the fake IpXfer waiting forever): a two-level tree to end.
 const cmd = spawn(`${process.env.SystemRoot}\\System32\\cmd.exe`, ['/c', 'lingerer.exe --linger'], { stdio: 'ignore' });

@@ -46,14 +46,14 @@ export const en = {
         return `server build ${r.build} is 12526 or later: the DLL must go with IpXfer`;
       case 'datfhs-unknown-build':
         return 'server build unknown, and the DLL is beside IpXfer: taken to be safe';
+      case 'datfhs-beside-ipxfer':
+        return `the DLL is beside IpXfer on the server: taken with it (the evidence says build ${r.build}, older than 12526, but whether that is the server's build is not confirmed)`;
     }
   },
   note(n: PlanNote): string {
     switch (n.code) {
       case 'arm64-uses-x64':
         return 'ARM64 Windows: the 64-bit (x64) files are used.';
-      case 'datfhs-present-not-needed':
-        return `Build ${n.build} is older than 12526, so ${n.file} is not needed and is not copied. If the build is wrong, enter the right one.`;
       case 'datfhs-absent-build-unknown':
         return `The server build is unknown and ${n.name} is not there: continuing without it (it is needed from build 12526 on). If IpXfer fails, enter the server build.`;
       case 'agent-build-suggests-datfhs':
@@ -62,6 +62,14 @@ export const en = {
         return `Offline kit made ${n.createdAt.slice(0, 10)} from ${n.from}: if the server's certificate has been renewed since, make a new kit.`;
       case 'kit-build-unknown':
         return 'The kit does not record the server build: check it on the server and enter it if the DatFHS DLL question matters.';
+      case 'source-names-no-server':
+        return n.agent
+          ? `These files come from a local folder, which names no server: make sure they are from ${n.agent}, the server this agent reports to (hold the certificate's SHA-1 thumbprint against the one on ${n.agent}).`
+          : 'These files come from a local folder, which names no server, and this agent names none either: make sure they are from the server it should report to.';
+      case 'other-server-allowed':
+        return n.unknown
+          ? `Whether ${n.source} is ${n.agent ?? 'this agent\'s server'} could not be told: you confirmed using its files.`
+          : `These files are from ${n.source}, but this agent reports to ${n.agent}: you confirmed using them, so the agent will trust ${n.source}'s certificate.`;
       case 'certificate-expired':
         return `The server certificate expired on ${n.notAfter.slice(0, 10)}. Giving it to the agent will not help: renew it on the server (or take the current one) first.`;
       case 'certificate-expiring':
@@ -281,6 +289,7 @@ export const en = {
     evidence: 'Evidence',
     certificate: 'Server certificate',
     serial: 'serial',
+    thumbprint: 'SHA-1 thumbprint',
     validUntil: 'valid until',
     expired: 'EXPIRED',
     plan: 'Files to copy',
@@ -351,7 +360,13 @@ export const enErrors: ErrorTexts = {
   'timeout': (d) => `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`,
   'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}` : 'Cancelled: nothing more was done (IpXfer was not run).'),
   'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
-  'copy-changed': (d) => `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
+  'copy-changed': (d) => d.kit ? `${d.file} changed after the kit was checked: the copy's SHA-256 is not the one in the kit's manifest, so nothing was run and the copies were removed. Something is writing to the kit: check the stick, then start again or make the kit again from the server.` : `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
+  'server-mismatch': (d) =>
+    d.unknown
+      ? d.agent === null
+        ? `The files come from ${d.source}, but this agent names no server (its registry has no Server value), so whether ${d.source} is its server cannot be told. Nothing was copied or run. If you are sure, confirm using its files (--allow-other-server).`
+        : `Whether ${d.source} (where the files come from) is ${d.agent} (the server this agent reports to) could not be told: the name could not be resolved. Nothing was copied or run. Use \\\\${d.agent}\\ofcscan, or if you are sure it is the same server, confirm using it (--allow-other-server).`
+      : `The files come from ${d.source}, but this agent reports to ${d.agent}: their certificate would make the agent trust another server. Nothing was copied or run. Use \\\\${d.agent}\\ofcscan (or a kit made from it); if ${d.source} is really meant, confirm using it (--allow-other-server).`,
   'services-start-failed': (d) => `These agent services did not start within 30 seconds: ${d.services.join(', ')}. Start them as administrator (${d.services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`,
   'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
   'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,

@@ -44,14 +44,14 @@ export const ja: Messages = {
         return `サーバービルド ${r.build} は 12526 以降のため、IpXfer と一緒に必要な DLL`;
       case 'datfhs-unknown-build':
         return 'サーバービルドは不明ですが、IpXfer と同じフォルダーにあるため念のためコピー';
+      case 'datfhs-beside-ipxfer':
+        return `サーバの IpXfer と同じフォルダーにあるため、一緒にコピー（ビルド ${r.build} は 12526 より前と読めますが、サーバのビルドと同じかは確認できていません）`;
     }
   },
   note(n: PlanNote): string {
     switch (n.code) {
       case 'arm64-uses-x64':
         return 'ARM64 版 Windows: 64 ビット (x64) 用のファイルを使います。';
-      case 'datfhs-present-not-needed':
-        return `ビルド ${n.build} は 12526 より前のため、${n.file} は不要でコピーしません。ビルドが違う場合は正しいビルドを入力してください。`;
       case 'datfhs-absent-build-unknown':
         return `サーバービルドが不明で、${n.name} もありません。DLL なしで続けます（DLL はビルド 12526 以降で必要）。IpXfer が失敗する場合はサーバービルドを入力してください。`;
       case 'agent-build-suggests-datfhs':
@@ -60,6 +60,14 @@ export const ja: Messages = {
         return `${n.createdAt.slice(0, 10)} に ${n.from} から作ったオフラインキットです。その後サーバー証明書が更新されていれば、キットを作り直してください。`;
       case 'kit-build-unknown':
         return 'キットにサーバービルドが記録されていません。DatFHS DLL の要否に関わるため、サーバーで確認して入力してください。';
+      case 'source-names-no-server':
+        return n.agent
+          ? `ローカルフォルダーのファイルは、どのサーバのものかを示しません。このエージェントの接続先サーバ ${n.agent} のものか確かめてください（証明書の SHA-1 拇印を ${n.agent} の証明書の拇印と比べてください）。`
+          : 'ローカルフォルダーのファイルは、どのサーバのものかを示しません。このエージェントにも接続先サーバが登録されていません。本来の接続先サーバのものか確かめてください。';
+      case 'other-server-allowed':
+        return n.unknown
+          ? `${n.source} が${n.agent ? ` ${n.agent} ` : 'このエージェントの接続先サーバ'}と同じか判断できませんでしたが、確認のうえ使用します。`
+          : `ファイルは ${n.source} のものですが、このエージェントの接続先サーバは ${n.agent} です。確認のうえ使用するため、エージェントは ${n.source} の証明書を信頼することになります。`;
       case 'certificate-expired':
         return `サーバー証明書は ${n.notAfter.slice(0, 10)} に期限が切れています。エージェントに設定しても解決しません。先にサーバーで更新してください（または最新の証明書を取得してください）。`;
       case 'certificate-expiring':
@@ -260,6 +268,7 @@ export const ja: Messages = {
     evidence: '根拠',
     certificate: 'サーバー証明書',
     serial: 'シリアル',
+    thumbprint: 'SHA-1 拇印',
     validUntil: '有効期限',
     expired: '期限切れ',
     plan: 'コピーするファイル',
@@ -328,7 +337,7 @@ export const jaErrors: ErrorTexts = {
   'timeout': (d) => `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`,
   'cancelled': (d) => (d.ipxferStopped ? `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}` : '取り消しました。これ以上の処理は行っていません（IpXfer は実行していません）。'),
   'busy': (d) => `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
-  'copy-changed': (d) => `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`,
+  'copy-changed': (d) => d.kit ? `キットの確認後に ${d.file} が変更されました。コピーの SHA-256 がキットのマニフェストの値と異なるため、何も実行せずにコピーを削除しました。キットに何かが書き込んでいます。USB メモリを確認してからやり直すか、サーバからキットを作り直してください。` : `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`,
   'services-start-failed': (d) => `次のエージェントのサービスが 30 秒以内に開始しませんでした: ${d.services.join('、')}。管理者として開始するか（${d.services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`,
   'step-order': (d) => `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`,
   'kit-invalid': (d) => `キットの ${d.file} を使えません（${ja.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}）。サーバーからキットを作り直してください。`,
@@ -337,6 +346,12 @@ export const jaErrors: ErrorTexts = {
   'kit-file-changed': (d) => `キットの ${d.file} は、キット作成時のファイルと一致しません（サイズまたは SHA-256 が異なります）。このキットは使わず、サーバーから作り直してください。`,
   'certmanager-missing': (d) => `CertificateManager.exe が見つかりません。Apex One サーバー上で実行するか、--server-dir でインストールフォルダーを指定してください。確認した場所:${list(d.tried, ja.tried)}`,
   'certmanager-failed': (d) => `CertificateManager が一覧を作成しませんでした（${[d.exitCode === null ? null : `終了コード ${d.exitCode}`, ja.listProblem[d.reason as keyof typeof ja.listProblem] ?? d.reason].filter(Boolean).join('、')}）: ${d.executable}。サーバー上で管理者として実行してください。`,
+  'server-mismatch': (d) =>
+    d.unknown
+      ? d.agent === null
+        ? `ファイルの取得元は ${d.source} ですが、このエージェントには接続先サーバが登録されていない（レジストリに Server の値がない）ため、同じサーバか判断できません。何もコピー・実行していません。確かな場合は、使用を確認してください（--allow-other-server）。`
+        : `ファイルの取得元 ${d.source} が、このエージェントの接続先サーバ ${d.agent} と同じか判断できません（名前を解決できませんでした）。何もコピー・実行していません。\\\\${d.agent}\\ofcscan を指定するか、同じサーバで間違いない場合は使用を確認してください（--allow-other-server）。`
+      : `ファイルの取得元は ${d.source} ですが、このエージェントの接続先サーバは ${d.agent} です。このまま進めると、エージェントが別のサーバの証明書を信頼することになります。何もコピー・実行していません。\\\\${d.agent}\\ofcscan（またはそこから作ったキット）を指定してください。${d.source} で間違いない場合は、使用を確認してください（--allow-other-server）。`,
   'publisher-untrusted': (d) => `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンで Trend Micro, Inc. の署名と確認できないプログラムは、管理者として実行しません。Apex One サーバーからファイルを取り直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`,
   'internal': (d) => `予期しないエラー: ${d.message}`,
 };

@@ -22,5 +22,5 @@ export function freshCollection() {
 
 /** What one source owns: a new source discards all of it. */
 export function freshSource() {
-  return { source: null, serverBuild: null, plan: null, certificate: null, agentCertificateBefore: null, ...freshCollection() } satisfies Partial<RepairState>;
+  return { source: null, serverBuild: null, serverMatch: null, plan: null, certificate: null, agentCertificateBefore: null, ...freshCollection() } satisfies Partial<RepairState>;
 }

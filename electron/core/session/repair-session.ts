@@ -35,6 +35,11 @@ import type { ErrorStep, RepairOperation, RepairState } from './state.js';
 
 type Listener<T> = (value: T) => void;
 
+export interface SourceChoices {
+  /** Use files from another server than the agent's (the user confirmed; recorded in the report). */
+  allowOtherServer?: boolean;
+}
+
 export interface RunChoices {
   /** Run programs that are not verified as Trend Micro's (the user confirmed; recorded). */
   allowUnverifiedPublisher?: boolean;
@@ -45,6 +50,8 @@ export class RepairSession {
   private files: ServerFiles | null = null;
   private serverCertificate: CertificateFile | null = null;
   private serverBuildOverride: number | null = null;
+  /** What the last source check was given: the wizard's "use the other server" checks it again. */
+  private lastInput: string | null = null;
   private output = new OutputLog();
   /** The document as written to the reports folder: the central copy is this, never a re-read file. */
   private savedReport: Report | null = null;
@@ -149,19 +156,32 @@ export class RepairSession {
    * Step 2: find the server files, read the certificate, work out the build and the plan, and
    * compare the agent's certificate with the server's. Changes nothing on the PC.
    */
-  setSource(input: string, serverBuild: number | null | undefined = this.serverBuildOverride): Promise<boolean> {
+  setSource(input: string, serverBuild: number | null | undefined = this.serverBuildOverride, choices: SourceChoices = {}): Promise<boolean> {
     return this.operate('source', 'source', async (signal) => {
       if (!this.st.environment) await this.detectNow(signal);
       this.serverBuildOverride = serverBuild;
+      this.lastInput = input;
       this.files = null;
       this.serverCertificate = null;
       this.update({ error: null, outcome: null, ...freshSource() });
-      const checked = await checkSource({ ctx: this.ctx, env: this.st.environment!, input, serverBuild, signal, onFound: (patch) => this.update(patch) });
+      const allowOtherServer = choices.allowOtherServer === true;
+      const checked = await checkSource({ ctx: this.ctx, env: this.st.environment!, input, serverBuild, allowOtherServer, signal, onFound: (patch) => this.update(patch) });
       this.files = checked.files;
       this.serverCertificate = checked.certificate;
       this.update(checked.patch);
       return true;
     });
+  }
+
+  /**
+   * The wizard's confirmation after a `server-mismatch`: the same source checked again, using the
+   * other server's files on the user's word (the plan and the report say so).
+   */
+  allowOtherServer(): Promise<boolean> {
+    if (this.lastInput === null) return this.operate('source', 'source', async () => {
+      throw new FixError({ code: 'step-order', step: 'source', needs: 'source' });
+    });
+    return this.setSource(this.lastInput, this.serverBuildOverride, { allowOtherServer: true });
   }
 
   /**

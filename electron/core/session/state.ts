@@ -14,6 +14,7 @@ import type { Outcome } from '../outcome.js';
 import type { Plan } from '../plan.js';
 import type { IpXferCommand, RunResult } from '../run-ipxfer.js';
 import type { ServerBuild } from '../server-build.js';
+import type { ServerMatch } from '../server-match.js';
 import type { Verification } from '../verify.js';
 import type { AgentsList } from '../agents-list.js';
 
@@ -86,6 +87,8 @@ export interface RepairState {
   blockers: WordedError[];
   source: { input: string; root: string; tried: TriedPlace[] } | null;
   serverBuild: ServerBuild | null;
+  /** Whether the files come from the agent's own server (issue 18 §2). */
+  serverMatch: ServerMatch | null;
   plan: Plan | null;
   certificate: CertificateInfo | null;
   /** The agent's certificate before any run, compared with the server's. */

@@ -23,6 +23,7 @@ const OPTIONS = {
   agents: { type: 'string' },
   'targets-out': { type: 'string' },
   'allow-unverified-publisher': { type: 'boolean' },
+  'allow-other-server': { type: 'boolean' },
   timeout: { type: 'string' },
   settle: { type: 'string' },
   force: { type: 'boolean' },
@@ -54,6 +55,7 @@ const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
   agents: ['summarize'],
   'targets-out': ['summarize'],
   'allow-unverified-publisher': ['fix'],
+  'allow-other-server': ['inspect', 'fix'],
   timeout: ['fix', 'agents'],
   settle: ['fix'],
   force: ['fix'],
@@ -89,6 +91,8 @@ export interface Parsed {
   /** `fix --report-copy`: the central folder that also gets the report. */
   reportCopy?: string;
   allowUnverifiedPublisher: boolean;
+  /** Use files from another server than the agent's registered one (recorded in the report). */
+  allowOtherServer: boolean;
   /** `publisher FILE...`: the files to check; `summarize DIR...`: the report folders. */
   files: string[];
   /** `summarize`: the table as CSV, the agents list to join, the host list to write. */
@@ -106,7 +110,7 @@ export interface Parsed {
 }
 
 function publisherDefaults(lang: Lang): Parsed {
-  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, files: [], timeoutMs: 300_000, force: false, json: false, lang };
+  return { command: 'publisher', source: '', arch: null, serverBuild: null, passwordStdin: false, allowUnverifiedPublisher: false, allowOtherServer: false, files: [], timeoutMs: 300_000, force: false, json: false, lang };
 }
 
 function invalid(option: string, value: string, expected: string): never {
@@ -180,6 +184,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     passwordFile: v['password-file'],
     reportCopy: v['report-copy'],
     allowUnverifiedPublisher: v['allow-unverified-publisher'] ?? false,
+    allowOtherServer: v['allow-other-server'] ?? false,
     files: [],
     timeoutMs: (timeout ?? 300) * 1000,
     settleMs: settle === null ? undefined : settle * 1000,

@@ -121,7 +121,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     printer.environment();
     // Environment problems stop a fix before the share is even read.
     if (mode === 'fix' && !session.checkReady()) return done();
-    if (!(await session.setSource(args.source, args.serverBuild))) return done();
+    if (!(await session.setSource(args.source, args.serverBuild, { allowOtherServer: args.allowOtherServer }))) return done();
     printer.source();
     if (mode === 'inspect') {
       session.checkReady();

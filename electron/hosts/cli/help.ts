@@ -28,6 +28,8 @@ Options:
                            with a BOM); the file is not deleted: see docs/fleet.md
   --report-copy DIR        also write the report to this central folder (e.g. a share)
   --allow-unverified-publisher  run IpXfer / DatFHS even when not signed by Trend Micro, Inc.
+  --allow-other-server     use the files although they come from another server than the one
+                           the agent reports to (or it cannot be told); recorded in the report
   --timeout SECONDS        stop IpXfer after this long (default 300)
   --simulate PROFILE.json  training mode: a simulated PC described by the profile
   --json                   print the report as one JSON document on stdout
@@ -64,6 +66,8 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
                            ファイルは削除しません: docs/fleet.md を参照
   --report-copy DIR        レポートを集約先のフォルダー（共有フォルダーなど）にも保存
   --allow-unverified-publisher  Trend Micro, Inc. の署名がなくても IpXfer / DatFHS を実行する
+  --allow-other-server     エージェントの接続先とは別のサーバ（または同じか判断できないサーバ）の
+                           ファイルでも使う（レポートに記録）
   --timeout SECONDS        IpXfer をこの秒数で停止（既定 300）
   --simulate PROFILE.json  トレーニングモード: プロファイルで表したシミュレーションの PC
   --json                   レポートを 1 つの JSON として標準出力に出す

@@ -6,6 +6,7 @@ import { oneLine } from '../../base/terminal-text.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
 import type { KitState, ServerCheckState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
+import { windowsThumbprint } from '../../core/certificate.js';
 import { describeState } from '../../core/session-text.js';
 import type { Report } from '../../core/report.js';
 import { ticketSummary } from '../../core/ticket-summary.js';
@@ -75,6 +76,7 @@ export class CliPrinter {
     if (s.certificate) {
       const left = t.certificateDaysLeft ?? 0;
       this.say(`${L.certificate}: ${L.serial} ${s.certificate.serial}, ${L.validUntil} ${s.certificate.notAfter.slice(0, 10)}${left < 0 ? ` (${L.expired})` : ''}`);
+      this.say(`  ${L.thumbprint}: ${windowsThumbprint(s.certificate.sha1)}`);
     }
     if (t.plan.length) {
       this.say(`${L.plan}:`);
@@ -93,6 +95,7 @@ export class CliPrinter {
     this.say(`${L.serverBuild}: ${serverBuild.value ?? L.unknown}`);
     for (const e of serverBuild.evidence) this.say(`  - ${this.m.evidence(e)}`);
     this.say(`${L.certificate}: ${L.serial} ${certificate.serial}, ${L.validUntil} ${certificate.notAfter.slice(0, 10)}`);
+    this.say(`  ${L.thumbprint}: ${windowsThumbprint(certificate.sha1)}`);
     this.say(`${L.kit}: ${kit.folder}`);
     for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
   }

@@ -26,6 +26,7 @@ const api: WizardApi = {
   hello: invoke('hello'),
   detect: invoke('detect'),
   setSource: invoke('setSource'),
+  allowOtherServer: invoke('allowOtherServer'),
   collect: invoke('collect'),
   run: invoke('run'),
   cancel: invoke('cancel'),
