@@ -57,6 +57,11 @@ export interface Platform {
    * removed; POSIX: 0700 and owned by this user), so nobody else can swap the copies in it.
    */
   makePrivateFolder(dir: string): Promise<void>;
+  /**
+   * The program's machine-wide folder (Windows: %ProgramData%\ApexCertFix; the simulation: the
+   * simulated PC's own): it holds the lock that lets one repair at a time run on this PC.
+   */
+  machineFolder(): string;
   /** Starts an agent service (after a cancelled IpXfer left it stopped); false when it did not start. */
   startService?(name: string): Promise<boolean>;
   /** The OS's own Authenticode verdict (Windows: Get-AuthenticodeSignature), where there is one. */

@@ -6,6 +6,12 @@ import type { Outcome } from '../outcome.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
 import type { Messages } from './en.js';
 
+/** A moment as this PC's local time of day (10:42). */
+function hhmm(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 export const ja: Messages = {
   tried: {
     'server-folder': 'PCCSRV を確認',
@@ -79,6 +85,14 @@ export const ja: Messages = {
   reportNotSaved(folder: string, reason: string): string {
     return `${folder} に保存できませんでした（${ja.osError(reason)}）。上の結果は有効です。チケットに写し、フォルダーが存在して書き込めるか確認してください。`;
   },
+  /** Another process holds this PC's repair lock: said once while this run waits for it. */
+  pcBusyWaiting(holder: { pid: number; since: string } | null, limitMs: number): string {
+    return `${ja.pcBusy(holder)}。終わるまで待ちます（最大 ${Math.round(limitMs / 1000)} 秒）。`;
+  },
+  pcBusy(holder: { pid: number; since: string } | null): string {
+    return holder ? `この PC では ${hhmm(holder.since)} から別の修復が実行中です（プロセス ${holder.pid}）` : 'この PC では別の修復が実行中です';
+  },
+  workDirProblem: { symlink: '別の場所へのリンク（ジャンクションまたはシンボリックリンク）です', owner: '別のユーザーが所有しています', 'not-directory': 'フォルダーではありません', acl: 'アクセス許可を SYSTEM と Administrators だけに制限できませんでした' },
   waiting(elapsedMs: number, limitMs: number): string {
     return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
   },
@@ -306,7 +320,9 @@ export const jaErrors: ErrorTexts = {
   'not-verified': (d) => `IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。${ja.quote(d.lastLines)}${ja.servicesDown(d.servicesDown)}`,
   'timeout': (d) => `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`,
   'cancelled': (d) => (d.ipxferStopped ? `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}` : '取り消しました。これ以上の処理は行っていません（IpXfer は実行していません）。'),
-  'busy': (d) => `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
+  'busy': (d) => d.running === 'pc' ? `${ja.pcBusy(d.holder ?? null)}。待機時間内に終わらなかったため、何もコピー・実行していません。終わってからもう一度実行してください。` : `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
+  'work-dir-unsafe': (d) => `作業フォルダー ${d.path} は安全に使えません（${ja.workDirProblem[d.problem]}）。何もコピー・実行していません。管理者に削除を依頼するか、別のフォルダーを選んでください。`,
+  'work-dir-unexpected': (d) => `作業フォルダー ${d.folder} に、コピーしていないファイルがあります: ${d.files.join('、')}。IpXfer の隣に置かれたプログラムは管理者権限で実行されるため、何も実行していません。最初からやり直し、管理者に連絡してください。`,
   'copy-changed': (d) => `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`,
   'services-start-failed': (d) => `次のエージェントのサービスが開始しませんでした: ${d.services.join('、')}。管理者として開始するか（net start ${d.services[0]}）、PC を再起動してください。`,
   'step-order': (d) => `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`,

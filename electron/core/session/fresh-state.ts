@@ -10,6 +10,7 @@ export function freshCollection() {
     publisherOverride: false,
     commandPreview: null,
     run: null,
+    pcBusy: null,
     waiting: null,
     verification: null,
     report: null,

@@ -27,6 +27,10 @@ export class CliPrinter {
           this.copied.add(p.file);
           say(`  ${this.m.label.progress}: ${p.file} (${p.fileTotal} B) ${Math.round((100 * p.bytesDone) / Math.max(1, p.bytesTotal))}%`);
         }
+        // Another repair holds this PC: said when found, and again if the holder changes.
+        const holderKey = s.pcBusy ? JSON.stringify(s.pcBusy.holder) : null;
+        if (s.pcBusy && holderKey !== this.pcBusySaid) say(`  ${this.m.pcBusyWaiting(s.pcBusy.holder, s.pcBusy.limitMs)}`);
+        this.pcBusySaid = holderKey ?? this.pcBusySaid;
         if (s.waiting && s.waiting.elapsedMs - this.lastWaitSaid >= 10_000) {
           this.lastWaitSaid = s.waiting.elapsedMs;
           say(`  ${this.m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)}`);
@@ -41,6 +45,7 @@ export class CliPrinter {
   }
 
   private started = false;
+  private pcBusySaid: string | null = null;
   private lastWaitSaid = -10_000;
 
   private get m() {
