@@ -56,7 +56,8 @@ export async function readHolder(dir: string): Promise<LockHolder | null> {
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return abortable(new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.()), signal);
+  // Not unref'd: a CLI whose only work is this wait must not end as if it had finished.
+  return abortable(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
 }
 
 /** Takes the machine's lock in `dir` (which must exist), waiting up to `timeoutMs`; throws LockBusyError after. */
