@@ -27,7 +27,7 @@ export interface SessionText {
    * checked: a short sentence for beside the two certificates, and the whole one for text.
    */
   diagnosis: { matches: boolean; short: string; full: string } | null;
-  /** Verify is waiting for the agent to take the certificate: how long so far, in words. */
+  /** Waiting, in words: for another repair on this PC to end, or for the agent to take the certificate. */
   waiting: string | null;
   /** What became of the working folder after the run (removed after a fix, kept otherwise). */
   workDirAfter: string | null;
@@ -58,7 +58,8 @@ export function describeState(s: RepairState, lang: Lang, now: Date): SessionTex
     guidance: failed ? m.reinstall(autoPcc) : null,
     certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
     diagnosis: before && s.certificate ? { matches: before.matchesServer && before.servicesDown.length === 0, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,
-    waiting: s.waiting ? m.waiting(s.waiting.elapsedMs, s.waiting.limitMs) : null,
+    // Another repair holds this PC (before copying or running), else verify's wait for the agent.
+    waiting: s.pcBusy ? m.pcBusyWaiting(s.pcBusy.holder, s.pcBusy.limitMs) : s.waiting ? m.waiting(s.waiting.elapsedMs, s.waiting.limitMs) : null,
     workDirAfter: s.workDirAfter ? m.workDirAfter(s.workDirAfter.path, s.workDirAfter.removed) : null,
     autoPcc,
     ticket: ticketSummary(s, lang),
