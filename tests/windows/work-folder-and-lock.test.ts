@@ -105,13 +105,21 @@ describe.skipIf(skipReason())(`the working folder and one repair per PC${skipRea
     const holderFile = path.join(machineLinux(l), 'repair-holder.json');
     rmSync(holderFile, { force: true });
     const first = runCli(l, ['fix', '--source', source, '--allow-unverified-publisher', '--timeout', '60', '--work-dir', `${a.win}\\work`, '--reports-dir', `${a.win}\\reports`, '--json', '--lang', 'en']);
-    await until(() => existsSync(holderFile));
-    const holder = JSON.parse(readFileSync(holderFile, 'utf8')) as { pid: number; since: string };
+    // The holder file is written right after the lock is taken: wait until it reads whole.
+    let holder: { pid: number; since: string } | null = null;
+    await until(() => {
+      try {
+        holder = JSON.parse(readFileSync(holderFile, 'utf8'));
+        return true;
+      } catch {
+        return false;
+      }
+    });
     const second = await runCli(l, ['fix', '--source', source, '--allow-unverified-publisher', '--timeout', '3', '--work-dir', `${b.win}\\work`, '--reports-dir', `${b.win}\\reports`, '--json', '--lang', 'en']);
     expect(second.code).toBe(3);
     expect(second.json.error.code).toBe('busy');
     expect(second.stderr).toContain(`Another repair is running on this PC since`);
-    expect(second.stderr).toContain(`process ${holder.pid}: waiting for it to finish (up to 3 s).`);
+    expect(second.stderr).toContain(`process ${holder!.pid}: waiting for it to finish (up to 3 s).`);
     expect(existsSync(path.join(b.linux, 'work')) ? readdirSync(path.join(b.linux, 'work')) : []).toEqual([]);
     const r1 = await first;
     expect(r1.code).toBe(4);
