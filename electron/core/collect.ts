@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { copyWithHash } from '../base/copy-with-hash.js';
 import { FixError } from './errors.js';
+import { NotPrivateError } from '../base/private-folder.js';
 import type { FileRole, Plan } from './plan.js';
 import { HashWorker } from '../base/hash-worker.js';
 import { compactTimestamp } from '../base/timestamp.js';
@@ -31,17 +32,42 @@ export interface CollectProgress {
   bytesTotal: number;
 }
 
-/** A new folder under `base` that no earlier run used: old copies can never be picked up. */
-export async function createWorkFolder(base: string, now: Date, makePrivate?: (dir: string) => Promise<void>): Promise<string> {
+/**
+ * A new folder under `base` that no earlier run used: old copies can never be picked up. Each level
+ * from `root` (the program's machine folder, when `base` lies in it) down to the new folder is made
+ * private by `makePrivate`, which refuses a link (reparse point) at any of them: another account must
+ * not be able to swap the copies between the check and the run.
+ */
+export async function createWorkFolder(base: string, now: Date, makePrivate?: (dir: string) => Promise<void>, root?: string): Promise<string> {
+  let at = base;
   try {
     await mkdir(base, { recursive: true });
-    // Another account must not be able to swap the copies between the check and the run.
-    await makePrivate?.(base);
-    return await mkdtemp(path.join(base, `${compactTimestamp(now)}-`));
+    for (const level of privateLevels(base, root)) {
+      at = level;
+      await makePrivate?.(level);
+    }
+    at = base;
+    const dir = await mkdtemp(path.join(base, `${compactTimestamp(now)}-`));
+    at = dir;
+    await makePrivate?.(dir);
+    return dir;
   } catch (e) {
     if (e instanceof FixError) throw e;
-    throw new FixError({ code: 'work-dir-failed', path: base, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    if (e instanceof NotPrivateError) throw new FixError({ code: 'work-dir-unsafe', path: e.dir, problem: e.reason });
+    throw new FixError({ code: 'work-dir-failed', path: at, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
+}
+
+/** `root`, then each folder below it down to `base` (only `base` when it is not inside `root`). */
+export function privateLevels(base: string, root: string | undefined): string[] {
+  const p = /^[A-Za-z]:|^\\\\/.test(base) ? path.win32 : path;
+  if (!root) return [base];
+  const rel = p.relative(root, base);
+  if (rel === '' ) return [root];
+  if (rel.startsWith('..') || p.isAbsolute(rel)) return [base];
+  const levels = [root];
+  for (const part of rel.split(p.sep)) levels.push(p.join(levels[levels.length - 1]!, part));
+  return levels;
 }
 
 export interface CollectOptions {
@@ -50,8 +76,10 @@ export interface CollectOptions {
   now: Date;
   onProgress?: (p: CollectProgress) => void;
   signal?: AbortSignal;
-  /** Makes the working folders' parent private to administrators (the platform knows how). */
+  /** Makes a folder private to administrators (the platform knows how). */
   makePrivate?: (dir: string) => Promise<void>;
+  /** The program's machine folder: when the working folders lie in it, it is made private too. */
+  privateRoot?: string;
 }
 
 export interface Collected {
@@ -61,7 +89,7 @@ export interface Collected {
   sourceBytesRead: number;
 }
 
-export async function collectFiles({ plan, workBase, now, onProgress, signal, makePrivate }: CollectOptions): Promise<Collected> {
+export async function collectFiles({ plan, workBase, now, onProgress, signal, makePrivate, privateRoot }: CollectOptions): Promise<Collected> {
   // Sizes first, so progress has a total and a vanished file fails before anything is written.
   const sizes: number[] = [];
   const modes: number[] = [];
@@ -76,7 +104,7 @@ export async function collectFiles({ plan, workBase, now, onProgress, signal, ma
     }
   }
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
-  const workDir = await createWorkFolder(workBase, now, makePrivate);
+  const workDir = await createWorkFolder(workBase, now, makePrivate, privateRoot);
   const files: CollectedFile[] = [];
   let bytesDone = 0;
   let sourceBytesRead = 0;

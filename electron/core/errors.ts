@@ -52,7 +52,15 @@ export type ErrorDetails =
   | { code: 'certmanager-missing'; tried: TriedPlace[] }
   | { code: 'certmanager-failed'; executable: string; exitCode: number | null; reason: 'no-list' | 'empty-list' | string }
   | { code: 'publisher-untrusted'; files: { name: string; outcome: string; signer: string | null }[] }
-  | { code: 'busy'; running: string }
+  /**
+   * `running`: the operation of this session that is still running; `pc`: another repair on this PC
+   * (another process holds the machine's lock), with who holds it where it could be read.
+   */
+  | { code: 'busy'; running: string; holder?: { pid: number; since: string } | null }
+  /** A working-folder level that is a link (reparse point), someone else's, or whose ACL did not take. */
+  | { code: 'work-dir-unsafe'; path: string; problem: 'symlink' | 'owner' | 'not-directory' | 'acl' }
+  /** The run's folder holds more than the copies right before IpXfer would start. */
+  | { code: 'work-dir-unexpected'; folder: string; files: string[] }
   /** `kit`: a kit's file whose copy is not the manifest's (else a working-folder copy changed before the run). */
   | { code: 'copy-changed'; file: string; kit?: boolean }
   | { code: 'services-start-failed'; services: string[] }
@@ -77,7 +85,10 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'copy-mismatch': 'bad-input',
   'step-order': 'bad-input',
   internal: 'failed',
-  busy: 'bad-input',
+  // Another repair is running on this PC (exit 3, README): this PC is not ready for a second one now.
+  busy: 'environment',
+  'work-dir-unsafe': 'environment',
+  'work-dir-unexpected': 'bad-input',
   'copy-changed': 'bad-input',
   'services-start-failed': 'failed',
   'server-mismatch': 'bad-input',

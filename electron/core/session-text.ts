@@ -31,7 +31,7 @@ export interface SessionText {
    * checked: a short sentence for beside the two certificates, and the whole one for text.
    */
   diagnosis: { matches: boolean; short: string; full: string } | null;
-  /** Verify is waiting for the agent to take the certificate, or a service to start: how long so far, in words. */
+  /** Waiting, in words: for another repair on this PC to end, for the agent to take the certificate, or for a service to start. */
   waiting: string | null;
   /** What became of the working folder after the run (removed after a fix, kept otherwise). */
   workDirAfter: string | null;
@@ -64,7 +64,8 @@ export function describeState(s: RepairState, lang: Lang, now: Date): SessionTex
     certificateDaysLeft: s.certificate ? daysLeft(s.certificate, now) : null,
     certificateThumbprint: s.certificate ? windowsThumbprint(s.certificate.sha1) : null,
     diagnosis: before && s.certificate ? { matches: before.matchesServer && before.servicesDown.length === 0, short: m.diagnosisShort(before), full: m.diagnosis(before, s.certificate) } : null,
-    waiting: s.waiting ? (s.waiting.service ? m.waitingService(s.waiting.service, s.waiting.elapsedMs, s.waiting.limitMs) : m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)) : null,
+    // Another repair holds this PC (before copying or running), else verify's or a service's wait.
+    waiting: s.pcBusy ? m.pcBusyWaiting(s.pcBusy.holder, s.pcBusy.limitMs) : s.waiting ? (s.waiting.service ? m.waitingService(s.waiting.service, s.waiting.elapsedMs, s.waiting.limitMs) : m.waiting(s.waiting.elapsedMs, s.waiting.limitMs)) : null,
     workDirAfter: s.workDirAfter ? m.workDirAfter(s.workDirAfter.path, s.workDirAfter.removed) : null,
     autoPcc,
     ticket: ticketSummary(s, lang),

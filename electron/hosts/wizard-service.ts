@@ -224,7 +224,9 @@ export class WizardService {
       await this.repairSession.startServices();
     },
     newRepair: async () => {
-      if (this.repairSession.state.busy) throw new IntentError('a repair step is still running: cancel it first');
+      // Worded in the session's language, like every refusal the page shows.
+      const running = this.repairSession.state.busy;
+      if (running) throw new FixError({ code: 'busy', running });
       this.repairSession.dispose();
       this.lastAttempt = 0;
       this.pending = { reset: true, lines: [], dropped: 0 };

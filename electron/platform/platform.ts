@@ -62,6 +62,11 @@ export interface Platform {
    * resolve (in time). Used to tell whether the server the files come from is the agent's.
    */
   resolveHost(name: string): Promise<string[] | null>;
+  /**
+   * The program's machine-wide folder (Windows: %ProgramData%\ApexCertFix; the simulation: the
+   * simulated PC's own): it holds the lock that lets one repair at a time run on this PC.
+   */
+  machineFolder(): string;
   /** Starts an agent service (after a cancelled IpXfer left it stopped); false when it did not start. */
   startService?(name: string): Promise<boolean>;
   /**

@@ -1,22 +1,158 @@
 /**
- * Windows side of "a folder only administrators can write": icacls removes inherited entries (a
- * user's %TEMP% or a permissive ProgramData subfolder) and grants full control to SYSTEM and the
- * Administrators group only. SIDs, not names: group names are translated on Japanese Windows.
+ * Windows side of "a folder only administrators can write", for %ProgramData%\ApexCertFix and every
+ * folder below it that a run uses: a reparse point (junction, symbolic link) is refused; the owner
+ * becomes Administrators (S-1-5-32-544); inherited entries are removed and full control granted to
+ * SYSTEM and Administrators only; any other entry left (a user who made the folder first and granted
+ * himself rights) is removed; then the ACL is read back and the folder refused unless it is exactly
+ * that. SIDs, not names: group names are translated on Japanese Windows. The read-back is PowerShell's
+ * `(Get-Acl).Sddl`, SDDL being locale-free (icacls' own listing is translated).
+ *
+ * ASSUMED, not recorded (no real Windows here; tests/fixtures/windows has no ACL recording): that
+ * `Get-Acl`'s `.Sddl` of such a folder reads `O:BAG:..D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)`. The
+ * parser follows Microsoft's documented SDDL grammar (aliases or S-1-... SIDs, FA or a hex mask), not
+ * one string, and accepts the ACEs in any order.
  */
 import { execa } from 'execa';
+import { assertPlainFolder, NotPrivateError } from '../base/private-folder.js';
+import { psQuote } from './relaunch-elevated.js';
 import { systemToolPath } from './system-tool.js';
 
-export const PRIVATE_FOLDER_GRANTS = ['*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F'] as const;
+export const SYSTEM_SID = 'S-1-5-18';
+export const ADMINISTRATORS_SID = 'S-1-5-32-544';
+export const PRIVATE_FOLDER_GRANTS = [`*${SYSTEM_SID}:(OI)(CI)F`, `*${ADMINISTRATORS_SID}:(OI)(CI)F`] as const;
+const TOOL_TIMEOUT_MS = 30_000;
+
+export function icaclsOwnerArgs(dir: string): string[] {
+  return [dir, '/setowner', `*${ADMINISTRATORS_SID}`, '/q'];
+}
 
 export function icaclsArgs(dir: string): string[] {
   return [dir, '/inheritance:r', '/grant:r', ...PRIVATE_FOLDER_GRANTS, '/q'];
 }
 
-export async function makeWindowsFolderPrivate(dir: string): Promise<void> {
-  const r = await execa(systemToolPath('icacls'), icaclsArgs(dir), { reject: false, windowsHide: true, stdin: 'ignore', timeout: 15_000 });
+/** `/remove` drops both the allow and the deny entries of one SID. */
+export function icaclsRemoveArgs(dir: string, sid: string): string[] {
+  return [dir, '/remove', `*${sid}`, '/q'];
+}
+
+export function readAclArgs(dir: string): string[] {
+  return ['-NoProfile', '-NonInteractive', '-Command', `(Get-Acl -LiteralPath ${psQuote(dir)}).Sddl`];
+}
+
+/** Well-known SDDL SID aliases (Microsoft, "SID strings") that can be turned back into SIDs for icacls. */
+const ALIASES: Record<string, string> = {
+  SY: SYSTEM_SID,
+  BA: ADMINISTRATORS_SID,
+  BU: 'S-1-5-32-545',
+  BG: 'S-1-5-32-546',
+  PU: 'S-1-5-32-547',
+  AO: 'S-1-5-32-548',
+  SO: 'S-1-5-32-549',
+  PO: 'S-1-5-32-550',
+  BO: 'S-1-5-32-551',
+  RD: 'S-1-5-32-555',
+  WD: 'S-1-1-0',
+  CO: 'S-1-3-0',
+  CG: 'S-1-3-1',
+  OW: 'S-1-3-4',
+  AN: 'S-1-5-7',
+  AU: 'S-1-5-11',
+  IU: 'S-1-5-4',
+  NU: 'S-1-5-2',
+  SU: 'S-1-5-6',
+  LS: 'S-1-5-19',
+  NS: 'S-1-5-20',
+  PS: 'S-1-5-10',
+  RC: 'S-1-5-12',
+  AC: 'S-1-15-2-1',
+};
+
+export interface Ace {
+  type: string;
+  flags: string[];
+  rights: string;
+  /** The SID (aliases resolved where known; an unknown alias stays as written). */
+  sid: string;
+}
+
+export interface ParsedSddl {
+  owner: string | null;
+  /** The DACL does not inherit from the parent (`D:P...`). */
+  protected: boolean;
+  aces: Ace[];
+}
+
+const sidOf = (s: string): string => ALIASES[s.toUpperCase()] ?? s.toUpperCase();
+
+/** Reads the owner and the DACL of an SDDL string; null when it is not one. */
+export function parseSddl(text: string): ParsedSddl | null {
+  const sddl = text.trim();
+  if (!sddl.startsWith('O:') && !sddl.startsWith('D:') && !sddl.startsWith('G:')) return null;
+  const owner = /(?:^|\))?O:([A-Z]{2}|S-1-[0-9-]+)/i.exec(sddl)?.[1];
+  const dacl = /D:([A-Z]*)((?:\([^)]*\))*)/i.exec(sddl);
+  if (!dacl) return null;
+  const aces: Ace[] = [];
+  for (const m of dacl[2]!.matchAll(/\(([^)]*)\)/g)) {
+    const parts = m[1]!.split(';');
+    if (parts.length < 6) return null;
+    aces.push({ type: parts[0]!.toUpperCase(), flags: parts[1]!.toUpperCase().match(/../g) ?? [], rights: parts[2]!.toUpperCase(), sid: sidOf(parts[5]!) });
+  }
+  return { owner: owner ? sidOf(owner) : null, protected: dacl[1]!.toUpperCase().includes('P'), aces };
+}
+
+/** Full control: `FA`, or its mask written in hex. */
+function isFullControl(rights: string): boolean {
+  return rights === 'FA' || (/^0X[0-9A-F]+$/.test(rights) && (Number.parseInt(rights.slice(2), 16) & 0x1f01ff) === 0x1f01ff);
+}
+
+/** Why an ACL is not "Administrators own it; SYSTEM and Administrators, full control, nothing else" (null: it is). */
+export function aclProblem(acl: ParsedSddl | null): string | null {
+  if (!acl) return 'unreadable';
+  if (acl.owner !== ADMINISTRATORS_SID) return `owner ${acl.owner ?? 'unknown'}`;
+  if (!acl.protected) return 'inherits';
+  for (const ace of acl.aces) {
+    if (ace.sid !== SYSTEM_SID && ace.sid !== ADMINISTRATORS_SID) return `entry for ${ace.sid}`;
+    if (ace.type !== 'A') return `${ace.type} entry for ${ace.sid}`;
+  }
+  for (const sid of [SYSTEM_SID, ADMINISTRATORS_SID]) {
+    const full = acl.aces.some((a) => a.sid === sid && isFullControl(a.rights) && a.flags.includes('OI') && a.flags.includes('CI') && !a.flags.includes('IO'));
+    if (!full) return `no full control for ${sid}`;
+  }
+  return null;
+}
+
+/** The SIDs of entries that must go (icacls can remove them by SID). */
+export function foreignSids(acl: ParsedSddl): string[] {
+  return [...new Set(acl.aces.map((a) => a.sid).filter((sid) => sid !== SYSTEM_SID && sid !== ADMINISTRATORS_SID && sid.startsWith('S-1-')))];
+}
+
+async function icacls(args: string[]): Promise<void> {
+  const r = await execa(systemToolPath('icacls'), args, { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
   if (r.exitCode !== 0) {
     const e = new Error(`icacls exit ${r.exitCode}`) as NodeJS.ErrnoException;
     e.code = `icacls-${r.exitCode ?? 'failed'}`;
     throw e;
   }
+}
+
+async function readAcl(dir: string): Promise<{ text: string; acl: ParsedSddl | null }> {
+  const r = await execa(systemToolPath('powershell'), readAclArgs(dir), { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
+  const text = r.exitCode === 0 ? String(r.stdout).trim() : '';
+  return { text, acl: parseSddl(text) };
+}
+
+export async function makeWindowsFolderPrivate(dir: string): Promise<void> {
+  await assertPlainFolder(dir);
+  await icacls(icaclsOwnerArgs(dir));
+  await icacls(icaclsArgs(dir));
+  let read = await readAcl(dir);
+  const extra = read.acl ? foreignSids(read.acl) : [];
+  if (extra.length) {
+    for (const sid of extra) await icacls(icaclsRemoveArgs(dir, sid));
+    read = await readAcl(dir);
+  }
+  const problem = aclProblem(read.acl);
+  if (problem) throw new NotPrivateError(dir, 'acl', `${problem}: ${read.text || 'no answer'}`);
+  // Swapped for a junction while the ACL was being set: refused all the same.
+  await assertPlainFolder(dir);
 }

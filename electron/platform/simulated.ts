@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { AgentRegistry, Arch, LocalPath, Platform, RunningProcess, ServiceState } from './platform.js';
 import { killProcessGroup } from './kill-process-group.js';
@@ -167,6 +168,15 @@ export class SimulatedPlatform implements Platform {
 
   async makePrivateFolder(dir: string): Promise<void> {
     await makePosixFolderPrivate(dir);
+  }
+
+  /** The simulated PC's C:\ProgramData\ApexCertFix where the profile maps C:\, else one folder per simulated host name. */
+  machineFolder(): string {
+    const windowsPath = 'C:\\ProgramData\\ApexCertFix';
+    const mapped = this.toLocalPath(windowsPath);
+    // Unmapped, Windows would hand back the real PC's folder: the simulation never uses that.
+    if (mapped.ok && mapped.path !== windowsPath) return mapped.path;
+    return path.join(os.tmpdir(), `apex-cert-fix-pc-${this.profile.hostname.replace(/[^A-Za-z0-9._-]/g, '_')}`);
   }
 
   toLocalPath(input: string): LocalPath {

@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import os from 'node:os';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { encodingForCodePage } from '../base/line-decoder.js';
 import { isWindowsPath } from '../base/windows-path.js';
@@ -109,6 +110,11 @@ export class WindowsPlatform implements Platform {
 
   async makePrivateFolder(dir: string): Promise<void> {
     await makeWindowsFolderPrivate(dir);
+  }
+
+  /** %ProgramData%\ApexCertFix: the working folders' parent and the repair lock, made private before use. */
+  machineFolder(): string {
+    return path.win32.join(process.env.ProgramData ?? 'C:\\ProgramData', 'ApexCertFix');
   }
 
   async startService(name: string): Promise<boolean> {

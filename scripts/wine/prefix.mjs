@@ -99,6 +99,10 @@ export function createPrefix(dir, programs) {
   for (const name of ['fake-service.exe', 'CertificateManager.exe', 'planted-tool.exe']) copyFileSync(join(programs, 'bin', name), join(driveC, 'lane', 'bin', name));
   // TEST-ONLY: Wine has no fltmc.exe (see tests/windows/README.md, "Elevation").
   copyFileSync(join(programs, 'bin', 'fltmc.exe'), join(driveC, 'windows', 'system32', 'fltmc.exe'));
+  // TEST-ONLY: Wine's PowerShell is a stub and Wine keeps no file ACLs; the stand-in answers the
+  // product's ACL read-back (see tests/windows/README.md, "ACLs").
+  mkdirSync(join(driveC, 'windows', 'system32', 'WindowsPowerShell', 'v1.0'), { recursive: true });
+  copyFileSync(join(programs, 'bin', 'powershell.exe'), join(driveC, 'windows', 'system32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'));
   mkdirSync(join(driveC, ...AGENT_DIR.slice(3).split('\\')), { recursive: true });
   wineBatch(env, driveC, 'setup.cmd', [
     'reg add "HKCU\\Software\\Wine" /v Version /d win10 /f >nul',

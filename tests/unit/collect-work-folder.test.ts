@@ -128,7 +128,7 @@ describe('a server file that changed after the source check', () => {
 describe('a session given no options', () => {
   it('works under the temp folder, reports to the home folder, waits 5 minutes for IpXfer and a minute for the agent', () => {
     const ctx = new SessionContext({ platform: null as never, lang: 'en' });
-    expect(ctx.options).toEqual({ workBase: defaultWorkBase(), reportsDir: defaultReportsDir(), timeoutMs: 300_000, settleMs: 60_000, archOverride: null, version: '0.0.0' });
+    expect(ctx.options).toEqual({ workBase: defaultWorkBase(), reportsDir: defaultReportsDir(), timeoutMs: 300_000, settleMs: 60_000, archOverride: null, version: '0.0.0', lockStaleMs: 10_000 });
     if (process.platform !== 'win32') {
       expect(defaultWorkBase()).toBe(path.join(os.tmpdir(), 'ApexCertFix'));
       expect(defaultReportsDir()).toBe(path.join(os.homedir(), '.apex-cert-fix', 'reports'));

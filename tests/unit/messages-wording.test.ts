@@ -122,6 +122,8 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
   busy: [
     { code: 'busy', running: 'collect' },
     { code: 'busy', running: 'some-future-operation' },
+    { code: 'busy', running: 'pc', holder: { pid: 4711, since: '2026-12-03T10:42:00.000Z' } },
+    { code: 'busy', running: 'pc', holder: null },
   ],
   'copy-changed': [
     { code: 'copy-changed', file: 'IpXfer_x64.exe' },
@@ -132,6 +134,11 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
     { code: 'server-mismatch', source: '10.0.0.9', agent: 'apexsrv01', unknown: true },
     { code: 'server-mismatch', source: 'apexsrv01', agent: null, unknown: true },
   ],
+  'work-dir-unsafe': [
+    { code: 'work-dir-unsafe', path: 'C:\\ProgramData\\ApexCertFix', problem: 'symlink' },
+    { code: 'work-dir-unsafe', path: 'C:\\ProgramData\\ApexCertFix\\work', problem: 'acl' },
+  ],
+  'work-dir-unexpected': [{ code: 'work-dir-unexpected', folder: 'C:\\ProgramData\\ApexCertFix\\work\\20261203-104200-ab12', files: ['VERSION.dll'] }],
   'services-start-failed': [{ code: 'services-start-failed', services: ['ntrtscan', 'tmlisten'] }],
   internal: [{ code: 'internal', message: 'TypeError: cannot read the agent folder' }],
 };
@@ -150,7 +157,8 @@ function namedIn(d: ErrorDetails): string[] {
   if (Array.isArray(o.servicesDown)) out.push(...(o.servicesDown as string[]));
   if (Array.isArray(o.services)) out.push(...(o.services as string[]));
   if (Array.isArray(o.lastLines)) out.push(...(o.lastLines as string[]));
-  if (Array.isArray(o.files)) for (const f of o.files as { name: string; signer: string | null }[]) out.push(f.name, ...(f.signer ? [f.signer] : []));
+  if (Array.isArray(o.files)) for (const f of o.files as ({ name: string; signer: string | null } | string)[]) out.push(...(typeof f === 'string' ? [f] : [f.name, ...(f.signer ? [f.signer] : [])]));
+  if (o.holder && typeof o.holder === 'object') out.push(String((o.holder as { pid: number }).pid));
   if (typeof o.field === 'string') out.push(o.field);
   if (typeof o.signal === 'string') out.push(o.signal);
   return out;

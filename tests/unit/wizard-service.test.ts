@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { OutputBatch, WizardView } from '../../electron/contract.js';
 import { SessionContext } from '../../electron/core/session/context.js';
 import { WizardService } from '../../electron/hosts/wizard-service.js';
+import { messages } from '../../electron/core/messages.js';
 import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 
 let world: World | null = null;
@@ -130,5 +131,22 @@ describe('WizardService', () => {
     // The agent was fixed by the first repair: the new session says so before anything is asked.
     expect(state).toMatchObject({ lang: 'ja', run: null, finishedAt: null, outcome: 'already-fixed' });
     expect(state.environment?.hostname).toBe('PC-TEST-01');
+  });
+});
+
+describe('a new repair while a step still runs', () => {
+  it('is refused in the session\'s language (Japanese here), naming the step that runs', async () => {
+    const { service } = await start({ behaviour: { hang: true } }, 'ja');
+    await service.handle('detect', []);
+    await service.handle('collect', [false]);
+    const running = service.handle('run', [null, true]);
+    while (service.view().state.busy !== 'run') await new Promise((r) => setTimeout(r, 10));
+    const refusal = await service.handle('newRepair', []).catch((e: unknown) => e);
+    const text = service.failureText(refusal);
+    expect(text).toBe(messages('ja').error({ code: 'busy', running: 'run' }));
+    expect(text).toMatch(/^お待ちください: 「.+」を実行中です。/);
+    expect(text).not.toContain('cancel it first');
+    await service.handle('cancel', []);
+    await running;
   });
 });

@@ -9,6 +9,12 @@ import type { PublisherOutcome } from '../authenticode.js';
 import type { SessionStep } from '../errors.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
 
+/** A moment as this PC's local time of day (10:42). */
+function hhmm(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 export const en = {
   tried: {
     'server-folder': 'PCCSRV found',
@@ -94,6 +100,14 @@ export const en = {
   waitingService(service: string, elapsedMs: number, limitMs: number): string {
     return `Starting ${service}, waiting for it to run: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
   },
+  /** Another process holds this PC's repair lock: said once while this run waits for it. */
+  pcBusyWaiting(holder: { pid: number; since: string } | null, limitMs: number): string {
+    return `${en.pcBusy(holder)}: waiting for it to finish (up to ${Math.round(limitMs / 1000)} s).`;
+  },
+  pcBusy(holder: { pid: number; since: string } | null): string {
+    return holder ? `Another repair is running on this PC since ${hhmm(holder.since)}, process ${holder.pid}` : 'Another repair is running on this PC';
+  },
+  workDirProblem: { symlink: 'it is a link (junction or symbolic link) to another place', owner: 'it belongs to another user', 'not-directory': 'it is not a folder', acl: 'its permissions could not be limited to SYSTEM and Administrators' },
   waiting(elapsedMs: number, limitMs: number): string {
     return `Waiting for the agent to take the certificate: ${Math.round(elapsedMs / 1000)} s of ${Math.round(limitMs / 1000)}`;
   },
@@ -359,7 +373,9 @@ export const enErrors: ErrorTexts = {
   'not-verified': (d) => `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`,
   'timeout': (d) => `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`,
   'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}` : 'Cancelled: nothing more was done (IpXfer was not run).'),
-  'busy': (d) => `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
+  'busy': (d) => d.running === 'pc' ? `${en.pcBusy(d.holder ?? null)}, and it did not finish within the waiting time. Nothing was copied or run: try again when it has finished.` : `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
+  'work-dir-unsafe': (d) => `The working folder ${d.path} is not safe to use: ${en.workDirProblem[d.problem]}. Nothing was copied or run. Ask your administrator to remove it, or choose another folder.`,
+  'work-dir-unexpected': (d) => `The working folder ${d.folder} holds files that were not copied there: ${d.files.join(', ')}. Nothing was run: a program placed beside IpXfer would run as administrator. Start again, and tell your administrator.`,
   'copy-changed': (d) => d.kit ? `${d.file} changed after the kit was checked: the copy's SHA-256 is not the one in the kit's manifest, so nothing was run and the copies were removed. Something is writing to the kit: check the stick, then start again or make the kit again from the server.` : `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
   'server-mismatch': (d) =>
     d.unknown

@@ -7,6 +7,12 @@ import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './share
 import type { Messages } from './en.js';
 import type { OsVerdictUnavailable } from '../../platform/platform.js';
 
+/** A moment as this PC's local time of day (10:42). */
+function hhmm(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 export const ja: Messages = {
   tried: {
     'server-folder': 'PCCSRV を確認',
@@ -91,6 +97,14 @@ export const ja: Messages = {
   waitingService(service: string, elapsedMs: number, limitMs: number): string {
     return `${service} を開始し、動き出すのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
   },
+  /** Another process holds this PC's repair lock: said once while this run waits for it. */
+  pcBusyWaiting(holder: { pid: number; since: string } | null, limitMs: number): string {
+    return `${ja.pcBusy(holder)}。終わるまで待ちます（最大 ${Math.round(limitMs / 1000)} 秒）。`;
+  },
+  pcBusy(holder: { pid: number; since: string } | null): string {
+    return holder ? `この PC では ${hhmm(holder.since)} から別の修復が実行中です（プロセス ${holder.pid}）` : 'この PC では別の修復が実行中です';
+  },
+  workDirProblem: { symlink: '別の場所へのリンク（ジャンクションまたはシンボリックリンク）です', owner: '別のユーザーが所有しています', 'not-directory': 'フォルダーではありません', acl: 'アクセス許可を SYSTEM と Administrators だけに制限できませんでした' },
   waiting(elapsedMs: number, limitMs: number): string {
     return `エージェントが証明書を取り込むのを待っています: ${Math.round(elapsedMs / 1000)} 秒 / ${Math.round(limitMs / 1000)} 秒`;
   },
@@ -336,7 +350,9 @@ export const jaErrors: ErrorTexts = {
   'not-verified': (d) => `IpXfer は終了しましたが、修復を確認できませんでした。確認結果を見てください。${ja.quote(d.lastLines)}${ja.servicesDown(d.servicesDown)}`,
   'timeout': (d) => `IpXfer が ${d.seconds} 秒以内に終わらなかったため、停止しました。${ja.servicesDown(d.servicesDown)}`,
   'cancelled': (d) => (d.ipxferStopped ? `実行を取り消し、IpXfer を停止しました。${ja.servicesDown(d.servicesDown ?? [])}` : '取り消しました。これ以上の処理は行っていません（IpXfer は実行していません）。'),
-  'busy': (d) => `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
+  'busy': (d) => d.running === 'pc' ? `${ja.pcBusy(d.holder ?? null)}。待機時間内に終わらなかったため、何もコピー・実行していません。終わってからもう一度実行してください。` : `お待ちください: 「${ja.operation[d.running as keyof typeof ja.operation] ?? d.running}」を実行中です。取り消すか、終わるまで待ってください。`,
+  'work-dir-unsafe': (d) => `作業フォルダー ${d.path} は安全に使えません（${ja.workDirProblem[d.problem]}）。何もコピー・実行していません。管理者に削除を依頼するか、別のフォルダーを選んでください。`,
+  'work-dir-unexpected': (d) => `作業フォルダー ${d.folder} に、コピーしていないファイルがあります: ${d.files.join('、')}。IpXfer の隣に置かれたプログラムは管理者権限で実行されるため、何も実行していません。最初からやり直し、管理者に連絡してください。`,
   'copy-changed': (d) => d.kit ? `キットの確認後に ${d.file} が変更されました。コピーの SHA-256 がキットのマニフェストの値と異なるため、何も実行せずにコピーを削除しました。キットに何かが書き込んでいます。USB メモリを確認してからやり直すか、サーバからキットを作り直してください。` : `${d.file} がコピーと確認の後に変更されたため、何も実行しませんでした。作業フォルダーに別の何かが書き込んでいます。最初からやり直し、繰り返す場合は管理者に連絡してください。`,
   'services-start-failed': (d) => `次のエージェントのサービスが 30 秒以内に開始しませんでした: ${d.services.join('、')}。管理者として開始するか（${d.services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`,
   'step-order': (d) => `先に${ja.step[d.needs]}を行ってください（${ja.step[d.step]}に必要です）。`,

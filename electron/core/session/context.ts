@@ -16,6 +16,8 @@ export interface ResolvedOptions {
   settleMs: number;
   archOverride: Arch | null;
   version: string;
+  /** This PC's repair lock, left by a process that died, is taken over after this long. */
+  lockStaleMs: number;
 }
 
 export class SessionContext {
@@ -38,6 +40,7 @@ export class SessionContext {
       settleMs: o.settleMs ?? 60_000,
       archOverride: o.archOverride ?? null,
       version: o.version ?? '0.0.0',
+      lockStaleMs: o.lockStaleMs ?? 10_000,
     };
   }
 

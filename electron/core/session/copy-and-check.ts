@@ -33,6 +33,7 @@ export async function copyAndCheck(o: CopyAndCheck): Promise<Pick<RepairState, '
     now: o.ctx.now(),
     signal: o.signal,
     makePrivate: (dir) => o.ctx.platform.makePrivateFolder(dir),
+    privateRoot: o.ctx.platform.machineFolder(),
     onProgress: (progress) => {
       // Progress is for eyes: a few updates a second per file are enough.
       const now = Date.now();

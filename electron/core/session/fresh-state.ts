@@ -11,6 +11,7 @@ export function freshCollection() {
     publisherOverride: false,
     commandPreview: null,
     run: null,
+    pcBusy: null,
     waiting: null,
     verification: null,
     report: null,

@@ -31,6 +31,8 @@ import { firstBlocker, runnableCopies } from './run-preconditions.js';
 import { OperationGate, throwIfCancelled } from './operation-gate.js';
 import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
+import { takeRepairLock } from './repair-lock.js';
+import type { MachineLock } from '../../base/machine-lock.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
 
 type Listener<T> = (value: T) => void;
@@ -56,6 +58,8 @@ export class RepairSession {
   /** The document as written to the reports folder: the central copy is this, never a re-read file. */
   private savedReport: Report | null = null;
   private attempt = 0;
+  /** This PC's repair lock, held from copying until the run's report (or until the copies are discarded). */
+  private lock: MachineLock | null = null;
   private readonly gate = new OperationGate<RepairOperation>();
   private readonly stateListeners = new Set<Listener<RepairState>>();
   private readonly outputListeners = new Set<Listener<OutputLine>>();
@@ -88,6 +92,7 @@ export class RepairSession {
 
   dispose(): void {
     this.gate.cancel();
+    void this.releaseLock();
     this.offLang();
     this.stateListeners.clear();
     this.outputListeners.clear();
@@ -212,6 +217,7 @@ export class RepairSession {
         await this.finish('already-fixed', null);
         return true;
       }
+      await this.holdLock(signal);
       const checked = await copyAndCheck({
         ctx: this.ctx,
         plan,
@@ -220,9 +226,10 @@ export class RepairSession {
         onProgress: (progress) => this.update({ collect: { ...this.st.collect, progress } }),
         onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files } }),
         onOsWaiting: (elapsedMs) => this.update({ osSignatureWait: elapsedMs === null ? null : { elapsedMs } }),
-      }).catch((e: unknown) => {
+      }).catch(async (e: unknown) => {
         // The copies are gone (copyAndCheck removed them): the state must not point at them.
         this.update({ collect: { progress: null, workDir: null, files: [] } });
+        await this.releaseLock();
         throw e;
       });
       this.update(checked);
@@ -230,8 +237,29 @@ export class RepairSession {
     });
   }
 
+  /**
+   * Takes this PC's repair lock unless this session holds it, waiting (and saying so in `pcBusy`)
+   * while another process holds it: a second repair never copies or runs beside the first.
+   */
+  private async holdLock(signal: AbortSignal): Promise<void> {
+    if (this.lock && !this.lock.compromised) return;
+    const limitMs = this.ctx.options.timeoutMs;
+    try {
+      this.lock = await takeRepairLock(this.ctx, signal, (holder) => this.update({ pcBusy: { holder, limitMs } }));
+    } finally {
+      if (this.st.pcBusy) this.update({ pcBusy: null });
+    }
+  }
+
+  private async releaseLock(): Promise<void> {
+    const lock = this.lock;
+    this.lock = null;
+    await lock?.release();
+  }
+
   /** Removes the working folder of the current collection, if any. */
   async discardCollection(): Promise<void> {
+    await this.releaseLock();
     await this.discardWorkDir();
     // The publisher checks stay: they are why the copies were discarded.
     this.update({ collect: { progress: null, workDir: null, files: [] }, commandPreview: null });
@@ -251,8 +279,10 @@ export class RepairSession {
       const { workDir, ipxfer, certificate: cert, overridden } = runnableCopies(this.st, choices.allowUnverifiedPublisher === true);
       if (overridden) this.update({ publisherOverride: true });
       this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
-      // Time of check is time of use: the bytes that run are the bytes that were checked.
-      await recheckCopies(this.st.collect.files, signal);
+      // A retry after its report: the lock was let go, so take it again before anything runs.
+      await this.holdLock(signal);
+      // Time of check is time of use: the bytes that run are the bytes that were checked, alone in their folder.
+      await recheckCopies(workDir, this.st.collect.files, signal);
       throwIfCancelled(signal);
       const names = { workDir, ipxferName: ipxfer.name, certificateName: cert.name, password: password === '' ? null : password };
       const command = describeCommand(names);
@@ -333,6 +363,8 @@ export class RepairSession {
   private async finish(outcome: Outcome, stop: RunStop | null): Promise<boolean> {
     this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString() });
     this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
+    // The run is over (or never needed one): another repair on this PC may start.
+    await this.releaseLock();
     const report = this.report('fix');
     const saved = await saveReport(report, this.ctx.options.reportsDir);
     this.savedReport = saved.report ? report : null;
@@ -351,6 +383,7 @@ export class RepairSession {
    */
   async leave(): Promise<void> {
     if (!this.st.run && this.st.collect.workDir && this.gate.busy === null) await this.discardCollection();
+    if (this.gate.busy === null) await this.releaseLock();
   }
 
   /** The report document for what has happened so far. */

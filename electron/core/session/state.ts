@@ -40,6 +40,8 @@ export interface SessionOptions {
   now?: () => Date;
   /** Waits `ms` on the session's clock (a fake clock in tests moves time instead); ends early on abort. */
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A dead process's lock on this PC is taken over after this long (default 10 s; at least 2 s). */
+  lockStaleMs?: number;
 }
 
 /** What the session accepts next: hosts render this instead of re-deriving the step rules. */
@@ -104,6 +106,8 @@ export interface RepairState {
   commandPreview: { withPassword: IpXferCommand; withoutPassword: IpXferCommand } | null;
   run: (RunResult & { command: IpXferCommand; lines: number; attempt: number }) | null;
   running: { command: IpXferCommand; startedAt: string; attempt: number } | null;
+  /** Another repair holds this PC's lock: this one waits for it (up to the time limit) before copying or running. */
+  pcBusy: { holder: { pid: number; since: string } | null; limitMs: number } | null;
   /**
    * Verify is re-reading the agent until it takes the certificate or the settle time ends; with
    * `service`, "Start the services" is waiting for that service to run.

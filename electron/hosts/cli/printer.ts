@@ -32,6 +32,10 @@ export class CliPrinter {
         // Every 10 s of one wait; a new wait (another service) is said at once.
         if (!s.waiting || (s.waiting.service ?? '') !== this.waitingFor) this.lastWaitSaid = -10_000;
         this.waitingFor = s.waiting?.service ?? '';
+        // Another repair holds this PC: said when found, and again if the holder changes.
+        const holderKey = s.pcBusy ? JSON.stringify(s.pcBusy.holder) : null;
+        if (s.pcBusy && holderKey !== this.pcBusySaid) say(`  ${this.m.pcBusyWaiting(s.pcBusy.holder, s.pcBusy.limitMs)}`);
+        this.pcBusySaid = holderKey ?? this.pcBusySaid;
         if (s.waiting && s.waiting.elapsedMs - this.lastWaitSaid >= 10_000) {
           this.lastWaitSaid = s.waiting.elapsedMs;
           const w = s.waiting;
@@ -47,6 +51,7 @@ export class CliPrinter {
   }
 
   private started = false;
+  private pcBusySaid: string | null = null;
   private lastWaitSaid = -10_000;
   private waitingFor = '';
 
