@@ -1,5 +1,5 @@
 /**
- * Step "verify": IpXfer's exit code is not documented (FACTS "IpXfer": U), so the fix is judged on
+ * Step "verify": IpXfer's exit code is not documented (docs/vendor-facts.md "IpXfer": U), so the fix is judged on
  * what the agent holds afterwards: its OfcNTCer.dat must be the server's certificate, and its
  * services should be running again (IpXfer restarts them: KA-0006149). Each check keeps its evidence.
  */

@@ -1,6 +1,6 @@
 /**
  * Time of check is time of use: right before IpXfer starts, every collected file is hashed again
- * and must still be the bytes that were copied and checked (DESIGN "Trust").
+ * and must still be the bytes that were copied and checked (docs/architecture.md "Trust").
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';

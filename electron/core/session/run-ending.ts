@@ -1,6 +1,6 @@
 /**
  * How a run ended, decided from what verify saw (IpXfer's exit code and output are not documented,
- * FACTS "IpXfer": U, so they never decide): the outcome, and the error that says why, quoting
+ * docs/vendor-facts.md "IpXfer": U, so they never decide): the outcome, and the error that says why, quoting
  * IpXfer's last lines and naming the services a stop left down.
  */
 import { FixError } from '../errors.js';
