@@ -9,6 +9,7 @@ import type { AgentRegistry, Platform, ServiceState } from '../platform/platform
 import { readCertificateBytes, type CertificateFile, type CertificateInfo } from './certificate.js';
 import { AGENT_CERTIFICATE, AGENT_SERVICES } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
+import type { Clock } from '../base/clock.js';
 
 export type Verdict = 'fixed' | 'not-fixed' | 'unknown';
 
@@ -61,6 +62,8 @@ export interface VerifyOptions {
   /** How long to wait for services that IpXfer is still restarting. */
   settleMs: number;
   pollMs?: number;
+  /** The session's clock: the settle time is measured and waited on it. */
+  clock: Clock;
   signal?: AbortSignal;
   /** Called before each wait, with the time waited so far: shown as "waiting for the agent". */
   onWaiting?: (elapsedMs: number) => void;
@@ -103,26 +106,13 @@ async function checkOnce(o: VerifyOptions): Promise<Verification> {
  * update (KA-0010504), so a first read of the old file decides nothing.
  */
 export async function verifyFix(o: VerifyOptions): Promise<Verification> {
-  const started = Date.now();
+  const started = o.clock.now().getTime();
   const deadline = started + o.settleMs;
   for (;;) {
     const result = await checkOnce(o);
-    if (result.verdict === 'fixed' || Date.now() >= deadline || o.signal?.aborted) return result;
-    o.onWaiting?.(Date.now() - started);
-    await sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - Date.now())), o.signal);
+    const now = o.clock.now().getTime();
+    if (result.verdict === 'fixed' || now >= deadline || o.signal?.aborted) return result;
+    o.onWaiting?.(now - started);
+    await o.clock.sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - now)), o.signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    // Cancelled already (e.g. while the wait was being announced): an 'abort' event will not come again.
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { systemClock, type Clock } from '../../base/clock.js';
 import type { Arch, Platform } from '../../platform/platform.js';
 import { FixError, type ErrorDetails } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
@@ -22,13 +23,14 @@ export class SessionContext {
   readonly platform: Platform;
   readonly options: ResolvedOptions;
   private language: Lang;
-  private readonly clock: () => Date;
+  /** The session's clock: every judgement of time and every wait uses it. */
+  readonly clock: Clock;
   private readonly langListeners = new Set<() => void>();
 
   constructor(o: SessionOptions) {
     this.platform = o.platform;
     this.language = o.lang;
-    this.clock = o.now ?? (() => new Date());
+    this.clock = o.clock ?? systemClock;
     this.options = {
       workBase: o.workBase ?? defaultWorkBase(),
       reportsDir: o.reportsDir ?? defaultReportsDir(),
@@ -55,7 +57,7 @@ export class SessionContext {
   }
 
   now(): Date {
-    return this.clock();
+    return this.clock.now();
   }
 
   word(details: ErrorDetails, step: ErrorStep): WordedError {

@@ -279,6 +279,7 @@ export class RepairSession {
       server: this.serverCertificate,
       exitCode: this.st.run?.exitCode ?? null,
       settleMs,
+      clock: this.ctx.clock,
       signal,
       onWaiting: (elapsedMs) => this.update({ waiting: { elapsedMs, limitMs: settleMs } }),
     });
