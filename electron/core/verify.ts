@@ -11,7 +11,8 @@ import { AGENT_CERTIFICATE, AGENT_SERVICES } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
 import type { Clock } from '../base/clock.js';
 
-export type Verdict = 'fixed' | 'not-fixed' | 'unknown';
+/** What verify found on the agent after IpXfer (not the trust check's verdict on a program: trust/verdict.ts). */
+export type AgentVerdict = 'fixed' | 'not-fixed' | 'unknown';
 
 export type Check =
   | { name: 'agent-certificate'; result: 'pass' | 'fail' | 'unknown'; path: string; expectedSha256: string; actualSha256: string | null; actualSerial: string | null; problem: string | null }
@@ -20,7 +21,7 @@ export type Check =
   | { name: 'exit-code'; result: 'pass' | 'warn'; exitCode: number | null };
 
 export interface Verification {
-  verdict: Verdict;
+  verdict: AgentVerdict;
   checks: Check[];
 }
 
@@ -96,7 +97,7 @@ async function checkOnce(o: VerifyOptions): Promise<Verification> {
   ];
   // Only the certificate can prove the fix; stopped services leave it open, never "fixed".
   const servicesOk = services.every((c) => c.result === 'pass');
-  const verdict: Verdict = certCheck.result === 'fail' ? 'not-fixed' : certCheck.result === 'pass' && servicesOk ? 'fixed' : 'unknown';
+  const verdict: AgentVerdict = certCheck.result === 'fail' ? 'not-fixed' : certCheck.result === 'pass' && servicesOk ? 'fixed' : 'unknown';
   return { verdict, checks };
 }
 

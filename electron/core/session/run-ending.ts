@@ -6,7 +6,7 @@
 import { FixError } from '../errors.js';
 import type { Outcome } from '../outcome.js';
 import type { RunResult } from '../run-ipxfer.js';
-import type { Verdict, Verification } from '../verify.js';
+import type { AgentVerdict, Verification } from '../verify.js';
 import type { ErrorStep } from './state.js';
 
 /** Why a run did not fix the agent, and the step it belongs to: the run's own stop, or what verify saw. */
@@ -17,7 +17,7 @@ export interface RunStop {
 
 export interface RunFacts {
   result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'> & Partial<Pick<RunResult, 'signal'>>;
-  verdict: Verdict | null;
+  verdict: AgentVerdict | null;
   lastLines: string[];
   servicesDown: string[];
   timeoutMs: number;
