@@ -41,8 +41,7 @@ function when(s: RepairSession, test: (st: RepairState) => boolean): Promise<Rep
   });
 }
 
-/** A platform whose every answer takes `ms`: a slow registry, a slow share. */
-/** A platform that answers only after `ms` on the session's clock. */
+/** A platform whose every answer takes `ms` of the session's clock: a slow registry, a slow share. */
 function slow(p: Platform, clock: Clock, ms: number): Platform {
   const wait = <T>(v: Promise<T>) => clock.sleep(ms).then(() => v);
   return Object.assign(Object.create(Object.getPrototypeOf(p)), p, {

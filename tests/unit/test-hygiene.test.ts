@@ -135,4 +135,10 @@ describe('the repository stands on its own', () => {
     }
     expect(cited.length).toBeGreaterThan(20);
   });
+
+  it('no doc comment is stacked on another (the first one would document nothing)', async () => {
+    const files = (await execa('git', ['ls-files', '-z', '*.ts', '*.svelte', '*.mjs', '*.cjs'], { cwd: root })).stdout.split('\0').filter(Boolean);
+    const stacked = files.filter((f) => existsSync(path.join(root, f)) && /\*\/[ \t]*\r?\n[ \t]*\/\*\*/.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(stacked).toEqual([]);
+  });
 });
