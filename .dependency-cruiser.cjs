@@ -1,5 +1,5 @@
 /**
- * The layer rules (DESIGN.md), checked by dependency-cruiser in `npm test`, type imports included:
+ * The layer rules (docs/architecture.md "Layers"), checked by dependency-cruiser in `npm test`, type imports included:
  * base imports nothing of ours; core imports base and the Platform interface only; platform imports
  * base (and core's error types); hosts wire the rest; the renderer imports only the contract.
  */

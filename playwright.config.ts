@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot be reached here.
 export default defineConfig({
+  // The runner and its workers work in a fresh temporary folder, never in the repository.
+  globalSetup: './tests/setup/playwright-temp-cwd.ts',
   projects: [
     { name: 'browser', testDir: 'tests/e2e' },
     // Skips with its reason where the Electron binary is not installed (fails instead with APEX_REQUIRE_ELECTRON).

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/windows/**/*.test.ts'],
     globalSetup: ['tests/windows/global-setup.ts'],
+    // Each file runs in a fresh temporary working directory (tests/setup/vitest-temp-cwd.ts).
+    setupFiles: ['tests/setup/vitest-temp-cwd.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 300_000,

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarizeReports } from '../electron/core/fleet/summarize.js';
-import { writeFakeReport, type FakeReportOptions } from '../electron/simulation/fleet-reports.js';
+import { writeFakeReport, type FakeReportOptions } from '../tests/fixtures/fleet-reports.js';
 
 const REPORTS = 10_000;
 const PCS = 7_000;

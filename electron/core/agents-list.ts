@@ -1,7 +1,7 @@
 /**
  * Server side: which agents hold a certificate that does not match (KB 1102855: on the server,
  * `CertificateManager.exe -l <list file>`). The list's columns and encoding are not documented
- * (FACTS "Certificates": U), so it is read defensively: BOM / UTF-16 / UTF-8 / CP932, every column
+ * (docs/vendor-facts.md "Certificates": U), so it is read defensively: BOM / UTF-16 / UTF-8 / CP932, every column
  * kept under its own header, host / IP / domain / GUID columns recognised when their header (ja or
  * en) or their values say so, and an unknown layout never an error.
  */
@@ -167,7 +167,7 @@ export interface AgentsList {
   run: ProgramResult;
   table: AgentsTable;
   certificate: (CertificateInfo & { daysLeft: number }) | null;
-  /** The server certificate is younger than 90 days: the usual cause of mismatches (FACTS). */
+  /** The server certificate is younger than 90 days: the usual cause of mismatches (docs/vendor-facts.md "Certificates"). */
   renewedRecently: boolean;
 }
 

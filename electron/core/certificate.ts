@@ -1,6 +1,6 @@
 /**
  * OfcNTCer.dat is an X.509 certificate (Trend's own check renames it to .cer and reads its serial:
- * KA-0010504). DER or PEM is not documented (FACTS "Certificates": U), so both are accepted.
+ * KA-0010504). DER or PEM is not documented (docs/vendor-facts.md "Certificates": U), so both are accepted.
  * Parsing uses Node's X509Certificate (OpenSSL underneath): it reads RSA and EC keys alike, where
  * node-forge stops at non-RSA keys; node-forge makes the test certificates.
  */

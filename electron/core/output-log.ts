@@ -35,8 +35,8 @@ export class OutputLog {
   private readonly head: OutputLine[] = [];
   private headChars = 0;
   private headFull = false;
-  /** The tail is tail[tailStart..]; dropping from the front only moves tailStart (O(1)). */
-  private tail: OutputLine[] = [];
+  /** The tail is tail[tailStart..]; dropping from the front only moves tailStart (O(1)) and empties the slot. */
+  private tail: (OutputLine | undefined)[] = [];
   private tailStart = 0;
   private tailChars = 0;
   private total = 0;
@@ -62,7 +62,7 @@ export class OutputLog {
     // The newest line always stays, even when it alone is over the budget.
     while (this.tail.length - this.tailStart > 1 && (this.tail.length - this.tailStart > this.limits.tailLines || this.tailChars > this.limits.tailChars)) {
       const old = this.tail[this.tailStart]!;
-      this.tail[this.tailStart++] = undefined as unknown as OutputLine;
+      this.tail[this.tailStart++] = undefined;
       this.tailChars -= old.text.length;
       this.droppedLines++;
       this.droppedChars += old.text.length;
@@ -78,7 +78,7 @@ export class OutputLog {
   }
 
   snapshot(): OutputSnapshot {
-    const lines = [...this.head, ...this.tail.slice(this.tailStart)];
+    const lines = [...this.head, ...this.tail.slice(this.tailStart).filter((l) => l !== undefined)];
     const gap = this.droppedLines ? { at: this.head.length, lines: this.droppedLines, chars: this.droppedChars } : null;
     return { lines, total: this.total, truncated: gap !== null, gap };
   }

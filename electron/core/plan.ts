@@ -86,7 +86,7 @@ export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): P
 }
 
 /**
- * A renewed server certificate is the usual cause of the mismatch (FACTS "Certificates"), and an
+ * A renewed server certificate is the usual cause of the mismatch (docs/vendor-facts.md "Certificates"), and an
  * expired one cannot fix anything: say so before anything is copied.
  */
 export function certificateNotes(certificate: Pick<CertificateInfo, 'notAfter'>, now: Date): PlanNote[] {

@@ -13,7 +13,7 @@ import { outcomeOf, type Outcome } from './outcome.js';
 import type { OutputLine } from './run-ipxfer.js';
 import type { OutputSnapshot } from './output-log.js';
 import type { ServerFiles } from './server-files.js';
-import type { Check, Verdict } from './verify.js';
+import type { Check, AgentVerdict } from './verify.js';
 import type { KitManifest } from './kit.js';
 import type { OsVerdictUnavailable } from '../platform/platform.js';
 import type { ServerMatch } from './server-match.js';
@@ -67,7 +67,7 @@ export interface Report {
     /** Left out in the middle: after `after` kept lines, `lines` lines of `chars` characters. */
     outputDropped: { after: number; lines: number; chars: number } | null;
   } | null;
-  verification: { verdict: Verdict; checks: (Check & { text: string })[] } | null;
+  verification: { verdict: AgentVerdict; checks: (Check & { text: string })[] } | null;
   /** What to do next when the fix did not work (KB 1102855: reinstall the agent). */
   guidance: string | null;
   /** Who signed the collected programs, and whether the user ran them although not verified. */

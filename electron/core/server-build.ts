@@ -1,6 +1,6 @@
 /**
  * Step "server build": which build the server runs decides whether the DatFHS DLL must go with
- * IpXfer (KB 1102855: build 12526 and later). Which source is exact is not known (FACTS "Server
+ * IpXfer (KB 1102855: build 12526 and later). Which source is exact is not known (docs/vendor-facts.md "Server
  * build": U), so every clue is kept as evidence in a fixed order of trust and the user can override.
  */
 import { open } from 'node:fs/promises';

@@ -28,7 +28,7 @@ export function cleanSourceInput(input: string): string {
   return isWindowsPath(s) ? normalizeWindowsPath(s) : s;
 }
 
-/** The places a bare `\\server` is probed, in order (DESIGN.md "source"). */
+/** The places a bare `\\server` is probed, in order (docs/architecture.md "The flow"). */
 export function probeOrder(server: string): string[] {
   const unc = `\\\\${server}`;
   return [

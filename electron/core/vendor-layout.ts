@@ -1,5 +1,5 @@
 /**
- * Where Trend Micro keeps what the repair needs. Every rule here comes from ../shared/FACTS.md;
+ * Where Trend Micro keeps what the repair needs. Every rule here comes from docs/vendor-facts.md;
  * the KB / KA ids say which document states it.
  */
 import type { Arch } from '../platform/platform.js';
@@ -27,12 +27,12 @@ export const INSTALL_FOLDERS = [
   ['Program Files', 'Trend Micro', 'Apex One'],
   ['Program Files', 'Trend Micro', 'OfficeScan'],
 ] as const;
-/** FACTS "Network share": `\\<server>\ofcscan` is the share of PCCSRV. */
+/** docs/vendor-facts.md "Network share": `\\<server>\ofcscan` is the share of PCCSRV. */
 export const PCCSRV_SHARE = 'ofcscan';
 export const PCCSRV_FOLDER = 'PCCSRV';
 /** KB 1102855 (agent side): the agent keeps its copy of the certificate in its own folder. */
 export const AGENT_CERTIFICATE = 'OfcNTCer.dat';
-/** FACTS "Agent PC" (C): real-time scan and listener services. */
+/** docs/vendor-facts.md "Agent PC" (C): real-time scan and listener services. */
 export const AGENT_SERVICES = ['ntrtscan', 'tmlisten'] as const;
 /** Folder names inside PCCSRV a person might point at instead of PCCSRV itself. */
 export const PCCSRV_SUBFOLDERS = new Set(['pccnt', 'common', 'admin', 'utility', 'ipxfer']);

@@ -1,5 +1,5 @@
 /**
- * Step "verify": IpXfer's exit code is not documented (FACTS "IpXfer": U), so the fix is judged on
+ * Step "verify": IpXfer's exit code is not documented (docs/vendor-facts.md "IpXfer": U), so the fix is judged on
  * what the agent holds afterwards: its OfcNTCer.dat must be the server's certificate, and its
  * services should be running again (IpXfer restarts them: KA-0006149). Each check keeps its evidence.
  */
@@ -8,8 +8,10 @@ import type { AgentRegistry, Platform, ServiceState } from '../platform/platform
 import { CertificateParseError, readCertificateBytes, readCertificateFile, type CertificateFile, type CertificateInfo } from './certificate.js';
 import { AGENT_CERTIFICATE, AGENT_SERVICES } from './vendor-layout.js';
 import { joinDisplay } from '../base/windows-path.js';
+import type { Clock } from '../base/clock.js';
 
-export type Verdict = 'fixed' | 'not-fixed' | 'unknown';
+/** What verify found on the agent after IpXfer (not the trust check's verdict on a program: trust/verdict.ts). */
+export type AgentVerdict = 'fixed' | 'not-fixed' | 'unknown';
 
 export type Check =
   | { name: 'agent-certificate'; result: 'pass' | 'fail' | 'unknown'; path: string; expectedSha256: string; actualSha256: string | null; actualSerial: string | null; problem: string | null }
@@ -18,7 +20,7 @@ export type Check =
   | { name: 'exit-code'; result: 'pass' | 'warn'; exitCode: number | null };
 
 export interface Verification {
-  verdict: Verdict;
+  verdict: AgentVerdict;
   checks: Check[];
 }
 
@@ -61,6 +63,8 @@ export interface VerifyOptions {
   /** How long to wait for services that IpXfer is still restarting. */
   settleMs: number;
   pollMs?: number;
+  /** The session's clock: the settle time is measured and waited on it. */
+  clock: Clock;
   signal?: AbortSignal;
   /** Called before each wait, with the time waited so far: shown as "waiting for the agent". */
   onWaiting?: (elapsedMs: number) => void;
@@ -93,7 +97,7 @@ async function checkOnce(o: VerifyOptions): Promise<Verification> {
   ];
   // Only the certificate can prove the fix; stopped services leave it open, never "fixed".
   const servicesOk = services.every((c) => c.result === 'pass');
-  const verdict: Verdict = certCheck.result === 'fail' ? 'not-fixed' : certCheck.result === 'pass' && servicesOk ? 'fixed' : 'unknown';
+  const verdict: AgentVerdict = certCheck.result === 'fail' ? 'not-fixed' : certCheck.result === 'pass' && servicesOk ? 'fixed' : 'unknown';
   return { verdict, checks };
 }
 
@@ -103,26 +107,13 @@ async function checkOnce(o: VerifyOptions): Promise<Verification> {
  * update (KA-0010504), so a first read of the old file decides nothing.
  */
 export async function verifyFix(o: VerifyOptions): Promise<Verification> {
-  const started = Date.now();
+  const started = o.clock.now().getTime();
   const deadline = started + o.settleMs;
   for (;;) {
     const result = await checkOnce(o);
-    if (result.verdict === 'fixed' || Date.now() >= deadline || o.signal?.aborted) return result;
-    o.onWaiting?.(Date.now() - started);
-    await sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - Date.now())), o.signal);
+    const now = o.clock.now().getTime();
+    if (result.verdict === 'fixed' || now >= deadline || o.signal?.aborted) return result;
+    o.onWaiting?.(now - started);
+    await o.clock.sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - now)), o.signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    // Cancelled already (e.g. while the wait was being announced): an 'abort' event will not come again.
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -93,7 +93,7 @@ export const webContentsRules = {
   device: (): boolean => false,
 } as const;
 
-/** The window's webPreferences (DESIGN.md "Security"); the main process uses exactly this. */
+/** The window's webPreferences (docs/architecture.md "Security"); the main process uses exactly this. */
 export function secureWebPreferences(preload: string) {
   return {
     preload,

@@ -1,6 +1,6 @@
 /**
  * Where Windows' own tools are, as absolute paths. A bare name (`reg`) is looked up in the current
- * folder first and also as `reg.bat` / `reg.cmd` (FACTS "Windows commands"): in an elevated app
+ * folder first and also as `reg.bat` / `reg.cmd` (docs/vendor-facts.md "Windows commands"): in an elevated app
  * whose portable copy runs from the user's %TEMP%, that would run whatever a user dropped there.
  * So every tool is `%SystemRoot%\System32\<tool>.exe`, and from a 32-bit process on 64-bit
  * Windows `%SystemRoot%\Sysnative\...`: System32 is redirected to the 32-bit SysWOW64 there, which

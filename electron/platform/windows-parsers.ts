@@ -57,7 +57,7 @@ const SERVICE_STATE_WORDS: Record<number, string> = {
 
 /**
  * `sc query <name>`, read without its labels: they are translated (`STATE` is `状態` in Japanese,
- * `Состояние` in Russian, `STATUS` in German), while `4  RUNNING` is not (FACTS "Windows commands").
+ * `Состояние` in Russian, `STATUS` in German), while `4  RUNNING` is not (docs/vendor-facts.md "Windows commands").
  * The state line is the one whose number and English word agree. A missing service is error 1060
  * (sc's exit status, or `[SC] ... 1060:` where the word FAILED is translated); Wine's sc.exe exits
  * 1 with no text instead. Anything else is `unknown`, never `missing`.

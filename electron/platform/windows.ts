@@ -22,7 +22,7 @@ const TOOL_TIMEOUT_MS = 15_000;
 const RESOLVE_TIMEOUT_MS = 5_000;
 
 /**
- * FACTS "Agent PC": the agent's key, read in the 32-bit registry view (`/reg:32`): that is
+ * docs/vendor-facts.md "Agent PC": the agent's key, read in the 32-bit registry view (`/reg:32`): that is
  * WOW6432Node on 64-bit Windows and the key itself on 32-bit Windows, so one query covers both
  * without spelling the reserved `WOW6432Node`.
  */
@@ -125,7 +125,7 @@ export class WindowsPlatform implements Platform {
 
   toLocalPath(p: string): LocalPath {
     if (!isWindowsPath(p)) return p.trim() === '' ? { ok: false, reason: 'invalid' } : { ok: true, path: p };
-    // An elevated process does not see drive letters the user mapped (FACTS "Network share").
+    // An elevated process does not see drive letters the user mapped (docs/vendor-facts.md "Network share").
     const drive = /^([A-Za-z]):/.exec(p);
     if (drive && !existsSync(`${drive[1]}:\\`)) return { ok: false, reason: 'mapped-drive' };
     return { ok: true, path: p };

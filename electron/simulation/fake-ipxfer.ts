@@ -3,7 +3,7 @@
  * name (`IpXfer_x64.exe`) and run through its `#!` line. It behaves as the configuration baked into
  * it says: checks its DLL, prints CP932 or UTF-8, sleeps, hangs, floods, fails, or "fixes" the agent
  * by copying the certificate into the agent folder. It knows nothing of the real IpXfer's output
- * (FACTS: U); the texts are ours.
+ * (docs/vendor-facts.md "IpXfer": U); the texts are ours.
  */
 import iconv from 'iconv-lite';
 

@@ -1,5 +1,5 @@
 /**
- * Certificates for the training mode and tests, shaped like the server's (FACTS "Certificates":
+ * Certificates for the training mode and tests, shaped like the server's (docs/vendor-facts.md "Certificates":
  * subject "OfficeScan Server NTSG", valid three years). node-forge builds them; Node makes the RSA
  * key, which is many times faster than forge's pure-JS key generation.
  */

@@ -127,7 +127,6 @@ class Wizard {
     else if (i > 0) this.step = STEPS[i - 1]!;
   }
 
-  /** Sends an intent; a refusal (another step still running...) is shown, never thrown away. */
   /**
    * Stopping IpXfer part-way can leave the agent's services stopped and unregistered from the
    * server (KA-0006149): the page asks first, then cancels.
@@ -139,6 +138,7 @@ class Wizard {
     await this.act(() => this.api.cancel());
   }
 
+  /** Sends an intent; a refusal (another step still running...) is shown, never thrown away. */
   async act(intent: () => Promise<unknown>): Promise<boolean> {
     this.notice = null;
     try {
@@ -155,8 +155,10 @@ class Wizard {
     await this.act(() => this.api.setLanguage(lang));
   }
 
-  /** "Check and continue": checks the source; moves on when the files were found. */
-  /** `build`: a build the user names (null: back to the detected one); left out, the session keeps its own. */
+  /**
+   * "Check and continue": checks the source; moves on when the files were found. `build`: a build
+   * the user names (null: back to the detected one); left out, the session keeps its own.
+   */
   async check(source: string, build?: number | null): Promise<void> {
     if (!(await this.act(() => (build === undefined ? this.api.setSource(source) : this.api.setSource(source, build))))) return;
     const s = this.state;

@@ -2,7 +2,7 @@
 /**
  * A Wine prefix holding a small Windows world for the lane, everything from source in the repo:
  * Windows 10, a Japanese locale (OEM code page 932), the agent's registry values (written with
- * `reg add ... /reg:32`, FACTS "Agent PC"), the agent folder with an old OfcNTCer.dat, two real
+ * `reg add ... /reg:32`, docs/vendor-facts.md "Agent PC"), the agent folder with an old OfcNTCer.dat, two real
  * services `tmlisten` / `ntrtscan` (fake-service.exe under the real service manager), the test-only
  * fltmc stand-in in system32, and drives S: (server shares; Wine has no SMB, so shares are Wine
  * drive paths) and E: (a "USB stick").
@@ -108,7 +108,7 @@ export function createPrefix(dir, programs) {
     'reg add "HKCU\\Software\\Wine" /v Version /d win10 /f >nul',
     // No display here: the null graphics driver lets Wine's desktop process run headless.
     'reg add "HKCU\\Software\\Wine\\Drivers" /v Graphics /d null /f >nul',
-    // `\\"`: the value ends in a backslash, as the agent writes it (FACTS "Agent PC").
+    // `\\"`: the value ends in a backslash, as the agent writes it (docs/vendor-facts.md "Agent PC").
     `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
     `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,
     `reg add "${AGENT_KEY}\\Misc." /v ProgramVer /d 14.0 /f /reg:32 >nul`,

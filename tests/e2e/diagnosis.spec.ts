@@ -4,7 +4,7 @@
  * plain finish; "Check" and "Copy" each do their step and move on, and every change is announced.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, action, confirmUnverified, diagnosed, ja, en } from './harness.js';
+import { test, expect, action, diagnosed, ja, en, runWithoutPassword } from './harness.js';
 
 test.describe('the agent already holds the server\'s certificate (English)', () => {
   test.use({ lang: 'en', worldOptions: { agentHasServerCertificate: true } });
@@ -33,9 +33,7 @@ test.describe('the agent already holds the server\'s certificate (English)', () 
     await action(page, 'Check and continue').click();
     await action(page, 'Run the repair anyway').click();
     await expect(page.getByRole('heading', { name: 'Run IpXfer' })).toBeVisible();
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
   });
 });
@@ -61,9 +59,7 @@ test.describe('one action per step, announced (Japanese)', () => {
     await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeFocused();
     await expect(page.getByTestId('announcer')).toHaveText('コピーと確認が完了しました。 現在の手順: 実行。');
     expect(await sameNames(page)).toEqual([]);
-    await page.getByLabel('このエージェントにはアンロードパスワードが設定されていない').check();
-    await confirmUnverified(page, ja);
-    await action(page, 'IpXfer を実行').click();
+    await runWithoutPassword(page, ja);
     await expect(page.getByTestId('announcer')).toHaveText('修復済み');
     expect(await sameNames(page)).toEqual([]);
   });

@@ -80,6 +80,13 @@ export async function confirmUnverified(page: Page, t: (ja: string, en: string) 
   await page.getByLabel(t('ファイルを確認済みのため、承知のうえで実行する', 'I have checked these files: run them anyway')).check();
 }
 
+/** The usual start of a run: "no unload password is set", the unsigned stand-ins confirmed, then Run. */
+export async function runWithoutPassword(page: Page, t: (ja: string, en: string) => string): Promise<void> {
+  await page.getByLabel(t('このエージェントにはアンロードパスワードが設定されていない', 'No unload password is set on this agent')).check();
+  await confirmUnverified(page, t);
+  await action(page, t('IpXfer を実行', 'Run IpXfer')).click();
+}
+
 export const ja = (j: string) => j;
 export const en = (_j: string, e: string) => e;
 

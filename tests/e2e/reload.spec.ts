@@ -2,7 +2,7 @@
  * The session lives in the engine, not the page: a reload or a closed tab shows where the session
  * is (a running step with its log so far, or the result), and leaving during a run asks first.
  */
-import { test, expect, toRunStep, action, confirmUnverified, en } from './harness.js';
+import { test, expect, toRunStep, action, en, runWithoutPassword } from './harness.js';
 
 const LINES = ['step 1 of 6', 'step 2 of 6', 'step 3 of 6', 'step 4 of 6', 'step 5 of 6', 'step 6 of 6'];
 
@@ -11,9 +11,7 @@ test.describe('a reload during a run', () => {
 
   test('asks first, then shows Run with its log so far and the steps locked, and reaches the result when it ends', async ({ page }) => {
     await toRunStep(page, en);
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     await expect(page.getByTestId('log')).toContainText('step 2 of 6');
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -40,9 +38,7 @@ test.describe('a reload or a closed tab after the result', () => {
 
   test('shows the result with its verdict and report; the PC is not looked at again', async ({ page, context, harness }) => {
     await toRunStep(page, en);
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
     const report = await page.getByTestId('report-path').textContent();
     const finishedAt = harness.service.repair.state.finishedAt;

@@ -3,16 +3,14 @@
  * what became of the working folder, the services a stopped IpXfer left stopped (and a button to
  * start them), the report readable in the page, a summary for the ticket, and a fresh start.
  */
-import { test, expect, toRunStep, action, confirmUnverified, ja, en } from './harness.js';
+import { test, expect, toRunStep, action, ja, en, runWithoutPassword } from './harness.js';
 
 test.describe('a fixed agent (Japanese)', () => {
   test.use({ lang: 'ja', permissions: ['clipboard-read', 'clipboard-write'], worldOptions: { agentBuild: 12526 } });
 
   test('the verdict says it once; the report reads in the page; the ticket summary copies; "Done" starts again in the same language', async ({ page, harness }) => {
     await toRunStep(page, ja);
-    await page.getByLabel('このエージェントにはアンロードパスワードが設定されていない').check();
-    await confirmUnverified(page, ja);
-    await action(page, 'IpXfer を実行').click();
+    await runWithoutPassword(page, ja);
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-outcome', 'fixed');
     await expect(page.getByTestId('verdict-title')).toHaveText('修復済み');
@@ -50,9 +48,7 @@ test.describe('agent services left stopped (English)', () => {
 
   test('"could not be confirmed" names the service and how to start it; the button starts it and the agent is then fixed', async ({ page }) => {
     await toRunStep(page, en);
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-outcome', 'not-verified');
     await expect(verdict).toContainText('These agent services are not running: ntrtscan. Start them as administrator (net start ntrtscan)');
@@ -68,9 +64,7 @@ test.describe('a cancelled run that left a service stopped (English)', () => {
 
   test('says which service is down and how to start it, offers the button, never "Try another password"; the confirmation stays ticked for the retry', async ({ page }) => {
     await toRunStep(page, en);
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     await expect(page.getByTestId('log')).toContainText('working...');
     await action(page, 'Cancel').click();
     await action(page, 'Stop IpXfer').click();

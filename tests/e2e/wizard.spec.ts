@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { test, expect, toRunStep, action, confirmUnverified, diagnosed, ja, en } from './harness.js';
+import { test, expect, toRunStep, action, confirmUnverified, diagnosed, ja, en, runWithoutPassword } from './harness.js';
 
 const PASSWORD = 'Tr3nd#パス word';
 
@@ -148,9 +148,7 @@ test.describe('a hanging IpXfer', () => {
 
   test('can be cancelled from the page; the result says so', async ({ page }) => {
     await toRunStep(page, en);
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     await expect(page.getByTestId('log')).toContainText('working...');
     await expect(page.getByTestId('elapsed')).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -334,9 +332,7 @@ test.describe('a flood of output', () => {
 
   test('100k lines arrive, the pane keeps only what is visible in the page', async ({ page }) => {
     await toRunStep(page, en);
-    await page.getByLabel('No unload password is set on this agent').check();
-    await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await runWithoutPassword(page, en);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed', { timeout: 30_000 });
     await page.getByRole('navigation').getByRole('button', { name: 'Run' }).click();
     await expect(page.getByTestId('line-count')).toHaveText('100,000 lines');

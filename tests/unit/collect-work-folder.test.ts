@@ -17,6 +17,7 @@ import { SessionContext, defaultReportsDir, defaultWorkBase } from '../../electr
 import { RepairSession } from '../../electron/core/session/repair-session.js';
 import { runCli } from '../fixtures/cli.js';
 import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
+import { clockAt } from '../../electron/base/clock.js';
 
 let world: World | null = null;
 afterEach(async () => {
@@ -137,7 +138,7 @@ describe('a session given no options', () => {
   });
 
   it('an unexpected error is worded as one, with its message, in the session\'s language; a listener can stop listening', () => {
-    const ctx = new SessionContext({ platform: null as never, lang: 'en', now: () => new Date(0) });
+    const ctx = new SessionContext({ platform: null as never, lang: 'en', clock: clockAt(new Date(0)) });
     expect(ctx.now().getTime()).toBe(0);
     expect(ctx.wordError(new Error('disk on fire'), 'collect')).toMatchObject({ category: 'failed', error: { code: 'internal', step: 'collect', message: 'Unexpected error: disk on fire' } });
     expect(ctx.wordError('a thrown string', 'run').error.message).toBe('Unexpected error: a thrown string');

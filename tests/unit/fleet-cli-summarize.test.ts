@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFakeReport } from '../../electron/simulation/fleet-reports.js';
+import { writeFakeReport } from '../fixtures/fleet-reports.js';
 import { execa } from 'execa';
 import { CLI, runCli } from '../fixtures/cli.js';
 import { makeWorld } from '../fixtures/world.js';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyReport, reportBaseName } from '../../electron/core/fleet/report-copy.js';
 import type { Report } from '../../electron/core/report.js';
-import { fakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport } from '../fixtures/fleet-reports.js';
 import { runCli } from '../fixtures/cli.js';
 import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 

@@ -11,7 +11,7 @@ import { mkdir, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeReports } from '../../electron/core/fleet/summarize.js';
-import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';
 import { tempDirs } from '../fixtures/temp-dirs.js';
 
 const AGENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents');

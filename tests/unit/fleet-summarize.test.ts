@@ -12,7 +12,7 @@ import { summarizeReports } from '../../electron/core/fleet/summarize.js';
 import { FleetError } from '../../electron/core/fleet/fleet-types.js';
 import { joinAgents, targetsText } from '../../electron/core/fleet/fleet-view.js';
 import { readReportRecord } from '../../electron/core/fleet/report-record.js';
-import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';
 import { agentsToCsv } from '../../electron/core/agents-list.js';
 import { tempDirs } from '../fixtures/temp-dirs.js';
 

@@ -18,7 +18,7 @@ import { MAX_REPORT_BYTES } from '../../electron/core/fleet/scan-reports.js';
 import type { Lang } from '../../electron/core/messages.js';
 import type { Report } from '../../electron/core/report.js';
 import { readPasswordFile } from '../../electron/hosts/cli/password-file.js';
-import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';
 import { runCli } from '../fixtures/cli.js';
 import { tempDirs } from '../fixtures/temp-dirs.js';
 

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's layer rules live in .dependency-cruiser.cjs; these tests run them in `npm test` and
+ * The layer rules (docs/architecture.md "Layers") live in .dependency-cruiser.cjs; these tests run them in `npm test` and
  * prove the rules bite: a planted violation of each kind is reported, and the real tree has none.
  */
 import { execa } from 'execa';

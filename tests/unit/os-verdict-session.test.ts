@@ -3,6 +3,7 @@
  * as session progress ("Windows is checking the signature (n s)"), and when Windows gives no
  * verdict the shipped roots judge, with the reason in the state's text, the report and its text.
  */
+import { systemClock } from '../../electron/base/clock.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionContext } from '../../electron/core/session/context.js';
 import { RepairSession } from '../../electron/core/session/repair-session.js';
@@ -36,7 +37,7 @@ describe("Windows' verdict in the session", () => {
     world = await makeWorld({ tree: { ipxfer: ['x64'], datfhs: ['x64'] } });
     const w = withWindowsVerdict(world.platform);
     let now = new Date('2026-12-01T09:00:00Z');
-    const ctx = new SessionContext({ platform: w.platform, lang: 'en', workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, now: () => now });
+    const ctx = new SessionContext({ platform: w.platform, lang: 'en', workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, clock: { now: () => now, sleep: systemClock.sleep } });
     const s = new RepairSession(ctx);
     expect(await s.setSource('\\\\srv')).toBe(true);
     const collecting = s.collect();

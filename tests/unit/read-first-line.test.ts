@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFirstLine } from '../../electron/base/read-first-line.js';
 
 let dir: string | null = null;
@@ -63,7 +63,7 @@ describe('--password-stdin', () => {
   it.runIf(hasScript && process.platform === 'linux')('at a console: a prompt on stderr, the typing not echoed', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'acf-tty-'));
     // The compiled module, as the CLI runs it (npm test builds first).
-    const compiled = pathToFileURL(path.resolve('dist/electron/base/read-first-line.js')).href;
+    const compiled = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/electron/base/read-first-line.js')).href;
     const result = path.join(dir, 'result.json');
     await writeFile(
       path.join(dir, 'main.mjs'),

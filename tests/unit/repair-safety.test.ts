@@ -12,6 +12,8 @@ import { RepairSession } from '../../electron/core/session/repair-session.js';
 import type { RepairState } from '../../electron/core/session/state.js';
 import type { Platform } from '../../electron/platform/platform.js';
 import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
+import { clockAt, type Clock } from '../../electron/base/clock.js';
+import { FakeClock } from '../fixtures/fake-clock.js';
 
 const RUN_ANYWAY = { allowUnverifiedPublisher: true };
 let world: World | null = null;
@@ -20,9 +22,9 @@ afterEach(async () => {
   world = null;
 });
 
-async function ready(o: WorldOptions = {}, extra: { settleMs?: number; platform?: Platform; reportsDir?: string } = {}) {
+async function ready(o: WorldOptions = {}, extra: { settleMs?: number; platform?: Platform; reportsDir?: string; clock?: Clock } = {}) {
   world = await makeWorld(o);
-  const ctx = new SessionContext({ platform: extra.platform ?? world.platform, lang: 'en', workBase: world.workBase, reportsDir: extra.reportsDir ?? world.reportsDir, settleMs: extra.settleMs ?? 0, timeoutMs: 20_000 });
+  const ctx = new SessionContext({ platform: extra.platform ?? world.platform, lang: 'en', workBase: world.workBase, reportsDir: extra.reportsDir ?? world.reportsDir, settleMs: extra.settleMs ?? 0, timeoutMs: 20_000, clock: extra.clock });
   return { s: new RepairSession(ctx), w: world };
 }
 
@@ -39,9 +41,9 @@ function when(s: RepairSession, test: (st: RepairState) => boolean): Promise<Rep
   });
 }
 
-/** A platform whose every answer takes `ms`: a slow registry, a slow share. */
-function slow(p: Platform, ms: number): Platform {
-  const wait = <T>(v: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(v), ms));
+/** A platform whose every answer takes `ms` of the session's clock: a slow registry, a slow share. */
+function slow(p: Platform, clock: Clock, ms: number): Platform {
+  const wait = <T>(v: Promise<T>) => clock.sleep(ms).then(() => v);
   return Object.assign(Object.create(Object.getPrototypeOf(p)), p, {
     arch: () => wait(p.arch()),
     agent: () => wait(p.agent()),
@@ -66,19 +68,28 @@ describe('one operation at a time', () => {
 
 describe('cancel at every step', () => {
   for (const step of ['detect', 'source'] as const) {
-    it(`during ${step}: ends "cancelled" within a second, and nothing runs afterwards`, async () => {
+    it(`during ${step}: ends "cancelled" at once, without waiting for the platform, and nothing runs afterwards`, async () => {
       world = await makeWorld();
-      const platform = slow(world.platform, 3000);
-      const s = new RepairSession(new SessionContext({ platform, lang: 'en', workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0 }));
-      const started = Date.now();
+      // The platform answers after 3 s of the session's clock, which the test never lets pass before the cancel.
+      const clock = new FakeClock();
+      const platform = slow(world.platform, clock, 3000);
+      const s = new RepairSession(new SessionContext({ platform, lang: 'en', workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0, clock }));
       const op = step === 'detect' ? s.detect() : s.setSource('\\\\srv');
       await when(s, (st) => st.busy !== null);
+      await clock.sleeping();
       s.cancel();
       expect(await op).toBe(false);
-      expect(Date.now() - started).toBeLessThan(1500);
+      // Ended while the platform's answer was still outstanding: no time passed at all.
+      expect(clock.elapsedMs()).toBe(0);
+      expect(clock.pending).toBeGreaterThan(0);
       expect(s.state.outcome).toBe('cancelled');
       expect(s.state.error?.step).toBe(step === 'detect' ? 'pc' : 'source');
       expect(s.state.plan).toBeNull();
+      // The late answer changes nothing.
+      await clock.advance(3000);
+      expect(s.state.outcome).toBe('cancelled');
+      expect(s.state.plan).toBeNull();
+      expect(s.state.busy).toBeNull();
     });
   }
 
@@ -163,7 +174,7 @@ describe('reports are never lost', () => {
     world = await makeWorld();
     const w = world;
     const fixed = new Date('2026-11-26T10:00:00Z');
-    const sessions = Array.from({ length: 6 }, () => new RepairSession(new SessionContext({ platform: w.platform, lang: 'en', workBase: w.workBase, reportsDir: w.reportsDir, settleMs: 0, now: () => fixed })));
+    const sessions = Array.from({ length: 6 }, () => new RepairSession(new SessionContext({ platform: w.platform, lang: 'en', workBase: w.workBase, reportsDir: w.reportsDir, settleMs: 0, clock: clockAt(fixed) })));
     await Promise.all(sessions.map(async (s) => {
       await s.setSource('\\\\srv');
       await s.collect(true);
@@ -202,12 +213,17 @@ describe('verify waits for the agent', () => {
   });
 
   it('an agent that never takes it is "not fixed" only after the settle time, quoting what IpXfer said', async () => {
-    const { s } = await ready({ behaviour: { noEffect: true, lines: ['Error: could not update the agent.'] } }, { settleMs: 2000 });
+    // Every wait passes at once on this clock, which counts exactly how long the session waited.
+    const clock = new FakeClock({ auto: true });
+    const { s } = await ready({ behaviour: { noEffect: true, lines: ['Error: could not update the agent.'] } }, { settleMs: 2000, clock });
     await s.setSource('\\\\srv');
     await s.collect();
-    const started = Date.now();
+    const waits: number[] = [];
+    s.onState((st) => st.waiting && waits.push(st.waiting.elapsedMs));
+    const started = clock.elapsedMs();
     expect(await s.run(null, RUN_ANYWAY)).toBe(false);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(clock.elapsedMs() - started).toBe(2000);
+    expect(waits).toEqual([0]);
     expect(s.state.verification?.verdict).toBe('not-fixed');
     expect(s.state.error?.message).toContain('IpXfer said: "Error: could not update the agent."');
     expect(s.state.error?.step).toBe('verify');

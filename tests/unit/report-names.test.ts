@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from '../../electron/core/report.js';
 import { reportBaseName, writeReport, writeReportPair } from '../../electron/core/report-files.js';
-import { fakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport } from '../fixtures/fleet-reports.js';
 import { tempDirs } from '../fixtures/temp-dirs.js';
 
 const temp = tempDirs('acf-rnames-');

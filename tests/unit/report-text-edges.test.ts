@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { messages, type Lang } from '../../electron/core/messages.js';
 import type { PublisherEntry, Report } from '../../electron/core/report.js';
 import { reportText } from '../../electron/core/report-text.js';
-import { fakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport } from '../fixtures/fleet-reports.js';
 
 const base = (lang: Lang = 'en'): Report => ({
   ...(fakeReport({ hostname: 'PC-042', createdAt: new Date('2026-03-02T09:15:00Z'), outcome: 'failed' }) as unknown as Report),

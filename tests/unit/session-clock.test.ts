@@ -12,6 +12,7 @@ import type { Platform } from '../../electron/platform/platform.js';
 import { sign, tempDir, unsignedPe } from '../fixtures/signing.js';
 import { chainSigner, testCa } from '../fixtures/test-ca.js';
 import { makeWorld, type World } from '../fixtures/world.js';
+import { clockAt } from '../../electron/base/clock.js';
 
 let world: World | null = null;
 let dir: string | null = null;
@@ -36,7 +37,7 @@ describe("the session's clock", () => {
     await copyFile(signed, path.join(world.pccsrv, 'Admin', 'Utility', 'IpXfer', 'IpXfer_x64.exe'));
     const w = world;
     const ipxferOutcome = async (now: Date) => {
-      const ctx = new SessionContext({ platform: windowsSaysValid(w.platform), lang: 'en', workBase: w.workBase, reportsDir: w.reportsDir, settleMs: 0, now: () => now });
+      const ctx = new SessionContext({ platform: windowsSaysValid(w.platform), lang: 'en', workBase: w.workBase, reportsDir: w.reportsDir, settleMs: 0, clock: clockAt(now) });
       const s = new RepairSession(ctx);
       expect(await s.setSource('\\\\srv')).toBe(true);
       expect(await s.collect()).toBe(true);

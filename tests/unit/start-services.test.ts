@@ -58,10 +58,12 @@ async function cancelledRun(pending: Record<string, number | 'never'>) {
     reportsDir: world.reportsDir,
     settleMs: 0,
     timeoutMs: 20_000,
-    now: () => new Date(t),
-    wait: async (ms) => {
-      waits.push(ms);
-      t += ms;
+    clock: {
+      now: () => new Date(t),
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        t += ms;
+      },
     },
   });
   const s = new RepairSession(ctx);

@@ -1,6 +1,6 @@
 /**
  * Every program electron/ starts is named by a path, never by a literal name Windows would look up
- * in the current folder first (FACTS "Windows commands"): Windows tools come from system-tool.ts,
+ * in the current folder first (docs/vendor-facts.md "Windows commands"): Windows tools come from system-tool.ts,
  * IpXfer and CertificateManager from the working folder. The Wine lane shows the same at run time
  * (tests/windows/planted-tools.test.ts).
  */

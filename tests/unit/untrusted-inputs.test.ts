@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { agentsToCsv, parseAgentsCsv } from '../../electron/core/agents-list.js';
 import { neutraliseCell } from '../../electron/base/csv-write.js';
 import { forTerminal, oneLine } from '../../electron/base/terminal-text.js';
-import { fakeReport, writeFakeReport } from '../../electron/simulation/fleet-reports.js';
+import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';
 import { writeServerTree } from '../../electron/simulation/server-tree.js';
 import { SessionContext } from '../../electron/core/session/context.js';
 import { RepairSession } from '../../electron/core/session/repair-session.js';

@@ -11,6 +11,7 @@ import { readCertificateBytes } from '../../electron/core/certificate.js';
 import { messages } from '../../electron/core/messages.js';
 import { readAgentCertificate, verifyFix, type Check } from '../../electron/core/verify.js';
 import { SimulatedPlatform } from '../../electron/platform/simulated.js';
+import { FakeClock } from '../fixtures/fake-clock.js';
 import { certificates, makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 
 const { server, old } = certificates();
@@ -27,7 +28,7 @@ async function judge(o: WorldOptions, agentFile: Buffer | null, extra: { exitCod
   if (agentFile === null) await rm(certFile);
   else await writeFile(certFile, agentFile);
   const agent = (await world.platform.agent())!;
-  const v = await verifyFix({ platform: world.platform, agent, server: readCertificateBytes(world.server.der), exitCode: extra.exitCode ?? 0, settleMs: 0 });
+  const v = await verifyFix({ platform: world.platform, agent, server: readCertificateBytes(world.server.der), exitCode: extra.exitCode ?? 0, settleMs: 0, clock: new FakeClock() });
   const cert = v.checks.find((c) => c.name === 'agent-certificate') as Extract<Check, { name: 'agent-certificate' }>;
   return { v, cert, w: world };
 }
@@ -72,7 +73,7 @@ describe('the agent\'s certificate decides', () => {
     const agent = (await platform.agent())!;
     const read = await readAgentCertificate(platform, agent);
     expect(read).toMatchObject({ path: 'Q:\\Trend Micro\\Security Agent\\OfcNTCer.dat', sha256File: null, certificate: null, problem: 'unreachable' });
-    const v = await verifyFix({ platform, agent, server: readCertificateBytes(world.server.der), exitCode: 0, settleMs: 0 });
+    const v = await verifyFix({ platform, agent, server: readCertificateBytes(world.server.der), exitCode: 0, settleMs: 0, clock: new FakeClock() });
     expect(v.verdict).toBe('unknown');
     expect(messages('en').check(v.checks[0]!)).toContain('cannot be reached');
   });
@@ -99,7 +100,7 @@ describe('services and the exit code', () => {
     const exit = v.checks.find((c) => c.name === 'exit-code')!;
     expect(exit).toMatchObject({ result: 'warn', exitCode: 3 });
     expect(messages('en').check(exit)).toBe('IpXfer exit code: 3 (not 0; the certificate decides)');
-    const none = await verifyFix({ platform: w.platform, agent: (await w.platform.agent())!, server: readCertificateBytes(server.der), exitCode: null, settleMs: 0 });
+    const none = await verifyFix({ platform: w.platform, agent: (await w.platform.agent())!, server: readCertificateBytes(server.der), exitCode: null, settleMs: 0, clock: new FakeClock() });
     expect(none.checks.find((c) => c.name === 'exit-code')).toMatchObject({ result: 'warn', exitCode: null });
     expect(none.checks.find((c) => c.name === 'agent-server')).toMatchObject({ result: 'info', registryServer: 'srv' });
   });
@@ -111,7 +112,8 @@ describe('waiting for the agent', () => {
     const agent = (await world.platform.agent())!;
     const controller = new AbortController();
     const waits: number[] = [];
-    const started = Date.now();
+    // Time moves only when the test moves it: the wait can end only through the cancel.
+    const clock = new FakeClock();
     const v = await verifyFix({
       platform: world.platform,
       agent,
@@ -119,6 +121,7 @@ describe('waiting for the agent', () => {
       exitCode: 0,
       settleMs: 60_000,
       pollMs: 30_000,
+      clock,
       signal: controller.signal,
       onWaiting: (ms) => {
         waits.push(ms);
@@ -126,7 +129,50 @@ describe('waiting for the agent', () => {
       },
     });
     expect(v.verdict).toBe('not-fixed');
-    expect(waits).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(waits).toEqual([0]);
+    expect(clock.elapsedMs()).toBe(0);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('re-reads every poll interval on the session\'s clock until the settle time ends, and no longer', async () => {
+    world = await makeWorld();
+    const agent = (await world.platform.agent())!;
+    const clock = new FakeClock();
+    const waits: number[] = [];
+    let done = false;
+    const judged = verifyFix({ platform: world.platform, agent, server: readCertificateBytes(world.server.der), exitCode: 0, settleMs: 5000, pollMs: 2000, clock, onWaiting: (ms) => waits.push(ms) }).finally(() => (done = true));
+    await clock.sleeping();
+    await clock.advance(2000);
+    await clock.sleeping();
+    await clock.advance(2000);
+    await clock.sleeping();
+    // The third read, at 4 s, found the old certificate again; the last wait is what is left: 1 s.
+    expect(waits).toEqual([0, 2000, 4000]);
+    await clock.advance(900);
+    expect(done).toBe(false);
+    await clock.advance(100);
+    const v = await judged;
+    expect(v.verdict).toBe('not-fixed');
+    expect(waits).toEqual([0, 2000, 4000]);
+    expect(clock.elapsedMs()).toBe(5000);
+  });
+
+  it('ends the wait as soon as the agent holds the server\'s certificate', async () => {
+    world = await makeWorld();
+    const agent = (await world.platform.agent())!;
+    const clock = new FakeClock();
+    const waits: number[] = [];
+    const judged = verifyFix({ platform: world.platform, agent, server: readCertificateBytes(world.server.der), exitCode: 0, settleMs: 60_000, pollMs: 2000, clock, onWaiting: (ms) => waits.push(ms) });
+    await clock.sleeping();
+    await clock.advance(2000);
+    await clock.sleeping();
+    // The agent takes the certificate during the second wait.
+    await writeFile(path.join(world.agentDir, 'OfcNTCer.dat'), world.server.der);
+    await clock.advance(2000);
+    const v = await judged;
+    expect(v.verdict).toBe('fixed');
+    expect(waits).toEqual([0, 2000]);
+    expect(clock.elapsedMs()).toBe(4000);
+    expect(clock.pending).toBe(0);
   });
 });

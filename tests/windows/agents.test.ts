@@ -1,6 +1,6 @@
 /**
  * `agents` on the server: the fake CertificateManager.exe (`-l <csv>`) writes a CP932 list with
- * Japanese headers (the real list's format is unknown, FACTS "Certificates": U); the product runs
+ * Japanese headers (the real list's format is unknown, docs/vendor-facts.md "Certificates": U); the product runs
  * it from PCCSRV\Admin\Utility\CertificateManager and reads the list.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * IpXfer that never finishes (ours stops the services, starts a helper, then waits forever): the
  * time limit must end IpXfer and its helper. Wine's taskkill refuses /T, so this exercises the
- * snapshot walk of windows-kill-tree.ts; on Windows taskkill /T does it first. FACTS "IpXfer":
+ * snapshot walk of windows-kill-tree.ts; on Windows taskkill /T does it first. docs/vendor-facts.md "IpXfer":
  * stopping part-way can leave the services stopped, and the report must show that.
  */
 import { describe, expect, it } from 'vitest';

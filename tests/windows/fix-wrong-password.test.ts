@@ -1,5 +1,5 @@
 /**
- * A wrong unload password (FACTS "IpXfer": behaviour U; ours refuses with exit 3): the product must
+ * A wrong unload password (docs/vendor-facts.md "IpXfer": behaviour U; ours refuses with exit 3): the product must
  * say "not fixed" from the agent's certificate, not trust the exit code, and keep the agent as it was.
  */
 import { describe, expect, it } from 'vitest';

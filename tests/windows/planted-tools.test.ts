@@ -1,6 +1,6 @@
 /**
  * Windows looks for a bare program name in the current folder first, and tries .bat/.cmd too
- * (FACTS "Windows commands"). Here the built WindowsPlatform runs from a folder holding planted
+ * (docs/vendor-facts.md "Windows commands"). Here the built WindowsPlatform runs from a folder holding planted
  * reg.exe, sc.exe, fltmc.exe ... and reg.bat, sc.cmd ..., that folder also first in PATH: every
  * answer must still come from the real tools in System32, and no planted program may run.
  */

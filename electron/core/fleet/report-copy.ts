@@ -28,11 +28,22 @@ export type CopiedReport = Report & { reportCopy?: ReportCopy };
 
 const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 
+/** Where the central copy is, or why it is missing: one line, as the report and the CLI say it. */
+export function copyLine(copy: ReportCopy, lang: Lang): string {
+  return copy.error ? copy.error.message : `${fleetMessages(lang).copy.saved}: ${copy.json}`;
+}
+
+/**
+ * A run's exit code once its central copy is known: a result of 0 becomes 7 when the copy failed;
+ * any other code stays (it says more than a missing copy does).
+ */
+export function exitAfterCopy(exitCode: number, copy: ReportCopy): number {
+  return copy.error && exitCode === 0 ? REPORT_COPY_FAILED_EXIT : exitCode;
+}
+
 /** The readable report with a line saying where the central copy is, or why it is missing. */
 export function textWithCopy(report: CopiedReport): string {
-  const c = report.reportCopy;
-  const m = fleetMessages(report.lang);
-  const line = !c ? '' : c.error ? c.error.message : `${m.copy.saved}: ${c.json}`;
+  const line = report.reportCopy ? copyLine(report.reportCopy, report.lang) : '';
   return '\ufeff' + reportText(report) + (line ? `\r\n${line}\r\n` : '');
 }
 
@@ -81,9 +92,9 @@ export async function recordCopyLocally(local: { json: string; text: string }, r
  * rewritten to say where its copy went. Never throws: without the rewrite the local report still
  * holds the result, only not the copy's fate.
  */
-export async function copyToCentral(local: { json: string; text: string } | null, report: Report, dir: string, lang: Lang): Promise<CopiedReport> {
+export async function copyToCentral(local: { json: string; text: string } | null, report: Report, dir: string, lang: Lang): Promise<Report & { reportCopy: ReportCopy }> {
   // No local report (it could not be saved, or the run stopped before one): the message must not point at it.
-  const doc: CopiedReport = { ...report, reportCopy: await copyReport(report, dir, lang, local !== null) };
+  const doc = { ...report, reportCopy: await copyReport(report, dir, lang, local !== null) };
   if (local) await recordCopyLocally(local, doc).catch(() => undefined);
   return doc;
 }

@@ -2,7 +2,7 @@
 import type { CertificateProblem, KitProblem, TriedPlace } from '../errors.js';
 import type { PlanNote, PlanReason } from '../plan.js';
 import type { BuildEvidence } from '../server-build.js';
-import type { Check, Verdict } from '../verify.js';
+import type { Check, AgentVerdict } from '../verify.js';
 import type { Outcome } from '../outcome.js';
 import type { OsVerdictUnavailable, ServiceState } from '../../platform/platform.js';
 import type { PublisherOutcome } from '../authenticode.js';
@@ -262,7 +262,7 @@ export const en = {
     fixed: 'Fixed: the agent now has the server\'s certificate.',
     'not-fixed': 'Not fixed: the agent still has another certificate.',
     unknown: 'Could not be confirmed.',
-  } satisfies Record<Verdict, string>,
+  } satisfies Record<AgentVerdict, string>,
   /** An outcome as a heading (the wizard's result, what a screen reader announces). */
   outcomeTitle: {
     fixed: 'Fixed',

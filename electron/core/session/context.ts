@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { systemClock, type Clock } from '../../base/clock.js';
 import type { Arch, Platform } from '../../platform/platform.js';
 import { FixError, type ErrorDetails } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
@@ -24,15 +25,14 @@ export class SessionContext {
   readonly platform: Platform;
   readonly options: ResolvedOptions;
   private language: Lang;
-  private readonly clock: () => Date;
-  private readonly waiter: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The session's clock: every judgement of time and every wait uses it. */
+  readonly clock: Clock;
   private readonly langListeners = new Set<() => void>();
 
   constructor(o: SessionOptions) {
     this.platform = o.platform;
     this.language = o.lang;
-    this.clock = o.now ?? (() => new Date());
-    this.waiter = o.wait ?? realWait;
+    this.clock = o.clock ?? systemClock;
     this.options = {
       workBase: o.workBase ?? defaultWorkBase(),
       reportsDir: o.reportsDir ?? defaultReportsDir(),
@@ -60,12 +60,12 @@ export class SessionContext {
   }
 
   now(): Date {
-    return this.clock();
+    return this.clock.now();
   }
 
   /** Waits on the session's clock; an abort ends the wait early (it does not throw). */
   wait(ms: number, signal?: AbortSignal): Promise<void> {
-    return this.waiter(ms, signal);
+    return this.clock.sleep(ms, signal);
   }
 
   word(details: ErrorDetails, step: ErrorStep): WordedError {
@@ -77,19 +77,6 @@ export class SessionContext {
     const fix = e instanceof FixError ? e : new FixError({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
     return { error: this.word(fix.details, step), category: fix.category };
   }
-}
-
-function realWait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**

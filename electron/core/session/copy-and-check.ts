@@ -36,7 +36,7 @@ export async function copyAndCheck(o: CopyAndCheck): Promise<Pick<RepairState, '
     privateRoot: o.ctx.platform.machineFolder(),
     onProgress: (progress) => {
       // Progress is for eyes: a few updates a second per file are enough.
-      const now = Date.now();
+      const now = o.ctx.now().getTime();
       if (now - last < 50 && progress.fileBytes !== 0 && progress.fileBytes !== progress.fileTotal) return;
       last = now;
       o.onProgress(progress);

@@ -1,6 +1,6 @@
 /**
  * IpXfer's own last words, quoted when it fails or the fix is not confirmed, so "the unload password
- * is wrong" is read rather than guessed. Its texts are not documented (FACTS "IpXfer": U): we only
+ * is wrong" is read rather than guessed. Its texts are not documented (docs/vendor-facts.md "IpXfer": U): we only
  * pick the last lines that say something, already decoded and masked by the runner.
  */
 import type { OutputLine } from '../run-ipxfer.js';

@@ -2,7 +2,7 @@
  * Time of check is time of use: right before IpXfer starts, the run's folder must hold exactly the
  * collected files (IpXfer loads DLLs from its own folder: anything added there would run as
  * administrator), none of them a link, and every one must still be the bytes that were copied and
- * checked (DESIGN "Trust").
+ * checked (docs/architecture.md "Trust").
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';

@@ -13,7 +13,7 @@ import { FixError } from '../errors.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { OutputLog } from '../output-log.js';
 import { buildReport, type Report } from '../report.js';
-import { copyToCentral, type CopiedReport } from '../fleet/report-copy.js';
+import { copyToCentral, type CopiedReport, type ReportCopy } from '../fleet/report-copy.js';
 import { describeCommand, runIpXfer, type OutputLine } from '../run-ipxfer.js';
 import type { ServerFiles } from '../server-files.js';
 import { AGENT_SERVICES } from '../vendor-layout.js';
@@ -332,6 +332,7 @@ export class RepairSession {
       server: this.serverCertificate,
       exitCode: this.st.run?.exitCode ?? null,
       settleMs,
+      clock: this.ctx.clock,
       signal,
       onWaiting: (elapsedMs) => this.update({ waiting: { elapsedMs, limitMs: settleMs } }),
     });
@@ -373,7 +374,7 @@ export class RepairSession {
   }
 
   /** `--report-copy`: the saved report also into a central folder; the local one then says where it went. */
-  copyReport(dir: string): Promise<CopiedReport> {
+  copyReport(dir: string): Promise<CopiedReport & { reportCopy: ReportCopy }> {
     return copyToCentral(this.st.report, this.savedReport ?? this.report('fix'), dir, this.ctx.lang);
   }
 

@@ -1,12 +1,12 @@
 /**
  * How a run ended, decided from what verify saw (IpXfer's exit code and output are not documented,
- * FACTS "IpXfer": U, so they never decide): the outcome, and the error that says why, quoting
+ * docs/vendor-facts.md "IpXfer": U, so they never decide): the outcome, and the error that says why, quoting
  * IpXfer's last lines and naming the services a stop left down.
  */
 import { FixError } from '../errors.js';
 import type { Outcome } from '../outcome.js';
 import type { RunResult } from '../run-ipxfer.js';
-import type { Verdict, Verification } from '../verify.js';
+import type { AgentVerdict, Verification } from '../verify.js';
 import type { ErrorStep } from './state.js';
 
 /** Why a run did not fix the agent, and the step it belongs to: the run's own stop, or what verify saw. */
@@ -17,7 +17,7 @@ export interface RunStop {
 
 export interface RunFacts {
   result: Pick<RunResult, 'timedOut' | 'cancelled' | 'exitCode'> & Partial<Pick<RunResult, 'signal'>>;
-  verdict: Verdict | null;
+  verdict: AgentVerdict | null;
   lastLines: string[];
   servicesDown: string[];
   timeoutMs: number;

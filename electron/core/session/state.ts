@@ -2,6 +2,7 @@
  * The serialisable state of a repair session and of the two small services beside it (offline kit,
  * server check): what every host renders, what the report records, and what can happen next.
  */
+import type { Clock } from '../../base/clock.js';
 import type { Arch, Platform } from '../../platform/platform.js';
 import type { PublisherCheck } from '../authenticode.js';
 import type { CertificateInfo } from '../certificate.js';
@@ -37,9 +38,8 @@ export interface SessionOptions {
   archOverride?: Arch | null;
   /** The tool's version, for reports. */
   version?: string;
-  now?: () => Date;
-  /** Waits `ms` on the session's clock (a fake clock in tests moves time instead); ends early on abort. */
-  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** What "now" is and how waits pass (the system's clock unless a test or a training world sets one). */
+  clock?: Clock;
   /** A dead process's lock on this PC is taken over after this long (default 10 s; at least 2 s). */
   lockStaleMs?: number;
 }

@@ -58,8 +58,13 @@ export function parseDer(buf: Buffer): Asn1 {
   return fromDer(forge.util.createBuffer(withoutPadding(buf).toString('binary')), { strict: true, parseAllBytes: true, decodeBitStrings: false });
 }
 
-/** forge accepts an options object; its type definitions only know the boolean form. */
-const fromDer = forge.asn1.fromDer as unknown as (b: forge.util.ByteStringBuffer, o: { strict: boolean; parseAllBytes: boolean; decodeBitStrings: boolean }) => Asn1;
+/** forge accepts an options object (asn1.js fromDer); its type definitions only know the boolean form. */
+declare module 'node-forge' {
+  namespace asn1 {
+    function fromDer(bytes: util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean; decodeBitStrings: boolean }): Asn1;
+  }
+}
+const fromDer = forge.asn1.fromDer;
 
 function withoutPadding(blob: Buffer): Buffer {
   if (blob.length < 2) return blob;

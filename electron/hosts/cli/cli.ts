@@ -26,7 +26,7 @@ import { packageVersion as version } from '../../base/package-root.js';
 import { summarizeCommand } from './command-summarize.js';
 import { readPasswordFile } from './password-file.js';
 import { fleetMessages } from '../../core/fleet/fleet-messages.js';
-import { copyToCentral } from './central-copy.js';
+import { copyLine, exitAfterCopy } from '../../core/fleet/report-copy.js';
 import { isDemoTemplate } from '../../simulation/demo.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -149,7 +149,14 @@ async function finishCli(report: Report, args: Parsed, printer: CliPrinter, sess
   let code = EXIT_CODE[report.outcome ?? 'failed'];
   // A success whose report could not be saved must not look like a plain success to a script.
   if (code === 0 && report.reportError) code = EXIT_REPORT_NOT_SAVED;
-  if (args.command === 'fix' && args.reportCopy && session) ({ report, exitCode: code } = await copyToCentral(session, args.reportCopy, args.lang, code, say));
+  if (args.command === 'fix' && args.reportCopy && session) {
+    // `fix --report-copy DIR`: also written for a run stopped before anything was copied (it has no
+    // local report), so that the fleet view says why that PC was not repaired.
+    const copied = await session.copyReport(args.reportCopy);
+    say(copyLine(copied.reportCopy, args.lang));
+    report = copied;
+    code = exitAfterCopy(code, copied.reportCopy);
+  }
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   return code;
 }
