@@ -8,7 +8,7 @@ import ja from './locales/ja.json';
 
 import { langOf, type Lang } from '../../electron/contract';
 
-/** Declared once, in the engine (core/messages.ts), and taken through the contract. */
+/** Declared once (electron/base/langs.ts), and taken through the contract. */
 export type { Lang };
 
 addMessages('en', en);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INTENTS, type WizardApi } from '../../electron/contract.js';
+import { INTENTS, type WizardApi } from '../../electron/contract/index.js';
 import { registerIntents } from '../../electron/hosts/electron/ipc-bridge.js';
 import { isTrustedSenderUrl } from '../../electron/hosts/security.js';
 import type { WizardService } from '../../electron/hosts/wizard-service.js';
