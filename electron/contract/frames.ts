@@ -30,7 +30,7 @@ export type EventFrame = { event: 'view'; view: WizardView } | { event: 'output'
 export type HostFrame = ReplyFrame | EventFrame;
 
 /** The request envelope: its arguments are checked against the intent's own schema next. */
-export const requestEnvelope = z.object({ id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), intent: z.unknown(), args: z.unknown() });
+export const requestEnvelope = z.object({ id: z.number().int(), intent: z.unknown().optional(), args: z.unknown().optional() });
 
 /**
  * A host's frame as the page reads it: the envelope checked, the payload typed (it comes from our
