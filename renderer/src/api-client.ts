@@ -3,7 +3,7 @@
  * `window.apexCertFix`; in the browser host it is spoken over the WebSocket the page came with.
  * Both are the contract's client: the same frames, the same replies, the same errors.
  */
-import { createClient, hostFrame, type ReplyFrame, type WizardApi } from '../../electron/contract';
+import { createClient, hostFrame, type ReplyFrame, type WizardApi } from '../../electron/contract/index.js';
 
 declare global {
   interface Window {
