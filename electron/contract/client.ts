@@ -3,6 +3,7 @@
  * the browser page (WebSocket) both make theirs here, so both send the same frames and turn a
  * reply into the same resolved value or the same Error.
  */
+import { z } from 'zod';
 import { INTENTS, type IntentName, type IntentResult, type WizardIntents } from './intents.js';
 import type { EventFrame, ReplyFrame, RequestFrame } from './frames.js';
 import type { OutputBatch, WizardView } from './view.js';
@@ -24,6 +25,9 @@ export interface Client {
 }
 
 export function createClient(send: SendRequest): Client {
+  // A page's strict CSP has no 'unsafe-eval': zod must not even probe for it (the probe, though
+  // caught, is reported as a CSP violation).
+  z.config({ jitless: true });
   let next = 1;
   const views = new Set<(v: WizardView) => void>();
   const outputs = new Set<(b: OutputBatch) => void>();

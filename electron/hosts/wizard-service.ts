@@ -52,7 +52,6 @@ export interface SessionView {
   steps: WizardSteps;
 }
 
-
 export class WizardService {
   private recent: string[] = [];
   private pending: OutputBatch = { reset: false, lines: [], dropped: 0 };
