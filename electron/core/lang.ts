@@ -1,18 +1,10 @@
 /**
- * The languages the tool speaks, and how one is chosen when nobody named one: Japanese when the
- * system prefers it, English otherwise. Declared once; the hosts and the page all choose here.
+ * How a language is chosen when nobody named one: Japanese when the system prefers it, English
+ * otherwise. The languages themselves are declared once, in base/langs.ts (the page uses them too).
  */
-export const LANGS = ['ja', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { isLang, langOf, type Lang } from '../base/langs.js';
 
-export function isLang(value: unknown): value is Lang {
-  return (LANGS as readonly unknown[]).includes(value);
-}
-
-/** Japanese when any preferred locale is ("ja", "ja-JP", "ja_JP.UTF-8"), English otherwise. */
-export function langOf(locales: readonly (string | null | undefined)[]): Lang {
-  return locales.some((l) => !!l && /^ja(?:$|[-_.@])/i.test(l)) ? 'ja' : 'en';
-}
+export { LANGS, isLang, langOf, type Lang } from '../base/langs.js';
 
 /** The system's language from the environment (LC_ALL, LC_MESSAGES, LANG), else the runtime's locale. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {

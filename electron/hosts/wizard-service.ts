@@ -1,13 +1,14 @@
 /**
  * What every UI host does, whatever carries the messages (Electron IPC, the browser host's
- * WebSocket): one handler per intent of the contract (the compiler checks each against it), the
+ * WebSocket, the Wine lane's test entry; dispatch.ts turns their frames into calls here): one
+ * handler per intent of the contract's table (the compiler checks each against it), the
  * arguments validated first, the recent sources kept, the state worded for the renderer, and
  * output batched so 100k lines cost a few hundred messages. The sessions live here, not in the
  * page: a page that reloads or reconnects gets the whole view and the output so far again.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { HostInfo, IntentName, OutputBatch, WizardIntents, WizardView } from '../contract.js';
+import { isIntentName, parseIntentArgs, type AnyIntentResult, type HostInfo, type IntentName, type IntentResult, type OutputBatch, type WizardIntents, type WizardView } from '../contract/index.js';
 import { agentsToCsv, agentsToJson } from '../core/agents-list.js';
 import { FixError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
@@ -15,11 +16,12 @@ import type { SessionContext } from '../core/session/context.js';
 import { KitService } from '../core/session/kit-service.js';
 import { RepairSession } from '../core/session/repair-session.js';
 import { ServerCheckService } from '../core/session/server-check.js';
-import { describeState } from '../core/session-text.js';
-import { wizardSteps } from '../core/session/wizard-steps.js';
-import { IntentError, isIntentName, parseIntentArgs } from './intent-args.js';
+import { describeState, type SessionText } from '../core/session-text.js';
+import type { KitState, RepairState, ServerCheckState } from '../core/session/state.js';
+import { wizardSteps, type WizardSteps } from '../core/session/wizard-steps.js';
 
-export { IntentError };
+/** A refusal of the intent itself (unknown, wrong arguments, not possible here): its words go to the page as they are. */
+export class IntentError extends Error {}
 
 export interface HostCapabilities {
   pickFolder?: () => Promise<string | null>;
@@ -41,7 +43,14 @@ export interface WizardServiceOptions {
 
 const MAX_RECENT = 8;
 
-type Handlers = { [K in IntentName]: (...args: Parameters<WizardIntents[K]>) => ReturnType<WizardIntents[K]> };
+/** The view as core holds it: what is sent as the contract's WizardView (hosts/view-check.ts). */
+export interface SessionView {
+  state: RepairState;
+  kit: KitState;
+  serverCheck: ServerCheckState;
+  text: SessionText;
+  steps: WizardSteps;
+}
 
 export class WizardService {
   private recent: string[] = [];
@@ -87,7 +96,7 @@ export class WizardService {
   }
   private lastAttempt = 0;
 
-  view(): WizardView {
+  view(): SessionView {
     const state = this.repairSession.state;
     const serverCheck = this.serverCheck.state;
     return { state, kit: this.kit.state, serverCheck, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, serverCheck) };
@@ -176,13 +185,19 @@ export class WizardService {
   }
 
   /** Runs one intent with arguments exactly as they arrived from the page: validated, then handled. */
-  async handle(name: unknown, args: unknown): Promise<unknown> {
+  async handle(name: unknown, args: unknown): Promise<AnyIntentResult> {
     if (!isIntentName(name)) throw new IntentError('unknown intent');
-    const parsed = parseIntentArgs(name, Array.isArray(args) ? args : args === undefined ? [] : args);
-    return (this.handlers[name] as (...a: unknown[]) => Promise<unknown>)(...parsed);
+    return this.run(name, args === undefined ? [] : args);
   }
 
-  private readonly handlers: Handlers = {
+  private async run<K extends IntentName>(name: K, args: unknown): Promise<IntentResult<K>> {
+    const parsed = parseIntentArgs(name, args);
+    if (!parsed.ok) throw new IntentError(parsed.error);
+    const handler: WizardIntents[K] = this.handlers[name];
+    return handler(...parsed.args);
+  }
+
+  private readonly handlers: WizardIntents = {
     hello: async () => {
       // A page that says hello (first load, reload, a reopened window) gets the session as it is now.
       this.resync((view, output) => {

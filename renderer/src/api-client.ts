@@ -1,8 +1,9 @@
 /**
- * The renderer's side of the API (electron/contract.ts). In Electron the preload provides it as
+ * The renderer's side of the API (electron/contract/). In Electron the preload provides it as
  * `window.apexCertFix`; in the browser host it is spoken over the WebSocket the page came with.
+ * Both are the contract's client: the same frames, the same replies, the same errors.
  */
-import { INTENTS, type IntentName, type OutputBatch, type WizardApi, type WizardIntents, type WizardView } from '../../electron/contract';
+import { createClient, hostFrame, type ReplyFrame, type WizardApi } from '../../electron/contract/index.js';
 
 declare global {
   interface Window {
@@ -16,22 +17,25 @@ declare global {
  */
 export type Connection = 'connecting' | 'open' | 'refused' | 'lost';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
-
-function websocketApi(onConnection: (c: Connection) => void): WizardApi {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  const pending = new Map<number, Pending>();
-  const viewListeners = new Set<(v: WizardView) => void>();
-  const outputListeners = new Set<(b: OutputBatch) => void>();
+/** The WebSocket API at `url` (`ws://…/api?token=…`); `Socket` is the browser's WebSocket unless a test brings its own. */
+export function websocketApi(url: string | null, onConnection: (c: Connection) => void, Socket: typeof WebSocket = WebSocket): WizardApi {
+  const pending = new Map<number, (reply: ReplyFrame) => void>();
   let opened: Promise<void>;
   let socket: WebSocket | null = null;
-  if (token === '') {
+  const client = createClient(async (frame) => {
+    await opened;
+    return new Promise<ReplyFrame>((resolve) => {
+      pending.set(frame.id, resolve);
+      socket!.send(JSON.stringify(frame));
+    });
+  });
+  if (url === null) {
     // Without the key the host refuses the socket anyway: say so at once, without trying.
     opened = Promise.reject(new Error('no token'));
     opened.catch(() => undefined);
     queueMicrotask(() => onConnection('refused'));
   } else {
-    const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`);
+    const ws = new Socket(url);
     socket = ws;
     let wasOpen = false;
     opened = new Promise<void>((resolve, reject) => {
@@ -40,42 +44,29 @@ function websocketApi(onConnection: (c: Connection) => void): WizardApi {
     });
     opened.catch(() => undefined);
     ws.addEventListener('close', () => {
-      for (const p of pending.values()) p.reject(new Error('disconnected'));
+      for (const [id, settle] of pending) settle({ id, ok: false, error: 'disconnected' });
       pending.clear();
       // A socket that never opened was refused: a wrong or missing key, or a host started anew.
       onConnection(wasOpen ? 'lost' : 'refused');
     });
     ws.addEventListener('message', (e) => {
-      const msg = JSON.parse(String(e.data));
-      if (msg.event === 'view') for (const l of viewListeners) l(msg.view);
-      else if (msg.event === 'output') for (const l of outputListeners) l(msg.batch);
-      else {
-        const p = pending.get(msg.id);
-        pending.delete(msg.id);
-        if (msg.ok) p?.resolve(msg.result);
-        else p?.reject(new Error(msg.error));
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(e.data));
+      } catch {
+        return;
       }
+      const r = hostFrame.safeParse(parsed);
+      if (!r.success) return;
+      const frame = r.data;
+      if ('event' in frame) return client.receive(frame);
+      if (frame.id === null) return;
+      const settle = pending.get(frame.id);
+      pending.delete(frame.id);
+      settle?.(frame);
     });
   }
-  let next = 1;
-  function call<K extends IntentName>(intent: K): WizardIntents[K] {
-    const send = async (...args: unknown[]) => {
-      await opened;
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        socket!.send(JSON.stringify({ id, intent, args }));
-      });
-    };
-    return send as WizardIntents[K];
-  }
-  const intents = {} as WizardIntents;
-  for (const name of INTENTS) (intents as Record<IntentName, unknown>)[name] = call(name);
-  return {
-    ...intents,
-    onView: (l) => (viewListeners.add(l), () => void viewListeners.delete(l)),
-    onOutput: (l) => (outputListeners.add(l), () => void outputListeners.delete(l)),
-  };
+  return client.api;
 }
 
 export function connect(onConnection: (c: Connection) => void): WizardApi {
@@ -83,5 +74,7 @@ export function connect(onConnection: (c: Connection) => void): WizardApi {
     queueMicrotask(() => onConnection('open'));
     return window.apexCertFix;
   }
-  return websocketApi(onConnection);
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const url = token === '' ? null : `${location.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`;
+  return websocketApi(url, onConnection);
 }

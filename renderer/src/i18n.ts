@@ -6,9 +6,9 @@ import { addMessages, init, locale } from 'svelte-i18n';
 import en from './locales/en.json';
 import ja from './locales/ja.json';
 
-import { langOf, type Lang } from '../../electron/contract';
+import { langOf, type Lang } from '../../electron/contract/index.js';
 
-/** Declared once, in the engine (core/messages.ts), and taken through the contract. */
+/** Declared once (electron/base/langs.ts), and taken through the contract. */
 export type { Lang };
 
 addMessages('en', en);

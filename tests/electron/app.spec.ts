@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WebContents, WebPreferences } from 'electron';
-import { INTENTS } from '../../electron/contract.js';
+import { INTENTS } from '../../electron/contract/index.js';
 import { messages } from '../../electron/core/messages.js';
 import { PORTABLE_DATA_FOLDER, PROGRAM_DATA_FOLDER } from '../../electron/hosts/electron/portable-paths.js';
 import { makeWorld, type World } from '../fixtures/world.js';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INTENTS, type WizardApi } from '../../electron/contract.js';
+import { INTENTS, type WizardApi } from '../../electron/contract/index.js';
 import { registerIntents } from '../../electron/hosts/electron/ipc-bridge.js';
 import { isTrustedSenderUrl } from '../../electron/hosts/security.js';
 import type { WizardService } from '../../electron/hosts/wizard-service.js';
@@ -28,7 +28,7 @@ afterEach(async () => {
 function loadPreload(svc: WizardService, senderUrl: string) {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
-  registerIntents({ handle: (channel, fn) => handlers.set(channel, fn as never) }, svc, isTrustedSenderUrl);
+  registerIntents({ handle: (channel, fn) => handlers.set(channel, fn as (event: unknown, ...args: unknown[]) => unknown) }, svc, isTrustedSenderUrl);
   let exposed: { key: string; api: WizardApi } | null = null;
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: WizardApi) => (exposed = { key, api }) },
@@ -96,7 +96,10 @@ describe('IPC: page → preload → main → wizard service', () => {
     const good = loadPreload(service, 'app://wizard/index.html');
     const got: unknown[] = [];
     good.exposed.api.onView((v) => got.push(v));
-    good.send('apex:view', { state: 'x' });
+    good.send('apex:event', { event: 'view', view: { state: 'x' } });
+    // Not an event frame: nothing reaches the page.
+    good.send('apex:event', { state: 'y' });
+    good.send('apex:event', null);
     expect(got).toEqual([{ state: 'x' }]);
   });
 });

@@ -58,4 +58,27 @@ describe('layers', () => {
       ]),
     );
   });
+
+  it('keeps the contract the page\'s door: the renderer reaches only the contract, the contract only base and no Node module, and core does not speak it', async () => {
+    const dir = plant({
+      'electron/base/langs.ts': "export const LANGS = ['ja', 'en'] as const;\n",
+      'electron/core/state.ts': 'export interface RepairState { busy: null }\n',
+      'electron/core/speaks.ts': "import type { View } from '../contract/view.js';\nexport type S = View;\n",
+      'electron/contract/view.ts': "import type { RepairState } from '../core/state.js';\nimport { LANGS } from '../base/langs.js';\nexport type View = RepairState;\nexport const langs = LANGS;\n",
+      'electron/contract/file.ts': "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+      'electron/hosts/view-check.ts': "import type { View } from '../contract/view.js';\nimport type { RepairState } from '../core/state.js';\nexport type Check = [View, RepairState];\n",
+      'renderer/src/ok.ts': "import { langs } from '../../electron/contract/view.js';\nexport const l = langs;\n",
+      'renderer/src/base.ts': "import { LANGS } from '../../electron/base/langs.js';\nexport const l = LANGS;\n",
+    });
+    const found = await cruise(dir, ['electron', 'renderer/src']);
+    expect(found.sort()).toEqual(
+      [
+        'contract-only-base: electron/contract/view.ts → electron/core/state.ts',
+        'contract-no-node: electron/contract/file.ts → fs',
+        'contract-only-for-hosts-and-page: electron/core/speaks.ts → electron/contract/view.ts',
+        'core-only-base-and-the-platform-interface: electron/core/speaks.ts → electron/contract/view.ts',
+        'renderer-only-the-contract: renderer/src/base.ts → electron/base/langs.ts',
+      ].sort(),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 /** The wizard service: output batched for the page, a fresh repair in the same language. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutputBatch, WizardView } from '../../electron/contract.js';
+import type { OutputBatch, WizardView } from '../../electron/contract/index.js';
 import type { WizardService } from '../../electron/hosts/wizard-service.js';
 import { serviceFor } from '../fixtures/service.js';
 import { makeWorld, type World } from '../fixtures/world.js';

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutputBatch, WizardView } from '../../electron/contract.js';
+import type { OutputBatch, WizardView } from '../../electron/contract/index.js';
 import { SessionContext } from '../../electron/core/session/context.js';
 import { WizardService } from '../../electron/hosts/wizard-service.js';
 import { messages } from '../../electron/core/messages.js';

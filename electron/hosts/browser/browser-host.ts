@@ -10,9 +10,10 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { HostInfo } from '../../contract.js';
+import type { EventFrame, HostInfo, ReplyFrame } from '../../contract/index.js';
 import type { SessionContext } from '../../core/session/context.js';
 import { contentSecurityPolicy } from '../security.js';
+import { dispatchText, eventFrames } from '../dispatch.js';
 import { WizardService, type HostCapabilities } from '../wizard-service.js';
 
 export interface BrowserHostOptions {
@@ -43,13 +44,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Largest message a page may send: intents carry a few short strings. */
-const MAX_MESSAGE = 64 * 1024;
-
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
-  const broadcast = (message: unknown) => {
+  const broadcast = (message: EventFrame) => {
     const data = JSON.stringify(message);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data);
   };
@@ -58,8 +56,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     info: { ...o.info, kind: 'browser' },
     settingsFile: o.settingsFile ?? null,
     capabilities: o.capabilities,
-    onView: (view) => broadcast({ event: 'view', view }),
-    onOutput: (batch) => broadcast({ event: 'output', batch }),
+    ...eventFrames(broadcast),
   });
   await wizard.loadSettings();
 
@@ -84,12 +81,13 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     ws.on('close', () => sockets.delete(ws));
     ws.on('error', () => sockets.delete(ws));
     // A page that connects (first load, reload, a second tab) sees the session as it is now.
-    wizard.resync((view, batch) => {
-      ws.send(JSON.stringify({ event: 'view', view }));
-      ws.send(JSON.stringify({ event: 'output', batch }));
-    });
+    const { onView, onOutput } = eventFrames((frame) => ws.send(JSON.stringify(frame)));
+    wizard.resync((view, batch) => (onView(view), onOutput(batch)));
     ws.on('message', (data, isBinary) => {
-      void answer(wizard, ws, data, isBinary);
+      const text = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      void dispatchText(wizard, text, isBinary).then((reply: ReplyFrame) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
     });
   });
 
@@ -110,30 +108,6 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       await closed;
     },
   };
-}
-
-/** One message from the page: any shape, any size; the answer is a reply or nothing, never a crash. */
-async function answer(wizard: WizardService, ws: WebSocket, data: unknown, isBinary: boolean): Promise<void> {
-  const reply = (m: unknown) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
-  const size = Buffer.isBuffer(data) ? data.length : Array.isArray(data) ? data.reduce((n: number, b: Buffer) => n + b.length, 0) : (data as ArrayBuffer).byteLength;
-  if (isBinary || size > MAX_MESSAGE) return reply({ id: null, ok: false, error: 'message refused' });
-  let msg: unknown;
-  try {
-    msg = JSON.parse(String(data));
-  } catch {
-    return reply({ id: null, ok: false, error: 'not JSON' });
-  }
-  const m = (msg !== null && typeof msg === 'object' && !Array.isArray(msg) ? msg : {}) as { id?: unknown; intent?: unknown; args?: unknown };
-  const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) ? m.id : null;
-  if (id === null) return reply({ id: null, ok: false, error: 'a message needs a numeric id' });
-  try {
-    const result = await wizard.handle(m.intent, m.args);
-    reply({ id, ok: true, result: result ?? null });
-  } catch (e) {
-    reply({ id, ok: false, error: wizard.failureText(e) });
-  }
 }
 
 async function serveStatic(root: string, origin: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,20 +1,22 @@
 /**
- * The main process's side of the preload: one `ipcMain.handle` per intent, each refusing a sender
- * that is not our page, handing the arguments as they came to the wizard service (which checks them).
+ * The main process's side of the preload: one `ipcMain.handle` for request frames, refusing a
+ * sender that is not our page, and answering everything else with the same `dispatch` as every
+ * host. A refusal is a reply frame, never a thrown error: Electron would wrap a thrown error in
+ * words of its own ("Error invoking remote method…"), and the page must read the same words as
+ * in the browser.
  */
-import { INTENTS } from '../../contract.js';
-import { intentChannel } from './ipc-channels.js';
+import type { ReplyFrame } from '../../contract/index.js';
+import { dispatch, refuse, REFUSALS, type IntentService } from '../dispatch.js';
+import { CHANNELS } from './ipc-channels.js';
 
 /** The part of Electron's IpcMain this needs (so the wiring is testable without Electron). */
 export interface IntentRegistry {
-  handle(channel: string, listener: (event: { senderFrame?: { url?: string } | null }, ...args: unknown[]) => unknown): void;
+  handle(channel: string, listener: (event: { senderFrame?: { url?: string } | null }, frame: unknown) => Promise<ReplyFrame>): void;
 }
 
-export function registerIntents(ipc: IntentRegistry, service: { handle(name: unknown, args: unknown): Promise<unknown> }, isTrustedSender: (url: string | undefined) => boolean): void {
-  for (const name of INTENTS) {
-    ipc.handle(intentChannel(name), (event, ...args) => {
-      if (!isTrustedSender(event.senderFrame?.url)) throw new Error('untrusted sender');
-      return service.handle(name, args);
-    });
-  }
+export function registerIntents(ipc: IntentRegistry, service: IntentService, isTrustedSender: (url: string | undefined) => boolean): void {
+  ipc.handle(CHANNELS.intent, async (event, frame) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return refuse(frame, REFUSALS.untrusted);
+    return dispatch(service, frame);
+  });
 }

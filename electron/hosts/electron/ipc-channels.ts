@@ -1,13 +1,7 @@
-/** The IPC channel names between the preload and the main process: one per intent, two for events. */
-import type { IntentName } from '../../contract.js';
-
+/** The IPC channels between the preload and the main process: request frames one way, event frames the other. */
 export const CHANNELS = {
-  view: 'apex:view',
-  output: 'apex:output',
+  /** `ipcRenderer.invoke(CHANNELS.intent, RequestFrame)` resolves with a ReplyFrame. */
+  intent: 'apex:intent',
+  /** EventFrames (view, output) from the main process. */
+  event: 'apex:event',
 } as const;
-
-export const INTENT_PREFIX = 'apex:intent:';
-
-export function intentChannel(name: IntentName): string {
-  return `${INTENT_PREFIX}${name}`;
-}

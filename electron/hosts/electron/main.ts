@@ -20,6 +20,7 @@ import { chooseDataLocation } from './portable-paths.js';
 import { guardSession, guardWebContents } from './guard-web-contents.js';
 import { APP_SCHEME, APP_START_URL, ELECTRON_CSP, isTrustedSenderUrl, resolveAppPath, secureWebPreferences } from '../security.js';
 import { WizardService } from '../wizard-service.js';
+import { eventFrames } from '../dispatch.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
@@ -108,8 +109,7 @@ async function start(): Promise<void> {
             }
           : undefined,
     },
-    onView: (view) => send(CHANNELS.view, view),
-    onOutput: (batch) => send(CHANNELS.output, batch),
+    ...eventFrames((frame) => send(CHANNELS.event, frame)),
   });
   await wizard.loadSettings();
 
