@@ -1,18 +1,17 @@
 /**
- * UI text through svelte-i18n (ICU messages, ja + en). The repair engine's own texts (errors,
+ * UI text through svelte-i18n (ICU messages). The tables are the contract's (electron/contract/
+ * page-messages/: one per language, typed by English's); the repair engine's own texts (errors,
  * evidence, checks) arrive already worded in the session's language; this file words the screens.
  */
 import { addMessages, init, locale } from 'svelte-i18n';
-import en from './locales/en.json';
-import ja from './locales/ja.json';
 
-import { langOf, type Lang } from '../../electron/contract/index.js';
+import { langOf, PAGE_MESSAGES, type Lang } from '../../electron/contract/index.js';
 
 /** Declared once (electron/base/langs.ts), and taken through the contract. */
 export type { Lang };
 
-addMessages('en', en);
-addMessages('ja', ja);
+addMessages('en', PAGE_MESSAGES.en);
+addMessages('ja', PAGE_MESSAGES.ja);
 
 /** Japanese when the browser / OS prefers it, else English. */
 export function browserLang(): Lang {

@@ -11,11 +11,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fleetMessages, outcomeWord } from '../../electron/core/fleet/fleet-messages.js';
+import { messages, outcomeWord, type Lang } from '../../electron/core/messages.js';
 import { SKIP_REASONS, type FleetErrorDetails } from '../../electron/core/fleet/fleet-types.js';
 import { copyReport } from '../../electron/core/fleet/report-copy.js';
 import { MAX_REPORT_BYTES } from '../../electron/core/fleet/scan-reports.js';
-import type { Lang } from '../../electron/core/messages.js';
 import type { Report } from '../../electron/core/report.js';
 import { readPasswordFile } from '../../electron/hosts/cli/password-file.js';
 import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';
@@ -37,7 +36,7 @@ function expectReadable(text: string, lang: Lang, what = text): void {
 
 describe('the fleet table, in both languages', () => {
   for (const lang of LANGS) {
-    const m = fleetMessages(lang);
+    const m = messages(lang).fleet;
 
     it(`${lang}: every refusal names the path it is about, with the OS error in words`, () => {
       const cases: FleetErrorDetails[] = [
@@ -153,7 +152,7 @@ describe('apex-cert-fix summarize over a real share, in both languages', () => {
       const { dir, skipped } = await share();
       const r = await runCli(['summarize', dir, '--lang', lang]);
       expect(r.code).toBe(0);
-      const m = fleetMessages(lang);
+      const m = messages(lang).fleet;
       const out = r.stdout;
       expect(out).not.toMatch(/undefined|\[object Object\]|NaN/);
       if (lang === 'ja') expect(out).toMatch(/読み飛ばした/);
@@ -195,10 +194,10 @@ describe('apex-cert-fix summarize over a real share, in both languages', () => {
     expect(doc.files).toEqual({ found: 7 + Object.keys(skipped).length, read: 7, skipped: Object.keys(skipped).length });
     expect(doc.skippedByReason).toMatchObject({ 'not-json': 1, foreign: 1, 'newer-schema': 1, invalid: 1, 'not-a-repair': 1, 'too-large': 1 });
     expect(doc.counts).toMatchObject({ fixed: 1, 'quarantined-by-v2': 1 });
-    expect(r.stderr).toContain(fleetMessages('ja').summary.title(6, 7));
+    expect(r.stderr).toContain(messages('ja').fleet.summary.title(6, 7));
     expect(r.stderr).toContain('読み飛ばしたファイル');
     // With --json the console keeps to the counts: no table.
-    expect(r.stderr).not.toContain(fleetMessages('ja').summary.headers.join('  '));
+    expect(r.stderr).not.toContain(messages('ja').fleet.summary.headers.join('  '));
   });
 
   it('more than 20 skipped files: the first 20 named, the rest counted, in the user\'s language', async () => {
@@ -208,7 +207,7 @@ describe('apex-cert-fix summarize over a real share, in both languages', () => {
     for (const lang of LANGS) {
       const r = await runCli(['summarize', dir, '--lang', lang]);
       expect(r.code).toBe(0);
-      const m = fleetMessages(lang);
+      const m = messages(lang).fleet;
       expect(r.stdout).toContain(m.summary.skipped(26));
       expect(r.stdout.split('\n').filter((l) => /junk-\d\d\.json: /.test(l))).toHaveLength(20);
       expect(r.stdout).toContain(m.summary.skippedMore(6));
@@ -220,9 +219,9 @@ describe('apex-cert-fix summarize over a real share, in both languages', () => {
     for (const lang of LANGS) {
       const r = await runCli(['summarize', dir, '--lang', lang]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(fleetMessages(lang).summary.title(0, 0));
-      expect(r.stdout).toContain(fleetMessages(lang).summary.none);
-      expect(r.stdout).not.toContain(fleetMessages(lang).summary.headers[1]!);
+      expect(r.stdout).toContain(messages(lang).fleet.summary.title(0, 0));
+      expect(r.stdout).toContain(messages(lang).fleet.summary.none);
+      expect(r.stdout).not.toContain(messages(lang).fleet.summary.headers[1]!);
     }
   });
 });
@@ -239,7 +238,7 @@ describe('the join with the agents list, in Japanese', () => {
     const targets = path.join(dir, 'targets.txt');
     const r = await runCli(['summarize', dir, '--agents', list, '--targets-out', targets, '--lang', 'ja']);
     expect(r.code).toBe(0);
-    const m = fleetMessages('ja');
+    const m = messages('ja').fleet;
     const out = r.stdout;
     expect(out).toContain(m.summary.agents(26, 1, 25));
     expect(out).toContain(m.summary.stale('NEW0001'));
@@ -300,15 +299,15 @@ describe('the central copy and the password file, in Japanese', () => {
     const copy = await copyReport(report, dir, 'ja');
     expect(copy.error).toBeNull();
     const text = await readFile(copy.text!, 'utf8');
-    expect(text).toContain(`${fleetMessages('ja').copy.saved}: ${copy.json}`);
+    expect(text).toContain(`${messages('ja').fleet.copy.saved}: ${copy.json}`);
     const refused = await copyReport(report, copy.json!, 'ja');
-    expect(refused).toMatchObject({ json: null, error: { code: 'ENOTDIR', message: fleetMessages('ja').copy.failed(copy.json!, 'ENOTDIR') } });
+    expect(refused).toMatchObject({ json: null, error: { code: 'ENOTDIR', message: messages('ja').fleet.copy.failed(copy.json!, 'ENOTDIR') } });
   });
 
   it('a password file that is missing, a folder, empty, too long or not UTF-8 is refused in Japanese, never quoting it', async () => {
     const dir = await temp();
     const secret = 'Tr3nd-秘密';
-    const m = fleetMessages('ja').passwordFile;
+    const m = messages('ja').fleet.passwordFile;
     const put = async (name: string, content: string | Buffer) => {
       await writeFile(path.join(dir, name), content);
       return path.join(dir, name);

@@ -1,7 +1,8 @@
 /** The wizard's texts: Japanese and English must say the same things, with the same placeholders. */
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/src/locales/en.json' with { type: 'json' };
-import ja from '../../renderer/src/locales/ja.json' with { type: 'json' };
+import { PAGE_MESSAGES } from '../../electron/contract/index.js';
+
+const { en, ja } = PAGE_MESSAGES;
 
 type Tree = { [key: string]: string | Tree };
 

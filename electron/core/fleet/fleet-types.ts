@@ -90,7 +90,7 @@ export type FleetErrorDetails =
   | { code: 'list-not-csv'; path: string; line: number | null }
   | { code: 'output-failed'; path: string; reason: string };
 
-/** Bad input to the fleet view (CLI exit 2): nothing was written. Worded by fleet-messages.ts. */
+/** Bad input to the fleet view (CLI exit 2): nothing was written. Worded by messages' `fleet` section. */
 export class FleetError extends Error {
   constructor(readonly details: FleetErrorDetails) {
     super(`${details.code}: ${JSON.stringify(details)}`);

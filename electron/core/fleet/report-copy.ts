@@ -10,8 +10,7 @@ import type { Report } from '../report.js';
 import { reportText } from '../report-text.js';
 import { writeReportPair } from '../report-files.js';
 export { reportBaseName } from '../report-files.js';
-import type { Lang } from '../messages.js';
-import { fleetMessages } from './fleet-messages.js';
+import { messages, type Lang } from '../messages.js';
 
 /** Exit code of a run whose result is 0 but whose central copy failed (README, docs/fleet). */
 export const REPORT_COPY_FAILED_EXIT = 7;
@@ -30,7 +29,7 @@ const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 
 /** Where the central copy is, or why it is missing: one line, as the report and the CLI say it. */
 export function copyLine(copy: ReportCopy, lang: Lang): string {
-  return copy.error ? copy.error.message : `${fleetMessages(lang).copy.saved}: ${copy.json}`;
+  return copy.error ? copy.error.message : `${messages(lang).fleet.copy.saved}: ${copy.json}`;
 }
 
 /**
@@ -49,7 +48,7 @@ export function textWithCopy(report: CopiedReport): string {
 
 /** Writes `report` (with its `reportCopy` filled in) into `dir`. Never throws. */
 export async function copyReport(report: Report, dir: string, lang: Lang, localSaved = true): Promise<ReportCopy> {
-  const fail = (code: string): ReportCopy => ({ dir, json: null, text: null, error: { code, message: fleetMessages(lang).copy.failed(dir, code, localSaved) } });
+  const fail = (code: string): ReportCopy => ({ dir, json: null, text: null, error: { code, message: messages(lang).fleet.copy.failed(dir, code, localSaved) } });
   try {
     // The central folder is made by whoever runs the fleet: a typo must not create folders.
     if (!(await stat(dir)).isDirectory()) return fail('ENOTDIR');

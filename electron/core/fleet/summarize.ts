@@ -3,7 +3,7 @@
  * --report-copy` writes to, or copies collected by a deployment tool), each PC's latest, counts by
  * outcome, and optionally the join with the server's list of mismatched agents. Used by
  * `apex-cert-fix summarize` and meant for the wizard's server check (one call, a serialisable
- * result; errors are `FleetError`, worded by fleet-messages.ts).
+ * result; errors are `FleetError`, worded by messages' `fleet` section).
  */
 import { readAgentHosts } from './agents-hosts.js';
 import { FleetAccumulator, countByOutcome, joinAgents } from './fleet-view.js';

@@ -7,6 +7,7 @@ import type { Outcome } from '../outcome.js';
 import type { OsVerdictUnavailable, ServiceState } from '../../platform/platform.js';
 import type { PublisherOutcome } from '../authenticode.js';
 import type { SessionStep } from '../errors.js';
+import type { FleetErrorDetails, SkipReason } from '../fleet/fleet-types.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
 
 /** A moment as this PC's local time of day (10:42). */
@@ -343,6 +344,101 @@ export const en = {
     filesNotCopied: 'Files a repair would copy (nothing was copied)',
     time: 'Time',
     ticket: 'Summary for the ticket',
+  },
+  /** What the fleet features say (summarize, the central report copy, the password file). */
+  fleet: {
+    skip: {
+      unreadable: 'cannot be read',
+      'too-large': 'too large for a report',
+      'not-json': 'not valid JSON (partial or damaged)',
+      foreign: 'not an apex-cert-fix report',
+      'newer-schema': 'written by a newer apex-cert-fix (unknown schemaVersion)',
+      invalid: 'an apex-cert-fix report with a missing or wrong field',
+      'not-a-repair': 'not a repair report (mode is not "fix")',
+    } satisfies Record<SkipReason, string>,
+    error(d: FleetErrorDetails): string {
+      const os = en.osError;
+      switch (d.code) {
+        case 'folder-missing':
+          return `The report folder ${d.path} does not exist or cannot be reached (${os(d.reason)}). Check the path; use \\\\server\\share rather than a mapped drive letter.`;
+        case 'folder-not-folder':
+          return `${d.path} is a file, not a folder. Give the folder that holds the reports (it is searched with its subfolders).`;
+        case 'list-unreadable':
+          return `The agents list ${d.path} cannot be read (${os(d.reason)}).`;
+        case 'list-no-host':
+          return `The agents list ${d.path} has no column of host names (columns: ${d.headers.join(', ') || 'none'}). Use the list written by "apex-cert-fix agents --out FILE.csv", CertificateManager's own list, or a CSV with a "Host Name" column.`;
+        case 'list-invalid':
+          return `The agents list ${d.path} is not a list this tool can read: ${d.problem}.`;
+        case 'list-not-csv':
+          return `The agents list ${d.path} is not valid CSV${d.line === null ? '' : ` at line ${d.line}`}: a quote is closed in the middle of a cell. Correct that line, or save the list again from CertificateManager or Excel.`;
+        case 'output-failed':
+          return `${d.path} could not be written (${os(d.reason)}). Choose a folder you can write to.`;
+      }
+    },
+    passwordFile: {
+      expected: 'a file whose first line is the unload password (UTF-8, or UTF-8 / UTF-16 with a BOM)',
+      missing: 'the file does not exist',
+      unreadable: (reason: string) => `the file cannot be read (${en.osError(reason)})`,
+      notFile: 'it is a folder, a pipe or a device, not a regular file',
+      empty: 'its first line is empty',
+      tooLong: 'its first line is longer than any unload password (256 characters or more)',
+      encoding: 'it is neither UTF-8 nor UTF-16 with a BOM (save it as UTF-8 or "Unicode")',
+      both: 'only one of --password-stdin and --password-file',
+      stdinExpected: 'the unload password on the first line of standard input',
+      stdinEmpty: 'the first line is empty (to run without an unload password, leave out --password-stdin)',
+    },
+    copy: {
+      saved: 'Central copy',
+      failed: (dir: string, reason: string, localSaved = true) =>
+        `The central copy of the report could not be written to ${dir} (${en.osError(reason)}). ${localSaved ? 'The result stands and the local report has it; exit code 7.' : 'The result stands, but no report was saved on this PC either: copy the result above into the ticket.'}`,
+      notFolder: 'not a folder',
+    },
+    summary: {
+      title: (pcs: number, reports: number) => `${pcs} PCs, from ${reports} reports (each PC's latest)`,
+      skipped: (n: number) => `${n} files skipped:`,
+      skippedMore: (n: number) => `  ... and ${n} more`,
+      headers: ['PC', 'Outcome', 'When', 'Server certificate', 'Agent certificate after', 'Error', 'Report'],
+      agents: (total: number, done: number, left: number) => `Agents list: ${total} agents, ${done} repaired, ${left} still to repair`,
+      targetsWritten: (n: number, file: string) => `${n} hosts to repair written to ${file}`,
+      nonAscii: (hosts: string[]) => `Host names with non-ASCII characters (some deployment tools read the list in the ANSI code page): ${hosts.join(', ')}`,
+      hostsSkipped: (hosts: string[]) => `${hosts.length} names in the agents list hold a line break or another control character and were skipped (not written as targets): ${hosts.join(', ')}`,
+      stale: (serial: string) => `A report made with another server certificate than the list's (${serial}) does not count as repaired.`,
+      none: '(no reports)',
+      noReport: 'no report',
+      staleRow: 'repaired with an older server certificate',
+    },
+    /** Short outcome words for the table (`already-fixed` and outcomes of newer versions included). */
+    outcome: {
+      fixed: 'fixed',
+      'already-fixed': 'already fixed',
+      failed: 'not fixed',
+      'not-verified': 'not confirmed',
+      'bad-input': 'input error',
+      environment: 'PC not ready',
+      timeout: 'timed out',
+      cancelled: 'cancelled',
+      ready: 'ready',
+    } as Record<string, string>,
+  },
+  /** What the CLI says about its own options (its help is hosts/cli/help.ts). */
+  cli: {
+    word: { command: 'command', file: 'file', extra: 'extra argument', folder: 'folder' },
+    expected: {
+      noPassword: 'a password is never taken on the command line: use --password-stdin or --password-file',
+      knownOption: 'an option listed by --help (with its value where it takes one)',
+      value: 'a value after it (see --help)',
+      command: 'inspect, fix, kit, agents, publisher or summarize',
+      optionOf: (commands: readonly string[]) => `an option of ${commands.join(', ')} only`,
+      programs: 'one or more program files to check',
+      quotePath: 'quote a path that contains spaces ("...")',
+      build: 'a build number such as 12526',
+      seconds: (min: number, max: number) => `seconds from ${min} to ${max}`,
+      kitOut: 'the folder to write the kit into (e.g. a USB stick)',
+      path: 'a folder or file path',
+      filePath: 'a file path',
+      reportFolders: 'one or more report folders (e.g. \\\\server\\ApexCertFix-reports$)',
+      targetsNeedAgents: 'used together with --agents LIST (the hosts are taken from the list)',
+    },
   },
 };
 

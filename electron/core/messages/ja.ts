@@ -3,6 +3,7 @@ import type { PlanNote, PlanReason } from '../plan.js';
 import type { BuildEvidence } from '../server-build.js';
 import type { Check } from '../verify.js';
 import type { Outcome } from '../outcome.js';
+import type { FleetErrorDetails } from '../fleet/fleet-types.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
 import type { Messages } from './en.js';
 import type { OsVerdictUnavailable } from '../../platform/platform.js';
@@ -322,6 +323,100 @@ export const ja: Messages = {
     filesNotCopied: '修復でコピーするファイル（コピーしていません）',
     time: '日時',
     ticket: 'チケット用の要約',
+  },
+  /** What the fleet features say (summarize, the central report copy, the password file). */
+  fleet: {
+    skip: {
+      unreadable: '読み取れません',
+      'too-large': 'レポートとしては大きすぎます',
+      'not-json': 'JSON として読めません（書きかけ・破損）',
+      foreign: 'apex-cert-fix のレポートではありません',
+      'newer-schema': '新しい apex-cert-fix で作られたレポートです（schemaVersion が不明）',
+      invalid: 'apex-cert-fix のレポートですが、項目が欠けているか誤っています',
+      'not-a-repair': '修復のレポートではありません（mode が "fix" ではない）',
+    },
+    error(d: FleetErrorDetails): string {
+      const os = ja.osError;
+      switch (d.code) {
+        case 'folder-missing':
+          return `レポートのフォルダー ${d.path} がないか、接続できません（${os(d.reason)}）。パスを確認してください。割り当てたドライブ文字ではなく \\\\server\\share の形で指定してください。`;
+        case 'folder-not-folder':
+          return `${d.path} はファイルです。レポートを保存したフォルダーを指定してください（サブフォルダーも探します）。`;
+        case 'list-unreadable':
+          return `エージェントの一覧 ${d.path} を読み取れません（${os(d.reason)}）。`;
+        case 'list-no-host':
+          return `エージェントの一覧 ${d.path} にホスト名の列がありません（列: ${d.headers.join('、') || 'なし'}）。「apex-cert-fix agents --out FILE.csv」で保存した一覧、CertificateManager の一覧、または「Host Name」列のある CSV を指定してください。`;
+        case 'list-invalid':
+          return `エージェントの一覧 ${d.path} は読める形式ではありません: ${d.problem}。`;
+        case 'list-not-csv':
+          return `エージェントの一覧 ${d.path} は${d.line === null ? '' : ` ${d.line} 行目が`}正しい CSV ではありません（セルの途中で引用符が閉じています）。その行を直すか、CertificateManager または Excel で保存し直してください。`;
+        case 'output-failed':
+          return `${d.path} に書き込めませんでした（${os(d.reason)}）。書き込めるフォルダーを指定してください。`;
+      }
+    },
+    passwordFile: {
+      expected: '1 行目がアンロードパスワードのファイル（UTF-8、または BOM 付きの UTF-8 / UTF-16）',
+      missing: 'ファイルがありません',
+      unreadable: (reason: string) => `ファイルを読み取れません（${ja.osError(reason)}）`,
+      notFile: '通常のファイルではなく、フォルダー、パイプまたはデバイスです',
+      empty: '1 行目が空です',
+      tooLong: '1 行目がアンロードパスワードとしては長すぎます（256 文字以上）',
+      encoding: 'UTF-8 でも BOM 付きの UTF-16 でもありません（UTF-8 または「Unicode」で保存してください）',
+      both: '--password-stdin と --password-file のどちらか一方',
+      stdinExpected: '標準入力の 1 行目にアンロードパスワード',
+      stdinEmpty: '1 行目が空です。アンロードパスワードなしで実行するときは --password-stdin を付けないでください',
+    },
+    copy: {
+      saved: '集約先へのコピー',
+      failed: (dir: string, reason: string, localSaved = true) =>
+        `レポートのコピーを集約先 ${dir} に書き込めませんでした（${ja.osError(reason)}）。${localSaved ? '結果はそのままで、この PC のレポートに記録しています。終了コード 7。' : '結果はそのままですが、この PC にもレポートを保存できていません。上の結果をチケットに写してください。'}`,
+      notFolder: 'フォルダーではありません',
+    },
+    summary: {
+      title: (pcs: number, reports: number) => `${pcs} 台の PC（${reports} 件のレポートから各 PC の最新）`,
+      skipped: (n: number) => `読み飛ばしたファイル ${n} 件:`,
+      skippedMore: (n: number) => `  ... ほか ${n} 件`,
+      headers: ['PC', '結果', '日時', 'サーバー証明書', '実行後のエージェント証明書', 'エラー', 'レポート'],
+      agents: (total: number, done: number, left: number) => `エージェントの一覧: ${total} 台、修復済み ${done} 台、未修復 ${left} 台`,
+      targetsWritten: (n: number, file: string) => `修復が必要な ${n} 台のホスト名を ${file} に書き出しました`,
+      nonAscii: (hosts: string[]) => `ASCII 以外の文字を含むホスト名があります（一覧を ANSI のコードページで読む配布ツールがあります）: ${hosts.join('、')}`,
+      hostsSkipped: (hosts: string[]) => `エージェントの一覧の ${hosts.length} 件の名前に改行などの制御文字が含まれているため、対象として書き出さずに除外しました: ${hosts.join('、')}`,
+      stale: (serial: string) => `一覧のサーバー証明書（${serial}）と異なる証明書で修復したレポートは、修復済みに数えていません。`,
+      none: '（レポートなし）',
+      noReport: 'レポートなし',
+      staleRow: '以前のサーバー証明書で修復済み',
+    },
+    outcome: {
+      fixed: '修復済み',
+      'already-fixed': '修復不要（設定済み）',
+      failed: '未修復',
+      'not-verified': '確認できず',
+      'bad-input': '入力の誤り',
+      environment: 'PC の準備不足',
+      timeout: 'タイムアウト',
+      cancelled: '取り消し',
+      ready: '準備完了',
+    },
+  },
+  /** What the CLI says about its own options (its help is hosts/cli/help.ts). */
+  cli: {
+    word: { command: 'コマンド', file: 'ファイル', extra: '余分な引数', folder: 'フォルダー' },
+    expected: {
+      noPassword: 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から、または --password-file で渡してください',
+      knownOption: '--help に載っているオプション（値が必要なものは値も）',
+      value: 'オプションの後に値（--help を参照）',
+      command: 'inspect、fix、kit、agents、publisher または summarize',
+      optionOf: (commands) => `${commands.join('、')} で使うオプションです`,
+      programs: '確認するプログラムのパス（複数可）',
+      quotePath: 'パスに空白がある場合は "..." で囲んでください',
+      build: 'ビルド番号（例: 12526）',
+      seconds: (min, max) => `${min}〜${max} の秒数`,
+      kitOut: 'キットを作るフォルダー（USB メモリなど）',
+      path: 'フォルダーまたはファイルのパス',
+      filePath: 'ファイルのパス',
+      reportFolders: 'レポートのフォルダー（複数可。例: \\\\server\\ApexCertFix-reports$）',
+      targetsNeedAgents: '--agents LIST と一緒に指定してください（一覧と照合して書き出します）',
+    },
   },
 };
 

@@ -4,10 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
-import { cliMessages } from './cli-messages.js';
+import { messages } from '../../core/messages.js';
 import { chosenLang, isLang, LANGS, type Lang } from '../../core/lang.js';
 import type { Arch } from '../../platform/platform.js';
-import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 import { parseArgsProblem } from '../../base/parse-args-error.js';
 
 const OPTIONS = {
@@ -124,7 +123,7 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
 }
 
 export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' | 'version' {
-  const t = cliMessages(lang);
+  const t = messages(lang).cli;
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -167,7 +166,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, t.expected.seconds(1, 86400));
   const settle = wholeNumber('--settle', v.settle, 0, 3600, t.expected.seconds(0, 3600));
   if (command === 'kit' && (v.out === undefined || v.out.trim() === '')) invalid('--out', v.out ?? '', t.expected.kitOut);
-  if (v['password-stdin'] && v['password-file'] !== undefined) invalid('--password-file', v['password-file'], fleetMessages(lang).passwordFile.both);
+  if (v['password-stdin'] && v['password-file'] !== undefined) invalid('--password-file', v['password-file'], messages(lang).fleet.passwordFile.both);
   for (const key of ['work-dir', 'reports-dir', 'simulate', 'password-file', 'report-copy'] as const) {
     if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', t.expected.path);
   }
@@ -198,7 +197,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
 
 /** `summarize DIR... [--agents LIST] [--targets-out FILE] [--csv FILE] [--json]`. */
 function summarizeArgs(v: { csv?: string; agents?: string; 'targets-out'?: string; json?: boolean }, folders: string[], lang: Lang): Parsed {
-  const t = cliMessages(lang);
+  const t = messages(lang).cli;
   if (folders.length === 0) invalid(t.word.folder, '', t.expected.reportFolders);
   for (const key of ['csv', 'agents', 'targets-out'] as const) {
     if (v[key] !== undefined && v[key].trim() === '') invalid(`--${key}`, '', t.expected.filePath);

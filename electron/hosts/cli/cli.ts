@@ -25,7 +25,6 @@ import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
 import { summarizeCommand } from './command-summarize.js';
 import { readPasswordFile } from './password-file.js';
-import { fleetMessages } from '../../core/fleet/fleet-messages.js';
 import { copyLine, exitAfterCopy } from '../../core/fleet/report-copy.js';
 import { isDemoTemplate } from '../../simulation/demo.js';
 
@@ -73,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // An empty pipe is a script's mistake (a variable that was never set), not "no password":
     // that is said by leaving the option out. Refused like an empty password file.
     if (password === '') {
-      const m = fleetMessages(lang).passwordFile;
+      const m = messages(lang).fleet.passwordFile;
       return refuse({ code: 'option-invalid', option: '--password-stdin', value: '', expected: `${m.stdinExpected}: ${m.stdinEmpty}` }, lang, wantsJson, 'fix');
     }
   }

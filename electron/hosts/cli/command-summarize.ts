@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Parsed } from './args.js';
 import { csvBytes } from '../../base/csv-write.js';
 import { forTerminal, oneLine } from '../../base/terminal-text.js';
-import { fleetMessages, outcomeWord } from '../../core/fleet/fleet-messages.js';
+import { messages, outcomeWord } from '../../core/messages.js';
 import { FleetError, type FleetRow, type FleetSummary } from '../../core/fleet/fleet-types.js';
 import { nonAsciiHosts, targetsText } from '../../core/fleet/fleet-view.js';
 import { summarizeReports } from '../../core/fleet/summarize.js';
@@ -19,7 +19,7 @@ import type { Lang } from '../../core/messages.js';
 const SHOWN = 20;
 
 export async function summarizeCommand(args: Parsed, say: (text: string) => void): Promise<number> {
-  const m = fleetMessages(args.lang);
+  const m = messages(args.lang).fleet;
   try {
     const summary = await summarizeReports(args.files, { agentsList: args.agents ?? null });
     if (args.csv) await output(args.csv, csvBytes([m.summary.headers, ...summary.pcs.map((r) => tableRow(r, args.lang, r.file, ''))]));
@@ -68,7 +68,7 @@ function printTable(headers: string[], rows: string[][], say: (text: string) => 
 }
 
 function printSummary(s: FleetSummary, args: Parsed, say: (text: string) => void): void {
-  const m = fleetMessages(args.lang);
+  const m = messages(args.lang).fleet;
   say(m.summary.title(s.pcs.length, s.files.read));
   for (const [outcome, n] of Object.entries(s.counts).sort((a, b) => b[1] - a[1])) say(`  ${padTo(outcomeWord(args.lang, outcome), 24)} ${n}`);
   // With --json the document carries the table; the console keeps to the counts.

@@ -10,7 +10,7 @@ import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { ErrorDetails } from '../../core/errors.js';
 import type { Lang } from '../../core/messages.js';
-import { fleetMessages } from '../../core/fleet/fleet-messages.js';
+import { messages } from '../../core/messages.js';
 
 /** More than any password needs, little enough that a wrong path to a big file costs nothing. */
 const READ_AT_MOST = 4096;
@@ -19,7 +19,7 @@ const LONGEST = 255;
 export type PasswordFileResult = { ok: true; password: string } | { ok: false; error: ErrorDetails };
 
 export async function readPasswordFile(file: string, lang: Lang): Promise<PasswordFileResult> {
-  const m = fleetMessages(lang).passwordFile;
+  const m = messages(lang).fleet.passwordFile;
   const refuse = (why: string): PasswordFileResult => ({ ok: false, error: { code: 'option-invalid', option: '--password-file', value: file, expected: `${m.expected}: ${why}` } });
   let bytes: Buffer;
   try {
