@@ -41,11 +41,11 @@ export interface FakeIpXferBehaviour {
 
 /** Japanese progress a newcomer sees in the training mode (our wording, not Trend Micro's). */
 export const DEMO_LINES_JA = [
-  'IpXfer: サーバー証明書を読み込んでいます...',
+  'IpXfer: サーバ証明書を読み込んでいます...',
   'IpXfer: エージェントの設定を更新しています...',
-  'IpXfer: Security Agent サービスを停止しています...',
-  'IpXfer: 証明書をエージェントフォルダーにコピーしました。',
-  'IpXfer: Security Agent サービスを開始しています...',
+  'IpXfer: セキュリティエージェントのサービスを停止しています...',
+  'IpXfer: 証明書をエージェントのインストールフォルダにコピーしました。',
+  'IpXfer: セキュリティエージェントのサービスを開始しています...',
   'IpXfer: 完了しました。',
 ];
 

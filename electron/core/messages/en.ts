@@ -10,6 +10,9 @@ import type { SessionStep } from '../errors.js';
 import type { FleetErrorDetails, SkipReason } from '../fleet/fleet-types.js';
 import { list, type CopyStage, type ErrorTexts, type TicketFacts } from './shared.js';
 
+/** The agent services' display names as services.msc shows them (glossary R8; older builds say "OfficeScan NT ..."). */
+export const SERVICE_DISPLAY_NAMES: Record<string, string> = { tmlisten: 'Apex One NT Listener', ntrtscan: 'Apex One NT RealTime Scan' };
+
 /** A moment as this PC's local time of day (10:42). */
 function hhmm(iso: string): string {
   const d = new Date(iso);
@@ -132,13 +135,13 @@ export const en = {
   diagnosis(before: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }, server: { serial: string; notAfter: string }): string {
     const agent = before.serial ? `serial ${before.serial}${before.notAfter ? `, valid until ${before.notAfter.slice(0, 10)}` : ''}` : `unreadable (${en.agentCertProblem(before.problem)})`;
     const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
-    if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
+    if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.map(en.serviceLabel).join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
     if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
     return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
   },
   /** The one-sentence diagnosis the wizard shows beside the two certificates. */
   diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
-    if (before.matchesServer && before.servicesDown.length) return `They match, but ${before.servicesDown.join(', ')} is not running: the repair restarts the agent's services.`;
+    if (before.matchesServer && before.servicesDown.length) return `They match, but ${before.servicesDown.map(en.serviceLabel).join(', ')} is not running: the repair restarts the agent's services.`;
     if (before.matchesServer) return 'They match: nothing to repair.';
     if (!before.serial) return `The agent's certificate cannot be read (${en.agentCertProblem(before.problem)}): the repair gives it the server's again (KB 1102855).`;
     return 'They differ: this is what KB 1102855 repairs.';
@@ -149,7 +152,7 @@ export const en = {
   },
   /** KB 1102855's fallback, with the install program of the server in use. */
   reinstall(autoPcc: string): string {
-    return `If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with its own uninstall program so the server is told, restart the PC, then run ${autoPcc}.`;
+    return `If IpXfer does not recover the agent, reinstall it (KB 1102855): uninstall it with the security agent's uninstall program so the server is told, restart the PC, then run ${autoPcc}. If an uninstall password is set, the uninstall program asks for it: get it from the web console's administrator.`;
   },
   /** A session's outcome in words; a bad-input stop after copying says what became of the copies. */
   outcomeFor(outcome: Outcome, stage: CopyStage = 'none'): string {
@@ -192,24 +195,29 @@ export const en = {
       if (!c.ran) parts.push(`Agent certificate: serial ${serial(c.before)}${c.afterIsServer ? ' (already the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
       else parts.push(`Agent certificate: serial ${serial(c.before)} → ${serial(c.after)}${c.afterIsServer ? ' (the server\'s)' : c.server ? ` (server: ${c.server})` : ''}.`);
     }
-    parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` [${f.errorCode}]` : ''}`);
+    parts.push(`Result${f.at ? ` (${f.at})` : ''}: ${f.outcome}${f.errorCode ? ` (error code: ${f.errorCode})` : ''}`);
     parts.push(f.report ? `Report: ${f.report}` : f.reportError ? `Report: not saved in ${f.reportError.folder} (${en.osError(f.reportError.reason)}).` : 'Report: none (a repair that stops before IpXfer runs writes no report on this PC).');
     return parts.join(' ');
   },
   /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
   quote(lines: readonly string[]): string {
-    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
+    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l.replace(/[。.]$/, '')}"`).join(' / ')}.` : '';
   },
   /** KA-0006149: a stopped IpXfer can leave the agent's services stopped; say how to start them. */
   servicesDown(services: readonly string[]): string {
     if (!services.length) return '';
-    return ` These agent services are not running: ${services.join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
+    return ` These agent services are not running: ${services.map(en.serviceLabel).join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
   },
-  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
+  /** A service as services.msc names it, with its short name; an unknown one by its short name. */
+  serviceLabel(service: string): string {
+    const name = SERVICE_DISPLAY_NAMES[service.toLowerCase()];
+    return name ? `${name} (${service})` : service;
+  },
+  operation: { detect: 'looking at this PC', source: 'checking the server files', collect: 'copying the files', run: 'running IpXfer', verify: 'verifying the agent', services: 'starting the agent services', kit: 'making the offline kit', agents: 'listing the agents' },
   /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };
-    return words[code] ? `${words[code]}, ${code}` : code;
+    return words[code] ? `${words[code]} (${code})` : `OS error (${code})`;
   },
   /** verify.ts reports a code or an OS error code (ENOENT...). */
   agentCertProblem(p: string | null): string {
@@ -217,6 +225,7 @@ export const en = {
     if (p === 'too-large') return en.certificateProblem['too-large'];
     if (p === 'ENOENT') return 'the file is missing';
     if (p === 'unreachable' || p === 'mapped-drive') return en.tried[p];
+    if (p !== null && /^E[A-Z]+$/.test(p)) return en.osError(p);
     return p ?? 'unknown';
   },
   step: { source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent' } satisfies Record<SessionStep, string>,
@@ -252,11 +261,12 @@ export const en = {
         if (c.result === 'fail') return `The agent's certificate ${c.path} is not the server's (agent serial ${c.actualSerial ?? 'unreadable'})`;
         return `The agent's certificate ${c.path} could not be read (${en.agentCertProblem(c.problem)})`;
       case 'service':
-        return `Service ${c.service}: ${en.service[c.state]}`;
+        return `Service ${en.serviceLabel(c.service)}: ${en.service[c.state]}`;
       case 'agent-server':
         return `The agent reports to server: ${c.registryServer ?? '(not set)'}`;
       case 'exit-code':
-        return `IpXfer exit code: ${c.exitCode ?? '(none)'}${c.result === 'warn' ? ' (not 0; the certificate decides)' : ''}`;
+        if (c.exitCode === null) return 'IpXfer exit code: none (it ended without one; the certificate decides)';
+        return `IpXfer exit code: ${c.exitCode}${c.result === 'warn' ? ' (not 0; the certificate decides)' : ''}`;
     }
   },
   verdict: {
@@ -325,7 +335,7 @@ export const en = {
     progress: 'Copying',
     kit: 'Offline kit written',
     agents: 'Agents whose certificate does not match',
-    renewed: 'The server certificate was issued less than 90 days ago: a renewed certificate is the usual cause of this list. Give the agents the new one (IpXfer) or reinstall them.',
+    renewed: 'The server certificate was issued less than 90 days ago: the agents in this list probably still have the previous certificate. Give them the new one (IpXfer) or reinstall them.',
     listFile: 'List file',
     publisher: 'Publisher',
     notPe: 'not a Windows program (PE) file',
@@ -448,11 +458,11 @@ export type Messages = typeof en;
 export const enErrors: ErrorTexts = {
   // (d) is the error's own facts: each entry gets exactly its code's fields.
   'source-empty': (d) => 'Enter where the server files are: for example \\\\server, \\\\server\\ofcscan, the server\'s Apex One folder, or an offline kit.',
-  'source-not-found': (d) => `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, en.tried)}\nCheck the server name and that the share opens in Explorer, or use \\\\server\\c$\\...\\PCCSRV, or an offline kit.`,
-  'source-unreadable': (d) => `${d.path} could not be read (${en.osError(d.reason)}). Check your access to the share.`,
+  'source-not-found': (d) => `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, en.tried)}\nCheck the server name and that the share opens in Explorer, A local administrator account (LAPS or shared) usually cannot read \\\\server\\ofcscan: then use an offline kit made on the server (brought on a USB stick), or \\\\server\\c$\\...\\PCCSRV.`,
+  'source-unreadable': (d) => `${d.path} could not be read (${en.osError(d.reason)}). A local administrator account (LAPS or shared) often cannot read \\\\server\\ofcscan: use an offline kit made on the server first. If you can work with a domain account, check its access to the share.`,
   'certificate-missing': (d) => `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, en.tried)}`,
   'certificate-invalid': (d) => `${d.path} is not a usable certificate (${en.certificateProblem[d.reason]}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`,
-  'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
+  'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: use an offline kit (made on the server), try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
   'datfhs-missing': (d) => `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`,
   'option-invalid': (d) => `${d.option} "${d.value}" is not valid: expected ${d.expected}.`,
   'profile-invalid': (d) => `The simulation profile ${d.file} is not usable: ${d.problem}.`,
@@ -467,26 +477,26 @@ export const enErrors: ErrorTexts = {
   'ipxfer-exit': (d) => `IpXfer ended with code ${d.exitCode}${d.signal ? ` (${d.signal})` : ''} and the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`,
   'not-fixed': (d) => `After IpXfer, the agent still does not have the server's certificate.${en.quote(d.lastLines)} If the agent has an unload password, check it and run again.`,
   'not-verified': (d) => `IpXfer finished, but the repair could not be confirmed: see the checks.${en.quote(d.lastLines)}${en.servicesDown(d.servicesDown)}`,
-  'timeout': (d) => `IpXfer did not finish within ${d.seconds} seconds and was stopped.${en.servicesDown(d.servicesDown)}`,
-  'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped.${en.servicesDown(d.servicesDown ?? [])}` : 'Cancelled: nothing more was done (IpXfer was not run).'),
-  'busy': (d) => d.running === 'pc' ? `${en.pcBusy(d.holder ?? null)}, and it did not finish within the waiting time. Nothing was copied or run: try again when it has finished.` : `Please wait: "${en.operation[d.running as keyof typeof en.operation] ?? d.running}" is still running. Cancel it first, or wait for it to finish.`,
+  'timeout': (d) => `IpXfer did not finish within ${d.seconds} seconds and was stopped. Stopped part-way, it may have left the agent's services stopped and the agent unregistered from the server.${en.servicesDown(d.servicesDown)} Run IpXfer again (the copies can be reused).`,
+  'cancelled': (d) => (d.ipxferStopped ? `The run was cancelled and IpXfer was stopped. Stopped part-way, it may have left the agent unregistered from the server.${en.servicesDown(d.servicesDown ?? [])} Run IpXfer again.` : 'Cancelled: nothing more was done (IpXfer was not run).'),
+  'busy': (d) => d.running === 'pc' ? `${en.pcBusy(d.holder ?? null)}, and it did not finish within the waiting time. Nothing was copied or run: try again when it has finished.` : `Please wait: still ${en.operation[d.running as keyof typeof en.operation] ?? d.running}. Cancel it first, or wait for it to finish.`,
   'work-dir-unsafe': (d) => `The working folder ${d.path} is not safe to use: ${en.workDirProblem[d.problem]}. Nothing was copied or run. Ask your administrator to remove it, or choose another folder.`,
   'work-dir-unexpected': (d) => `The working folder ${d.folder} holds files that were not copied there: ${d.files.join(', ')}. Nothing was run: a program placed beside IpXfer would run as administrator. Start again, and tell your administrator.`,
-  'copy-changed': (d) => d.kit ? `${d.file} changed after the kit was checked: the copy's SHA-256 is not the one in the kit's manifest, so nothing was run and the copies were removed. Something is writing to the kit: check the stick, then start again or make the kit again from the server.` : `${d.file} changed after it was copied and checked, so nothing was run. Someone or something else is writing to the working folder: start again, and tell your administrator if it happens again.`,
+  'copy-changed': (d) => d.kit ? `${d.file} changed after the kit was checked: the copy's SHA-256 is not the one in the kit's manifest, so nothing was run and the copies were removed. Another program may have changed the kit's file: check the stick, then start again or make the kit again from the server.` : `The copy ${d.file} changed (or could no longer be read) after it was checked with SHA-256, so IpXfer was not run. Another program (for example security software quarantining it) may have changed or removed it. Start again; if it happens again, ask your administrator to look at this file.`,
   'server-mismatch': (d) =>
     d.unknown
       ? d.agent === null
         ? `The files come from ${d.source}, but this agent names no server (its registry has no Server value), so whether ${d.source} is its server cannot be told. Nothing was copied or run. If you are sure, confirm using its files (--allow-other-server).`
         : `Whether ${d.source} (where the files come from) is ${d.agent} (the server this agent reports to) could not be told: the name could not be resolved. Nothing was copied or run. Use \\\\${d.agent}\\ofcscan, or if you are sure it is the same server, confirm using it (--allow-other-server).`
       : `The files come from ${d.source}, but this agent reports to ${d.agent}: their certificate would make the agent trust another server. Nothing was copied or run. Use \\\\${d.agent}\\ofcscan (or a kit made from it); if ${d.source} is really meant, confirm using it (--allow-other-server).`,
-  'services-start-failed': (d) => `These agent services did not start within 30 seconds: ${d.services.join(', ')}. Start them as administrator (${d.services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`,
+  'services-start-failed': (d) => `These agent services did not start within 30 seconds: ${d.services.map(en.serviceLabel).join(', ')}. Start them as administrator (${d.services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`,
   'step-order': (d) => `Please ${en.step[d.needs]} first: it is needed to ${en.step[d.step]}.`,
   'kit-invalid': (d) => `The kit's ${d.file} is not usable (${en.kitProblem[d.problem]}${d.field ? `: ${d.field}` : ''}). Make the kit again from the server.`,
   'kit-newer': (d) => `The kit ${d.file} was made by a newer version of this tool (kit format ${d.version}; this version reads up to ${d.supported}). Use the newer tool, or make the kit again with this one.`,
   'kit-file-missing': (d) => `The kit is incomplete: ${d.file} is missing. Make the kit again from the server; nothing was copied or run.`,
   'kit-file-changed': (d) => `${d.file} in the kit is not the file the kit was made with (its size or SHA-256 differs). Do not use this kit: make it again from the server.`,
   'certmanager-missing': (d) => `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, en.tried)}`,
-  'certmanager-failed': (d) => `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? d.reason].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`,
+  'certmanager-failed': (d) => `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? en.osError(d.reason)].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`,
   'publisher-untrusted': (d) => `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`,
   'internal': (d) => `Unexpected error: ${d.message}`,
 };

@@ -7,7 +7,7 @@ export const HELP: Record<Lang, string> = {
 Usage:
   apex-cert-fix inspect --source S [options]   what would be done; changes nothing
   apex-cert-fix fix     --source S [options]   copy the files, run IpXfer, verify, write a report
-  apex-cert-fix kit     --source S --out DIR   write an offline kit (both bitnesses) for a USB stick
+  apex-cert-fix kit     --source S --out DIR   write an offline kit (for 32- and 64-bit Windows) for a USB stick
   apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
                         on the server: list the agents whose certificate does not match
   apex-cert-fix publisher FILE... [--json]     who signed these programs (Authenticode)
@@ -40,31 +40,31 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
 3 this PC is not ready (administrator rights, agent, OS) · 4 timed out or cancelled ·
 5 IpXfer finished but the fix could not be confirmed · 7 done, but the --report-copy failed
 `,
-  ja: `apex-cert-fix: Apex One セキュリティエージェントにサーバーの証明書を設定し直します（KB 1102855）。
+  ja: `apex-cert-fix: Apex One セキュリティエージェントにサーバの証明書を設定し直します（KB 1102855）。
 
 使い方:
   apex-cert-fix inspect --source S [オプション]   実行内容の確認のみ（何も変更しません）
   apex-cert-fix fix     --source S [オプション]   ファイルをコピーし、IpXfer を実行・確認し、レポートを保存
-  apex-cert-fix kit     --source S --out DIR     USB メモリ用のオフラインキット（両ビット数）を作成
+  apex-cert-fix kit     --source S --out DIR     USB メモリ用のオフラインキット（32 ビット版・64 ビット版の両方）を作成
   apex-cert-fix agents  [--server-dir DIR] [--out FILE.csv|.json]
-                        サーバー上で、証明書が一致しないエージェントを一覧表示
+                        サーバ上で、証明書が一致しないエージェントを一覧表示
   apex-cert-fix publisher FILE... [--json]     プログラムの署名者を確認（Authenticode）
   apex-cert-fix summarize DIR... [--agents LIST.csv [--targets-out FILE]] [--csv FILE] [--json]
-                        フリートの一覧: フォルダー以下のレポートから各 PC の最新を集計し、サーバーの
+                        複数の PC の集計: フォルダ以下のレポートから各 PC の最新を集め、サーバの
                         一覧と照合。--targets-out で未修復のホスト名を書き出す
 
---source S         サーバーファイルの場所: \\\\server、\\\\server\\ofcscan、サーバーの Apex One /
-                   OfficeScan フォルダー、その PCCSRV フォルダー、またはオフラインキット
+--source S         サーバファイルの場所: \\\\server、\\\\server\\ofcscan、サーバの Apex One /
+                   OfficeScan フォルダ、その PCCSRV フォルダ、またはオフラインキット
 オプション:
   --arch x86|x64|arm64     検出したビット数の代わりにこのビット数を使う
-  --server-build N         サーバービルド（検出値が違う・不明な場合）
-  --work-dir DIR           新しい作業フォルダーを作る場所（既定: 一時フォルダー）
+  --server-build N         サーバビルド（検出値が違う・不明な場合）
+  --work-dir DIR           新しい作業フォルダを作る場所（既定: 一時フォルダ）
   --reports-dir DIR        レポートの保存先
   --password-stdin         エージェントのアンロードパスワードを標準入力の 1 行目から読む
                            （パスワードのオプションはありません: プロセス一覧に見えてしまうため）
   --password-file PATH     このファイルの 1 行目から読む（UTF-8、または BOM 付き UTF-16）。
                            ファイルは削除しません: docs/fleet.md を参照
-  --report-copy DIR        レポートを集約先のフォルダー（共有フォルダーなど）にも保存
+  --report-copy DIR        レポートを集約先のフォルダ（共有フォルダなど）にも保存
   --allow-unverified-publisher  Trend Micro, Inc. の署名がなくても IpXfer / DatFHS を実行する
   --allow-other-server     エージェントの接続先とは別のサーバ（または同じか判断できないサーバ）の
                            ファイルでも使う（レポートに記録）
