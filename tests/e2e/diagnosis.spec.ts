@@ -53,7 +53,7 @@ test.describe('one action per step, announced (Japanese)', () => {
     expect(await sameNames(page)).toEqual([]);
     await action(page, '確認して次へ').click();
     await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeFocused();
-    await expect(page.getByTestId('announcer')).toHaveText('サーバーのファイルが見つかりました。 現在の手順: ファイルのコピー。');
+    await expect(page.getByTestId('announcer')).toHaveText('サーバのファイルが見つかりました。 現在の手順: ファイルのコピー。');
     expect(await sameNames(page)).toEqual([]);
     await action(page, 'コピーして次へ').click();
     await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeFocused();

@@ -68,7 +68,7 @@ export async function diagnosed(page: Page): Promise<void> {
 export async function toRunStep(page: Page, t: (ja: string, en: string) => string, source = '\\\\srv'): Promise<void> {
   await diagnosed(page);
   await action(page, t('次へ', 'Next')).click();
-  await page.getByLabel(t('サーバーまたはフォルダー', 'Server or folder')).fill(source);
+  await page.getByLabel(t('サーバまたはフォルダ', 'Server or folder')).fill(source);
   await action(page, t('確認して次へ', 'Check and continue')).click();
   await page.getByRole('heading', { name: t('ファイルをこの PC にコピー', 'Copy the files to this PC') }).waitFor();
   await action(page, t('コピーして次へ', 'Copy and continue')).click();

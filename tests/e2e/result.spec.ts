@@ -25,8 +25,8 @@ test.describe('a fixed agent (Japanese)', () => {
 
     // One paragraph for the helpdesk ticket, in the session's language.
     const ticket = page.getByTestId('ticket-text');
-    await expect(ticket).toContainText('PC-TEST-01（Windows x64）、Apex One セキュリティエージェント 14.0 ビルド 12526（接続先 srv）。');
-    await expect(ticket).toContainText(`シリアル ${harness.world.old.serial} → ${harness.world.server.serial}（サーバーの証明書）`);
+    await expect(ticket).toContainText('PC-TEST-01（Windows x64）、Apex One セキュリティエージェント 14.0（ビルド 12526、接続先 srv）。');
+    await expect(ticket).toContainText(`シリアル ${harness.world.old.serial} → ${harness.world.server.serial}（サーバの証明書と一致）`);
     await expect(ticket).toContainText(harness.service.repair.state.report!.text);
     await page.getByRole('button', { name: 'チケット用の要約をコピー' }).click();
     await expect(page.getByRole('button', { name: '要約をコピー済み' })).toBeVisible();
@@ -38,7 +38,7 @@ test.describe('a fixed agent (Japanese)', () => {
     expect(harness.service.repair).not.toBe(first);
     expect(harness.service.repair.state.lang).toBe('ja');
     // The new session looked again: this agent now holds the server's certificate.
-    await expect(page.getByTestId('diagnosis-text')).toHaveText('一致しています。修復するものはありません。');
+    await expect(page.getByTestId('diagnosis-text')).toHaveText('エージェントとサーバの証明書は一致しています。修復は不要です。');
     await expect(page.getByRole('navigation').getByRole('button', { name: '結果' })).toBeDisabled();
   });
 });
@@ -51,7 +51,7 @@ test.describe('agent services left stopped (English)', () => {
     await runWithoutPassword(page, en);
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-outcome', 'not-verified');
-    await expect(verdict).toContainText('These agent services are not running: ntrtscan. Start them as administrator (net start ntrtscan)');
+    await expect(verdict).toContainText('These agent services are not running: Apex One NT RealTime Scan (ntrtscan). Start them as administrator (net start ntrtscan)');
     await expect(page.getByRole('button', { name: 'Try another password' })).toHaveCount(0);
     await action(page, 'Start the agent services').click();
     await expect(verdict).toHaveAttribute('data-outcome', 'fixed');

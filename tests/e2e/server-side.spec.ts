@@ -9,11 +9,11 @@ test.describe('server check on the Apex One server', () => {
   test.use({ worldOptions: { serverIsThisPc: true, tree: { certificateManager: { list: agentsCsv } } } });
 
   test('lists the mismatched agents: count, filter, sort, export, host names', async ({ page }) => {
-    await expect(page.getByTestId('local-server')).toContainText('この PC は Apex One サーバーです');
+    await expect(page.getByTestId('local-server')).toContainText('この PC は Apex One サーバです');
     await page.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' }).click();
     await action(page, 'CertificateManager を実行').click();
     await expect(page.getByTestId('agent-count')).toHaveText('2 台のエージェント');
-    await expect(page.getByText('証明書の更新がこの一覧の主な原因です')).toBeVisible();
+    await expect(page.getByText('この一覧のエージェントは、更新前の証明書のままになっている可能性があります')).toBeVisible();
     const table = page.getByTestId('agents-table');
     await expect(table.locator('thead th')).toHaveText(['コンピュータ名', 'IPアドレス', 'ドメイン', 'GUID', '最終接続日時']);
     await page.getByLabel('絞り込み').fill('営業');
@@ -36,7 +36,7 @@ test.describe('on the server itself, without an agent', () => {
   test.use({ worldOptions: { serverIsThisPc: true, agent: false, tree: { certificateManager: { list: agentsCsv } } } });
 
   test('no red error on the first screen: the server check leads, and the missing agent is said as normal', async ({ page }) => {
-    await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex One サーバーでは通常の状態です');
+    await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex One サーバでは通常の状態です');
     await expect(page.locator('.banner.bad, [data-blocker], .badge.bad')).toHaveCount(0);
     // The server check comes first, as the screen's one primary action.
     const lead = page.getByTestId('local-server');
@@ -50,14 +50,14 @@ test.describe('on the server itself, without an agent', () => {
     await expect(page.getByTestId('local-server')).toBeVisible();
     await action(page, '次へ').click();
     await expect(page.getByTestId('server-kit-hint')).toBeVisible();
-    await expect(page.getByLabel('サーバーまたはフォルダー')).toHaveValue(/PCCSRV$/);
+    await expect(page.getByLabel('サーバまたはフォルダ')).toHaveValue(/PCCSRV$/);
     await action(page, 'ファイルを確認').click();
     await expect(page.getByTestId('plan')).toBeVisible();
     // Nothing to repair here: the check does not move on to copying.
-    await expect(page.getByRole('heading', { name: 'サーバーのファイルはどこにありますか？' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'サーバのファイルはどこにありますか？' })).toBeVisible();
     await page.getByText('USB メモリ用のオフラインキット').click();
     const out = path.join(harness.world.dir, 'stick');
-    await page.getByLabel('キットを作るフォルダー').fill(out);
+    await page.getByLabel('キットを作るフォルダ').fill(out);
     await action(page, 'キットを作成').click();
     await expect(page.getByTestId('kit-done')).toContainText('キットを作成しました:');
     expect(existsSync(path.join(out, 'ApexCertFix-kit', 'manifest.json'))).toBe(true);

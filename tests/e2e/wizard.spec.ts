@@ -8,15 +8,15 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
   test.use({ worldOptions: { tree: { datfhs: ['x64'] }, behaviour: { password: PASSWORD, echoArgs: true, lines: ['証明書を更新しています'] } } });
 
   test('walks every step to "fixed", and the password is nowhere afterwards', async ({ page, harness }) => {
-    await expect(page.getByTestId('arch')).toHaveText('64 ビット (x64)');
+    await expect(page.getByTestId('arch')).toHaveText('64 ビット（x64）');
     await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
     // Before anything is asked: the agent's certificate beside the server's, and what that means.
-    await expect(page.getByTestId('diagnosis-text')).toHaveText('異なっています。これが KB 1102855 で修復する状態です。');
+    await expect(page.getByTestId('diagnosis-text')).toHaveText('エージェントの証明書がサーバの証明書と一致しません。KB 1102855 の手順で修復します。');
     await expect(page.getByTestId('server-serial')).toHaveText(harness.world.server.serial);
     await expect(page.getByTestId('agent-serial')).toHaveText(harness.world.old.serial);
     await action(page, '次へ').click();
     // The source is pre-filled from the agent's server, and was checked already.
-    await expect(page.getByLabel('サーバーまたはフォルダー')).toHaveValue('\\\\srv\\ofcscan');
+    await expect(page.getByLabel('サーバまたはフォルダ')).toHaveValue('\\\\srv\\ofcscan');
     await expect(page.getByTestId('plan')).toContainText('IpXfer_x64.exe');
     await expect(page.getByTestId('plan')).toContainText('DatFHS_x64.dll');
     await expect(page.getByTestId('certificate')).toContainText(harness.world.server.serial);
@@ -39,7 +39,7 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     await action(page, 'IpXfer を実行').click();
 
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
-    await expect(page.getByTestId('checks')).toContainText('サーバーのものと一致');
+    await expect(page.getByTestId('checks')).toContainText('サーバの証明書と一致');
     await expect(page.getByTestId('report-path')).toContainText('PC-TEST-01_');
     expect(await readFile(path.join(harness.world.agentDir, 'OfcNTCer.dat'))).toEqual(harness.world.server.der);
 
@@ -263,9 +263,9 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
     await diagnosed(page);
     await action(page, '次へ').click();
-    await page.getByLabel('サーバーまたはフォルダー').fill('\\\\nosuch');
+    await page.getByLabel('サーバまたはフォルダ').fill('\\\\nosuch');
     await action(page, '確認して次へ').click();
-    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex One サーバーのファイル');
+    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex One サーバのファイル');
     await page.getByLabel('言語').selectOption('en');
     await expect(page.getByRole('heading', { name: 'Where are the server\'s files?' })).toBeVisible();
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files');

@@ -10,7 +10,7 @@ import { test, expect, action, walkEveryStep } from '../e2e/harness.js';
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 test.describe('the repair', () => {
-  test.use({ worldOptions: { tree: { datfhs: ['x64'] }, agentBuild: 12526, codePage: 932, behaviour: { encoding: 'cp932', lines: ['IpXfer: サーバー証明書を読み込んでいます...', 'IpXfer: エージェントの設定を更新しています...', 'IpXfer: 完了しました。'] } } });
+  test.use({ worldOptions: { tree: { datfhs: ['x64'] }, agentBuild: 12526, codePage: 932, behaviour: { encoding: 'cp932', lines: ['IpXfer: サーバ証明書を読み込んでいます...', 'IpXfer: エージェントの設定を更新しています...', 'IpXfer: 完了しました。'] } } });
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`every step, ${scheme}`, async ({ page }) => {

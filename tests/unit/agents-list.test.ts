@@ -96,7 +96,7 @@ describe('apex-cert-fix agents', () => {
     expect(doc.agents[1]['コンピュータ名']).toBe('PC-営業-07');
     expect(doc.certificate.serial).toBe(w.server.serial);
     expect(doc.renewedRecently).toBe(true);
-    expect(r.stderr).toContain('証明書の更新がこの一覧の主な原因です');
+    expect(r.stderr).toContain('この一覧のエージェントは、更新前の証明書のままになっている可能性があります');
     expect(parseAgentsCsv(await readFile(out)).rows).toHaveLength(2);
     const json = path.join(w.dir, 'agents.json');
     await runCli(['agents', '--simulate', w.profile, '--server-dir', path.dirname(w.pccsrv), '--out', json]);

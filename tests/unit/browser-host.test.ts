@@ -141,7 +141,7 @@ describe('browser host under malformed input', () => {
     // A second run while this one goes is refused, not started.
     const refused = await svc.handle('run', [null, true]).then(() => null, (e: unknown) => e);
     expect(refused).toMatchObject({ code: 'busy' });
-    expect(svc.failureText(refused)).toMatch(/"run IpXfer" is still running/);
+    expect(svc.failureText(refused)).toMatch(/still running IpXfer/);
     await svc.handle('cancel', []);
     await running;
     expect(svc.repair.state.outcome).toBe('cancelled');

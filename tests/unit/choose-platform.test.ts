@@ -19,6 +19,6 @@ describe('choosing the platform', () => {
     // No such drive here (nor on a PC where the user mapped Z: without elevation).
     expect(w.toLocalPath('Z:\\PCCSRV')).toEqual({ ok: false, reason: 'mapped-drive' });
     expect(messages('en').tried['mapped-drive']).toContain('use \\\\server\\share');
-    expect(messages('ja').tried['mapped-drive']).toContain('\\\\サーバー\\共有');
+    expect(messages('ja').tried['mapped-drive']).toContain('\\\\サーバ名\\共有名');
   });
 });

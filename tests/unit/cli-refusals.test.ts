@@ -46,7 +46,7 @@ describe('bad input exits 2, names the problem, and changes nothing', () => {
   it('in Japanese when asked', async () => {
     const { code, stdout } = await attempt({ certificate: 'missing' }, [], '\\\\srv\\ofcscan', 'ja');
     expect(code).toBe(2);
-    expect(stdout).toContain('サーバー証明書が見つかりません');
+    expect(stdout).toContain('サーバ証明書が見つかりません');
   });
 
   it('--json still prints exactly one JSON document, with the error', async () => {
@@ -88,7 +88,7 @@ describe('option mistakes exit 2 with a message naming the option', () => {
   }
 
   it('publisher: a program that is not there is named with its OS error in words, in either language', async () => {
-    for (const [lang, said] of [['en', 'not found, ENOENT'], ['ja', '見つかりません、ENOENT']] as const) {
+    for (const [lang, said] of [['en', 'not found (ENOENT)'], ['ja', '見つかりません（ENOENT）']] as const) {
       const r = await runCli(['publisher', '/nonexistent/IpXfer_x64.exe', '--lang', lang]);
       expect(r.code).toBe(2);
       expect(r.stdout).toContain(`/nonexistent/IpXfer_x64.exe: ${said}`);

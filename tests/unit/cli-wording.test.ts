@@ -44,10 +44,10 @@ describe('CLI and text report wording', () => {
     expect(first).toMatch(/^Apex One 証明書修復 — 修復 — \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
     expect(text).not.toMatch(/\bfix\b — \d{4}-\d\d-\d\dT/);
     expect(repeatedLines(text)).toEqual([]);
-    expect(text).toContain('コピーしたファイル (作業フォルダー ');
+    expect(text).toContain('コピーしたファイル (作業フォルダ ');
     expect(text).not.toContain('コピーするファイル:');
-    expect(text).toContain('異なります。これが KB 1102855 で修復する状態です。');
-    expect(text).toMatch(/作業フォルダー .* は削除しました。/);
+    expect(text).toContain('と一致しません。KB 1102855 の手順で修復する状態です。');
+    expect(text).toMatch(/作業フォルダ .* は削除しました。/);
   });
 
   it('the reinstall hint names the server in use, not \\\\<server>', async () => {

@@ -49,7 +49,7 @@ describe('a working folder that cannot be made', () => {
     // The language is one setting for the session: the stop is reworded, not lost.
     ctx.setLang('ja');
     expect(s.state.error!.message).toBe(messages('ja').error(s.state.error!.details));
-    expect(s.state.error!.message).toContain('作業フォルダーを作れません');
+    expect(s.state.error!.message).toContain('作業フォルダを作れません');
 
     await rm(blocked);
     expect(await s.collect()).toBe(true);
@@ -95,7 +95,7 @@ describe('a server file that changed after the source check', () => {
     expect(await s.collect()).toBe(false);
     expect(s.state.error).toMatchObject({ code: 'copy-failed', details: { reason: 'ENOENT' } });
     expect(s.state.error!.details).toMatchObject({ file: expect.stringMatching(/IpXfer_x64\.exe$/) });
-    expect(s.state.error!.message).toContain('not found, ENOENT');
+    expect(s.state.error!.message).toContain('not found (ENOENT)');
     expect(existsSync(w.workBase)).toBe(false);
   });
 

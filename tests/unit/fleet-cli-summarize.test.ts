@@ -55,7 +55,7 @@ describe('apex-cert-fix summarize', () => {
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('"PC","結果","日時","サーバー証明書","実行後のエージェント証明書","エラー","レポート"');
+    expect(lines[0]).toBe('"PC","結果","日時","サーバ証明書","実行後のエージェント証明書","エラーコード","レポート"');
     expect(lines[1]).toMatch(/^"PC-経理-01","タイムアウト",/);
     expect(lines[1]).toContain(path.join(dir, 'PC-経理-01_'));
   });

@@ -119,7 +119,7 @@ describe('many PCs, one share', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-central-'));
     temps.push(dir);
     const copy = await copyReport(report('PC-Y'), path.join(dir, 'missing', 'deeper'), 'ja');
-    expect(copy.error).toMatchObject({ code: 'ENOENT', message: expect.stringMatching(/集約先.*書き込めませんでした.*終了コード 7/) });
+    expect(copy.error).toMatchObject({ code: 'ENOENT', message: expect.stringMatching(/集約先.*書き込めませんでした.*（終了コード: 7）/) });
     expect(await names(dir)).toEqual([]);
   });
 });

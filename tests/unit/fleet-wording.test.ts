@@ -58,7 +58,7 @@ describe('the fleet table, in both languages', () => {
         if ('headers' in d) for (const h of d.headers) expect(text).toContain(h);
       });
       // An OS error code in words: the helpdesk sees "access denied", the ticket keeps EACCES.
-      expect(texts[2]).toContain(lang === 'en' ? 'access denied, EACCES' : 'アクセスが拒否されました、EACCES');
+      expect(texts[2]).toContain(lang === 'en' ? 'access denied (EACCES)' : 'アクセスが拒否されました（EACCES）');
       // A list without any column says so, rather than showing an empty list of columns.
       expect(texts[4]).toMatch(lang === 'en' ? /\(columns: none\)/ : /（列: なし）/);
     });

@@ -112,7 +112,7 @@ describe('writing a kit', () => {
       expect(doc.error.code).toBe('work-dir-failed');
       expect(r.stderr).toContain(out);
       expect(r.stderr).toContain('ENOTDIR');
-      if (lang === 'ja') expect(r.stderr).toContain('作業フォルダーを作れません');
+      if (lang === 'ja') expect(r.stderr).toContain('作業フォルダを作れません');
     }
     expect(await readFile(blocker, 'utf8')).toBe('a file');
   });

@@ -156,7 +156,8 @@ function namedIn(d: ErrorDetails): string[] {
   if (Array.isArray(o.tried)) out.push(...(o.tried as TriedPlace[]).map((t) => t.path));
   if (Array.isArray(o.servicesDown)) out.push(...(o.servicesDown as string[]));
   if (Array.isArray(o.services)) out.push(...(o.services as string[]));
-  if (Array.isArray(o.lastLines)) out.push(...(o.lastLines as string[]));
+  // A quoted line keeps its words; Japanese drops its one final stop inside 「」 (glossary R6: never 「…。」。).
+  if (Array.isArray(o.lastLines)) out.push(...(o.lastLines as string[]).map((l) => l.replace(/[。.]$/, '')));
   if (Array.isArray(o.files)) for (const f of o.files as ({ name: string; signer: string | null } | string)[]) out.push(...(typeof f === 'string' ? [f] : [f.name, ...(f.signer ? [f.signer] : [])]));
   if (o.holder && typeof o.holder === 'object') out.push(String((o.holder as { pid: number }).pid));
   if (typeof o.field === 'string') out.push(o.field);
@@ -207,7 +208,7 @@ describe('every error code, worded in both languages', () => {
       expect(new Set(TRIED.map((t) => m.tried[t.result])).size).toBe(TRIED.length);
     });
 
-    it(`${lang}: OS error codes are put in words and keep the code for the ticket; an unknown code is shown as it is`, () => {
+    it(`${lang}: OS error codes are put in words and keep the code for the ticket; an unknown code is labelled as the OS's`, () => {
       const m = messages(lang);
       for (const code of ['EACCES', 'EPERM', 'ENOENT', 'EBUSY', 'ENOSPC', 'EEXIST', 'EROFS']) {
         const worded = m.osError(code);
@@ -215,7 +216,8 @@ describe('every error code, worded in both languages', () => {
         expect(worded.length).toBeGreaterThan(code.length + 3);
         expectReadable(worded, lang, code);
       }
-      expect(m.osError('ETIMEDOUT')).toBe('ETIMEDOUT');
+      expect(m.osError('ETIMEDOUT')).toBe(lang === 'ja' ? 'OS のエラー（ETIMEDOUT）' : 'OS error (ETIMEDOUT)');
+      expect(m.osError('EACCES')).toBe(lang === 'ja' ? 'アクセスが拒否されました（EACCES）' : 'access denied (EACCES)');
       expect(m.error({ code: 'work-dir-failed', path: 'R:\\', reason: 'EROFS' })).toContain(m.osError('EROFS'));
     });
   }
@@ -348,7 +350,7 @@ describe('outcomes, verdicts, checks, evidence, reasons and notes', () => {
       }
       expect(m.agentCertProblem('not-a-certificate')).toBe(m.certificateProblem['not-certificate']);
       expect(m.agentCertProblem('unreachable')).toBe(m.tried.unreachable);
-      expect(m.agentCertProblem('EACCES')).toBe('EACCES');
+      expect(m.agentCertProblem('EACCES')).toBe(m.osError('EACCES'));
       for (const state of ['running', 'stopped', 'missing', 'unknown'] as const) {
         const t = m.check({ name: 'service', service: 'ntrtscan', result: state === 'running' ? 'pass' : 'fail', state });
         expect(t).toContain('ntrtscan');

@@ -85,7 +85,7 @@ describe('services and the exit code', () => {
     expect(v.verdict).toBe('unknown');
     const service = v.checks.find((c) => c.name === 'service' && c.service === 'tmlisten')!;
     expect(service).toMatchObject({ result: 'unknown', state: 'missing' });
-    expect(messages('en').check(service)).toBe('Service tmlisten: not installed');
+    expect(messages('en').check(service)).toBe('Service Apex One NT Listener (tmlisten): not installed');
   });
 
   it('the right certificate with a stopped service: not "fixed" either', async () => {

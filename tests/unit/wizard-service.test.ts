@@ -89,7 +89,7 @@ describe('WizardService', () => {
   it('the diagnosis says when the agent already has the server\'s certificate', async () => {
     const { service } = await start({ agentHasServerCertificate: true }, 'ja');
     await service.handle('detect', []);
-    expect(service.view().text.diagnosis).toMatchObject({ matches: true, short: '一致しています。修復するものはありません。' });
+    expect(service.view().text.diagnosis).toMatchObject({ matches: true, short: 'エージェントとサーバの証明書は一致しています。修復は不要です。' });
     expect(service.view().state.available.collectForce).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe('a new repair while a step still runs', () => {
     const refusal = await service.handle('newRepair', []).catch((e: unknown) => e);
     const text = service.failureText(refusal);
     expect(text).toBe(messages('ja').error({ code: 'busy', running: 'run' }));
-    expect(text).toMatch(/^お待ちください: 「.+」を実行中です。/);
+    expect(text).toMatch(/^お待ちください: .+中です。/);
     expect(text).not.toContain('cancel it first');
     await service.handle('cancel', []);
     await running;

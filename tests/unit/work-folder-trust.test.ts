@@ -49,7 +49,7 @@ describe.runIf(process.platform !== 'win32')('the run\'s folder holds exactly th
     const { s, workDir } = await collected('ja');
     await writeFile(path.join(workDir, 'DatFHS_x64.dll'), 'MZ');
     expect(await s.run(null, RUN_ANYWAY)).toBe(false);
-    expect(s.state.error?.message).toMatch(/作業フォルダー .* に、コピーしていないファイルがあります: DatFHS_x64\.dll/);
+    expect(s.state.error?.message).toMatch(/作業フォルダ .* に、コピーしていないファイルがあります: DatFHS_x64\.dll/);
     s.dispose();
   });
 

@@ -201,7 +201,7 @@ export const en = {
   },
   /** IpXfer's own last lines, quoted (decoded and masked by the runner). */
   quote(lines: readonly string[]): string {
-    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l.replace(/[。.]$/, '')}"`).join(' / ')}.` : '';
+    return lines.length ? ` IpXfer said: ${lines.map((l) => `"${l}"`).join(' / ')}.` : '';
   },
   /** KA-0006149: a stopped IpXfer can leave the agent's services stopped; say how to start them. */
   servicesDown(services: readonly string[]): string {
