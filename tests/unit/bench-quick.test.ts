@@ -31,6 +31,7 @@ describe('npm run bench', () => {
       /bytes read from source +(\d+) of \1 +\(goal: each byte once: yes\)/,
       /copyFile alone, no hash +\d+ ms +ratio [\d.]+x/,
       /runner line events p50 [\d.]+ ms +p95 [\d.]+ ms/,
+      /line handling alone, CPU per 10k lines \(min of 3\): LineDecoder [\d.]+ ms/,
       /summarize \+ join +median \d+ ms/,
       /flood: 2 MB in one line/,
       /renderer JS \(gzip\) +[\d.]+ KB/,
