@@ -8,7 +8,7 @@ import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
 import { WIZARD_STEPS, type HostInfo, type OutputLine, type WizardApi, type WizardStep, type WizardView } from '../../electron/contract/index.js';
 import { connect, type Connection } from './api-client';
-import { switchLocale, type Lang } from './i18n';
+import { switchLocale, warmIntl, type Lang } from './i18n';
 
 /** The repair's steps in order (the server check, 'agents', stands beside them): the session's list. */
 export const STEPS = WIZARD_STEPS;
@@ -46,6 +46,7 @@ class Wizard {
     const v = await first;
     // Only a session that does not know this PC yet looks at it: a reload keeps what was found.
     if (!v.state.environment && v.state.busy === null) await this.act(() => this.api.detect());
+    warmIntl(this.info.lang);
   }
 
   private receive(v: WizardView): void {
