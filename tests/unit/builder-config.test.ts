@@ -137,12 +137,12 @@ describe('the folder app and the CLI exes as artifacts of their own', () => {
     return dir;
   }
 
-  it('zips each unpacked app under one folder with the portable marker the app looks for; unzip reads every file back unchanged', () => {
+  it('zips each unpacked app under one folder with the portable marker the app looks for; unzip reads every file back unchanged', async () => {
     expect(PORTABLE_MARKER.name).toBe(APP_MARKER);
     const release = mkdtempSync(path.join(os.tmpdir(), 'acf-release-'));
     try {
       for (const arch of Object.values(ELECTRON_ARCH)) unpacked(release, arch);
-      const zips = makeFolderApps(release, pkg.version);
+      const zips = await makeFolderApps(release, pkg.version);
       expect(zips.map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`, `ApexCertFix-${pkg.version}-folder-ia32.zip`]);
       expect(readdirSync(release).filter((f) => f.endsWith('.partial'))).toEqual([]);
       for (const arch of Object.values(ELECTRON_ARCH)) {
@@ -168,11 +168,11 @@ describe('the folder app and the CLI exes as artifacts of their own', () => {
     }
   });
 
-  it('makes no folder app for an arch electron-builder did not unpack', () => {
+  it('makes no folder app for an arch electron-builder did not unpack', async () => {
     const release = mkdtempSync(path.join(os.tmpdir(), 'acf-release-'));
     try {
       unpacked(release, 'x64');
-      expect(makeFolderApps(release, pkg.version).map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`]);
+      expect((await makeFolderApps(release, pkg.version)).map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`]);
     } finally {
       rmSync(release, { recursive: true, force: true });
     }
