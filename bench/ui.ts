@@ -70,7 +70,8 @@ async function world(dir: string, flood: number) {
   await mkdir(agentDir, { recursive: true });
   await writeFile(path.join(agentDir, 'OfcNTCer.dat'), makeCertificate().der);
   await writeServerTree(pccsrv, { certificate: makeCertificate().der, behaviour: { agentDir, flood } });
-  const profile = { arch: 'x64', elevated: true, hostname: 'BENCH', codePage: 65001, agent: { dir: agentDir, server: 'srv', build: null }, services: { ntrtscan: 'running', tmlisten: 'running' }, shares: { '\\\\srv\\ofcscan': pccsrv } };
+  const profile = { arch: 'x64', elevated: true, hostname: 'BENCH', codePage: 65001, agent: { dir: agentDir, server: 'srv', build: null }, services: { ntrtscan: 'running', tmlisten: 'running' }, shares: { '\\\\srv\\ofcscan': pccsrv, 'C:\\': path.join(dir, 'pc-c') } };
+  // The simulated PC's own C: holds its machine folder (the repair lock), inside this world.
   return new SimulatedPlatform(parseProfile(profile, 'bench', dir));
 }
 
