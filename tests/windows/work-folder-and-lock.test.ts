@@ -103,8 +103,10 @@ describe.skipIf(skipReason())(`the working folder and one repair per PC${skipRea
     }
   });
 
-  it('an ACL read back with a user\'s entry: refused before anything is copied (exit 3, work-dir-unsafe)', async () => {
+  it('an ACL read back with a user\'s entry: refused before anything is copied (exit 3, work-dir-unsafe)', async (ctx) => {
     const l = lane();
+    // The answer comes from the Wine prefix's PowerShell stand-in: real Windows answers for itself.
+    if (l.kind === 'native') ctx.skip();
     const source = makeShare(l, 'acl', { ipxfer: 'datfhs', dll: true });
     resetAgent(l);
     setAclAnswer(l, 'O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;S-1-5-21-1-2-3-1001)');
