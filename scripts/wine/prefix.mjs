@@ -111,6 +111,8 @@ export function createPrefix(dir, programs) {
     'reg add "HKCU\\Software\\Wine" /v Version /d win10 /f >nul',
     // No display here: the null graphics driver lets Wine's desktop process run headless.
     'reg add "HKCU\\Software\\Wine\\Drivers" /v Graphics /d null /f >nul',
+    // Wine runs its own builtin icacls even over a file in system32: the lane's stand-in must win.
+    'reg add "HKCU\\Software\\Wine\\DllOverrides" /v icacls.exe /d native /f >nul',
     // `\\"`: the value ends in a backslash, as the agent writes it (docs/vendor-facts.md "Agent PC").
     `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
     `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,
