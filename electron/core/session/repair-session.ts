@@ -22,7 +22,7 @@ import { availableFrom } from './available.js';
 import type { SessionContext } from './context.js';
 import { freshCollection, freshSource } from './fresh-state.js';
 import { lastMeaningfulLines } from './ipxfer-words.js';
-import { alreadyFixed } from './agent-before.js';
+import { agentBefore, alreadyFixed } from './agent-before.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
 import { startServicesInOrder } from './start-services.js';
@@ -203,7 +203,8 @@ export class RepairSession {
   /**
    * Step 3: copy the planned files into a fresh private working folder and check who signed them.
    * When the agent already holds the server's certificate nothing is copied: the session ends
-   * `already-fixed` with a report, unless `force` (the user asked to repair anyway).
+   * `already-fixed` with a report, unless `force` (the user asked to repair anyway). The same after
+   * waiting for another repair on this PC, which may have fixed the agent meanwhile: it is read again.
    */
   collect(force = false): Promise<boolean> {
     return this.operate('collect', 'collect', async (signal) => {
@@ -217,7 +218,11 @@ export class RepairSession {
         await this.finish('already-fixed', null);
         return true;
       }
-      await this.holdLock(signal);
+      const waited = await this.holdLock(signal);
+      if (waited && !force && (await this.fixedMeanwhile(signal))) {
+        await this.finish('already-fixed', null);
+        return true;
+      }
       const checked = await copyAndCheck({
         ctx: this.ctx,
         plan,
@@ -241,13 +246,35 @@ export class RepairSession {
    * Takes this PC's repair lock unless this session holds it, waiting (and saying so in `pcBusy`)
    * while another process holds it: a second repair never copies or runs beside the first.
    */
-  private async holdLock(signal: AbortSignal): Promise<void> {
-    if (this.lock && !this.lock.compromised) return;
+  private async holdLock(signal: AbortSignal): Promise<boolean> {
+    if (this.lock && !this.lock.compromised) return false;
     const limitMs = this.ctx.options.timeoutMs;
+    let waited = false;
     try {
-      this.lock = await takeRepairLock(this.ctx, signal, (holder) => this.update({ pcBusy: { holder, limitMs } }));
+      this.lock = await takeRepairLock(this.ctx, signal, (holder) => {
+        waited = true;
+        this.update({ pcBusy: { holder, limitMs } });
+      });
     } finally {
       if (this.st.pcBusy) this.update({ pcBusy: null });
+    }
+    return waited;
+  }
+
+  /**
+   * After waiting for another repair on this PC: reads the agent again, since that repair may have
+   * fixed it (the certificate matches and the services run): then there is nothing to copy or run.
+   */
+  private async fixedMeanwhile(signal: AbortSignal): Promise<boolean> {
+    const agent = this.st.environment?.agent;
+    if (!agent || !this.serverCertificate) return false;
+    try {
+      const before = await agentBefore(this.ctx.platform, agent, this.serverCertificate, signal);
+      this.update({ agentCertificateBefore: before });
+      return alreadyFixed(before);
+    } catch (e) {
+      await this.releaseLock();
+      throw e;
     }
   }
 
