@@ -114,9 +114,9 @@ export function startServicesButton(page: Page, t: (ja: string, en: string) => s
   return action(page, t('エージェントのサービスを開始', 'Start the agent services'));
 }
 
-/** From a result, a new repair (the session looks at the PC again). */
+/** From a result, a new repair (the session looks at the PC again): "Done: ..." after a fix, "Start over: ..." otherwise. */
 export async function startOver(page: Page, t: (ja: string, en: string) => string): Promise<void> {
-  await page.getByRole('button', { name: t('やり直し: 別の PC を修復', 'Start over: repair another PC') }).click();
+  await page.getByRole('main').getByRole('button', { name: t('別の PC を修復', 'repair another PC') }).click();
 }
 
 /** On an Apex One server's first screen: list the agents with a mismatched certificate (runs CertificateManager). */

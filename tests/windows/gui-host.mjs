@@ -4,7 +4,9 @@
 // in the address as the browser host does. Nothing shipped does this: the real platform is only
 // ever driven through Electron's IPC (README, "Never over HTTP on a real PC"); this file lives in
 // tests/, is not compiled into dist/ and electron-builder packs only dist/electron and dist/renderer.
-//   node.exe gui-host.mjs <ready file>
+//   node.exe gui-host.mjs <ready file> [settle seconds]
+// settle seconds: how long verify re-reads the agent after IpXfer (the lane passes 5, as its CLI
+// scenarios pass --settle 5: the verdict is the point, not a real agent's minute).
 // When listening, writes {"url": ...} to <ready file> (stdout is a file under Wine, not a pipe).
 // Lives until killed; a second connection (a reload, a second tab) gets the session as it is.
 import { randomBytes } from 'node:crypto';
@@ -15,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 
-const [readyFile] = process.argv.slice(2);
+const [readyFile, settle] = process.argv.slice(2);
 if (!readyFile) {
   process.stderr.write('usage: gui-host.mjs <ready file>\n');
   process.exit(2);
@@ -30,8 +32,13 @@ const { dispatchText, eventFrames } = await load('electron/hosts/dispatch.js');
 const { contentSecurityPolicy } = await load('electron/hosts/security.js');
 
 // As the app on a PC: the system's language (the prefix is Japanese), the machine-wide working and
-// reports folders (%ProgramData%\ApexCertFix), the shipped time limits.
-const context = new SessionContext({ platform: new WindowsPlatform(), lang: chosenLang(undefined), version: 'wine-lane' });
+// reports folders (%ProgramData%\ApexCertFix), the shipped time limit for IpXfer.
+const context = new SessionContext({
+  platform: new WindowsPlatform(),
+  lang: chosenLang(undefined),
+  version: 'wine-lane',
+  ...(settle !== undefined ? { settleMs: Number(settle) * 1000 } : {}),
+});
 const token = randomBytes(24).toString('base64url');
 const sockets = new Set();
 const wizard = new WizardService({

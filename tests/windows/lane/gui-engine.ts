@@ -18,13 +18,15 @@ export interface GuiEngine {
   stop(): Promise<void>;
 }
 
-export async function startGuiEngine(l: Lane, o: { readyMs?: number } = {}): Promise<GuiEngine> {
+/** settleS: how long verify re-reads the agent after IpXfer (gui-host.mjs); left out, the app's own. */
+export async function startGuiEngine(l: Lane, o: { readyMs?: number; settleS?: number } = {}): Promise<GuiEngine> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'acf-gui-engine-'));
   const ready = path.join(dir, 'ready.json');
   const files = { out: path.join(dir, 'stdout'), err: path.join(dir, 'stderr') };
   const fds = [openSync('/dev/null', 'r'), openSync(files.out, 'w'), openSync(files.err, 'w')];
   const entry = toWindows(l, path.join(l.repo, 'tests', 'windows', 'gui-host.mjs'));
-  const [file, args] = process.platform === 'win32' ? [l.nodeExe, [entry, ready]] : ['wine', [l.nodeExe, entry, toWindows(l, ready)]];
+  const settle = o.settleS === undefined ? [] : [String(o.settleS)];
+  const [file, args] = process.platform === 'win32' ? [l.nodeExe, [entry, ready, ...settle]] : ['wine', [l.nodeExe, entry, toWindows(l, ready), ...settle]];
   const child: ChildProcess = spawn(file, args, { env: { ...l.env, WINEDEBUG: 'err+all,fixme-all' }, cwd: l.dir, stdio: process.platform === 'win32' ? ['ignore', fds[1]!, fds[2]!] : fds, windowsHide: true });
   for (const fd of fds) closeSync(fd);
   let exited: number | null | undefined;
