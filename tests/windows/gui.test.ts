@@ -3,10 +3,10 @@
  * Windows node.exe under Wine in the lane's Japanese prefix (tests/windows/gui-host.mjs, test-only),
  * and the lane's Linux Chromium drives the built page over 127.0.0.1 through the e2e harness' walks.
  * One engine serves the repair scenarios in turn (each starts over from the result); the server
- * screen gets its own, started once this PC is also an Apex One server.
+ * screen gets its own, whose page opens once this PC is also an Apex One server.
  * Wine cannot show the Electron shell, UAC or SmartScreen (README).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromium, expect as see, type Browser, type Page } from '@playwright/test';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -36,14 +36,15 @@ function reports(l: Lane): string[] {
 describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skipped: ${skip})` : ''}`, () => {
   let l: Lane;
   let engine: GuiEngine | null = null;
-  let browser: Browser;
+  let serverEngine: GuiEngine | null = null;
+  let browser: Browser | null = null;
   let page: Page;
   /** Everything the engine sent to the page. */
   const frames: string[] = [];
   let source: string;
 
   async function open(url: string): Promise<Page> {
-    const p = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1200, height: 860 } });
+    const p = await browser!.newPage({ locale: 'ja-JP', viewport: { width: 1200, height: 860 } });
     p.setDefaultTimeout(60_000);
     p.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
     // The page asks before it is left during a run: the reload scenario says yes.
@@ -58,25 +59,39 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     // The page suggests the share of the server the agent reports to (\\apexsrv.lane.example\ofcscan).
     source = uncShare(l, 'gui');
     resetAgent(l, { password: PASSWORD });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    // Started together (node.exe takes a while to start under Wine). The server screen's engine
+    // looks at the PC only when its page opens, after this PC has been made a server.
     // As the CLI scenarios' --settle 5: the verdict is the point, not the minute a real agent may need.
-    engine = await startGuiEngine(l, { settleS: 5 });
-    page = await open(engine.url);
+    // Each is kept as soon as it is up, so afterAll ends whatever started even if another did not.
+    await Promise.all([
+      chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] }).then((b) => (browser = b)),
+      startGuiEngine(l, { settleS: 5 }).then((e) => (engine = e)),
+      startGuiEngine(l, { settleS: 5 }).then((e) => (serverEngine = e)),
+    ]);
+    page = await open(engine!.url);
   });
 
   afterAll(async () => {
     await engine?.stop();
+    await serverEngine?.stop();
     await browser?.close();
     rmSync(path.join(l.prefix, 'dosdevices', 'unc'), { recursive: true, force: true });
   });
 
-  const diagnostics = () => engine?.log().split('\n').slice(-30).join('\n') ?? '';
+  // A failure shows what the engines said and where the page was.
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      const tail = (e: GuiEngine | null) => e?.log().split('\n').slice(-30).join('\n') ?? '(not started)';
+      const main = await page?.locator('main').textContent({ timeout: 2000 }).catch(() => '(no page)');
+      console.error(`--- page: ${main?.slice(0, 800)}\n--- engine (tail):\n${tail(engine)}\n--- server engine (tail):\n${tail(serverEngine)}`);
+    });
+  });
 
   it('happy path: 修復済み from the real registry and services, the report under C:\\ProgramData\\ApexCertFix\\reports', async () => {
     const before = new Set(reports(l));
     await diagnosed(page);
     await repairWithPassword(page, ja, PASSWORD, source);
-    await see(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed', SLOW).catch((e) => Promise.reject(new Error(`${e}\n${diagnostics()}`)));
+    await see(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed', SLOW);
     expect(readFileSync(agentCertificatePath(l))).toEqual(certificate(l, 'server'));
     expect([serviceState(l, 'tmlisten'), serviceState(l, 'ntrtscan')]).toEqual([4, 4]);
     const written = reports(l).filter((f) => !before.has(f));
@@ -140,10 +155,7 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     mkdirSync(path.join(pccsrv, 'Pccnt', 'Common'), { recursive: true });
     copyFileSync(path.join(l.dir, 'server.der'), path.join(pccsrv, 'Pccnt', 'Common', 'OfcNTCer.dat'));
     try {
-      await engine?.stop();
-      engine = null;
-      engine = await startGuiEngine(l, { settleS: 5 });
-      const server = await open(engine.url);
+      const server = await open(serverEngine!.url);
       await see(server.getByTestId('local-server')).toBeVisible();
       await listMismatchedAgents(server, ja);
       await see(server.getByTestId('agent-count')).toContainText('2', SLOW);
