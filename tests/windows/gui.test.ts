@@ -7,7 +7,7 @@
  * Wine cannot show the Electron shell, UAC or SmartScreen (README).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { chromium, expect as see, type Browser, type Page } from '@playwright/test';
+import { chromium, expect as playwrightExpect, type Browser, type Page } from '@playwright/test';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { agentCertificatePath, certificate, lane, makeShare, processesMentioning, resetAgent, serviceState, skipReason, uncShare, type Lane } from './lane/lane.js';
@@ -25,7 +25,8 @@ const skip =
 const PASSWORD = 'Tr3nd! "パス" & ワード';
 const WRONG = 'not-the-password';
 const SLOW = { timeout: 120_000 };
-see.configure({ timeout: 60_000 });
+// Wine is slow: Playwright's waits get a minute (configure returns a new expect).
+const see = playwrightExpect.configure({ timeout: 60_000 });
 
 /** Reports the engine wrote under C:\ProgramData\ApexCertFix\reports (the machine-wide folder). */
 function reports(l: Lane): string[] {
