@@ -87,6 +87,44 @@ export async function runWithoutPassword(page: Page, t: (ja: string, en: string)
   await action(page, t('IpXfer を実行', 'Run IpXfer')).click();
 }
 
+/** A repair with the agent's unload password, from the first screen until Run is clicked. */
+export async function repairWithPassword(page: Page, t: (ja: string, en: string) => string, password: string, source = '\\\\srv'): Promise<void> {
+  await toRunStep(page, t, source);
+  await page.getByLabel(t('エージェントのアンロードパスワード', 'Agent unload password')).fill(password);
+  await confirmUnverified(page, t);
+  await action(page, t('IpXfer を実行', 'Run IpXfer')).click();
+}
+
+/** On a result that says the password was wrong: run IpXfer again with another one. */
+export async function retryWithPassword(page: Page, t: (ja: string, en: string) => string, password: string): Promise<void> {
+  await page.getByRole('button', { name: t('別のパスワードで再実行', 'Try another password') }).click();
+  await page.getByLabel(t('エージェントのアンロードパスワード', 'Agent unload password')).fill(password);
+  await confirmUnverified(page, t);
+  await action(page, t('IpXfer を実行', 'Run IpXfer')).click();
+}
+
+/** Stops the running IpXfer from the page, answering the question it asks first. */
+export async function cancelRun(page: Page, t: (ja: string, en: string) => string): Promise<void> {
+  await action(page, t('取り消し', 'Cancel')).click();
+  await action(page, t('IpXfer を停止する', 'Stop IpXfer')).click();
+}
+
+/** On a result that names stopped agent services: the button that starts them. */
+export function startServicesButton(page: Page, t: (ja: string, en: string) => string) {
+  return action(page, t('エージェントのサービスを開始', 'Start the agent services'));
+}
+
+/** From a result, a new repair (the session looks at the PC again): "Done: ..." after a fix, "Start over: ..." otherwise. */
+export async function startOver(page: Page, t: (ja: string, en: string) => string): Promise<void> {
+  await page.getByRole('main').getByRole('button', { name: t('別の PC を修復', 'repair another PC') }).click();
+}
+
+/** On an Apex One server's first screen: list the agents with a mismatched certificate (runs CertificateManager). */
+export async function listMismatchedAgents(page: Page, t: (ja: string, en: string) => string): Promise<void> {
+  await page.getByRole('button', { name: t('証明書が一致しないエージェントを一覧表示', 'List the agents with a mismatched certificate') }).click();
+  await action(page, t('CertificateManager を実行', 'Run CertificateManager')).click();
+}
+
 export const ja = (j: string) => j;
 export const en = (_j: string, e: string) => e;
 

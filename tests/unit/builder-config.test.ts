@@ -32,6 +32,14 @@ describe('electron-builder.yml', async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
+  it("packs nothing of the tests: the Wine lane's gui-host.mjs (the real platform over HTTP) is neither built nor packed", () => {
+    const packed = (config.files as string[]).filter((f) => !f.startsWith('!'));
+    for (const f of packed) expect(f).toMatch(/^(package\.json$|dist\/electron\/|dist\/renderer\/|resources\/)/);
+    const tsconfig = JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')) as { include: string[] };
+    expect(tsconfig.include.filter((p) => p.startsWith('tests/') && !p.startsWith('tests/fixtures/'))).toEqual([]);
+    expect(existsSync(path.join(root, 'tests', 'windows', 'gui-host.mjs'))).toBe(true);
+  });
+
   it('asks for administrator rights in both the installer and the portable exe (electron-builder #7566)', () => {
     expect(config.win.requestedExecutionLevel).toBe('requireAdministrator');
     expect(config.portable.requestExecutionLevel).toBe('admin');
