@@ -6,7 +6,6 @@ import { agentsToJson, findCertificateManager, listMismatchedAgents } from '../a
 import { categoryOf } from '../errors.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { OutputLog } from '../output-log.js';
-import type { OutputLine } from '../run-ipxfer.js';
 import type { SessionContext } from './context.js';
 import { SessionService } from './service.js';
 import type { ServerCheckState } from './state.js';
@@ -27,25 +26,8 @@ export interface AgentsDocument extends ReturnType<typeof agentsToJson> {
 }
 
 export class ServerCheckService extends SessionService<ServerCheckState, 'agents'> {
-  private output = new OutputLog();
-  private readonly outputListeners = new Set<(line: OutputLine) => void>();
-
   constructor(ctx: SessionContext) {
     super(ctx, { busy: null, localServer: null, agents: null, error: null }, 'agents');
-  }
-
-  onOutput(listener: (line: OutputLine) => void): () => void {
-    this.outputListeners.add(listener);
-    return () => this.outputListeners.delete(listener);
-  }
-
-  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
-    return this.output.snapshot();
-  }
-
-  override dispose(): void {
-    super.dispose();
-    this.outputListeners.clear();
   }
 
   /** Is this PC an Apex One server? Then the wizard offers the server check first. */
@@ -67,10 +49,7 @@ export class ServerCheckService extends SessionService<ServerCheckState, 'agents
         codePage: await this.ctx.platform.codePage(),
         now: this.ctx.now(),
         signal,
-        onLine: (line) => {
-          this.output.push(line);
-          for (const l of this.outputListeners) l(line);
-        },
+        onLine: (line) => this.emitOutput(line),
       });
       return { agents };
     });

@@ -127,8 +127,13 @@ export class CliPrinter {
   }
 
   collected(): void {
+    this.say(`${this.m.label.workDir}: ${this.session.state.collect.workDir}`);
+    this.publishers();
+  }
+
+  /** Who signed each program: the copies' (fix), or the source's own files (inspect). */
+  publishers(): void {
     const s = this.session.state;
-    this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);
     for (const c of s.publisher?.checks ?? []) {
       const signer = c.signatures[0]?.signer?.subject;
       this.say(`  ${this.m.label.publisher}: ${c.name} — ${this.m.publisher[c.outcome]}${signer ? ` (${signer})` : ''}${c.osStatus ? ` [Windows: ${c.osStatus}]` : ''}`);
@@ -144,6 +149,9 @@ export class CliPrinter {
     if (report.guidance) this.say(report.guidance);
     const paths = this.session.state.report;
     if (paths && report.mode === 'fix') this.say(`${L.report}: ${paths.text}`);
+    // After a run: the working folder was removed (fixed) or kept, and where.
+    const after = this.session.state.workDirAfter;
+    if (after && report.mode === 'fix') this.say(this.m.workDirAfter(after.path, after.removed));
     const failed = this.session.state.reportError;
     if (failed && report.mode === 'fix') this.say(`${L.report}: ${this.m.reportNotSaved(failed.folder, failed.reason)}`);
     const ticket = report.mode === 'fix' ? ticketSummary(this.session.state, this.lang) : null;
