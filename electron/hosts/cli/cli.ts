@@ -11,7 +11,7 @@ import { FixError } from '../../core/errors.js';
 import { SessionContext } from '../../core/session/context.js';
 import { KitService } from '../../core/session/kit-service.js';
 import { RepairSession } from '../../core/session/repair-session.js';
-import { ServerCheckService } from '../../core/session/server-check.js';
+import { MismatchedAgentsService } from '../../core/session/mismatched-agents-service.js';
 import { messages } from '../../core/messages.js';
 import { EXIT_CODE } from '../../core/outcome.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
@@ -97,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const session = new RepairSession(context);
   const printer = new CliPrinter(session, human, lang);
   const kit = new KitService(context);
-  const check = new ServerCheckService(context);
+  const check = new MismatchedAgentsService(context);
   // Ctrl+C stops whatever step is running (it ends as `cancelled`); a second one ends at once.
   let signals = 0;
   const stopOnSignal = () => {

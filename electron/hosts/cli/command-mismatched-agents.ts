@@ -5,12 +5,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { CliRun } from './finish.js';
-import { agentsToCsv, agentsToJson } from '../../core/agents-list.js';
+import { agentsToCsv, agentsToJson } from '../../core/mismatched-agents.js';
 import { refuse } from './refuse.js';
-import { ServerCheckService } from '../../core/session/server-check.js';
+import { MismatchedAgentsService } from '../../core/session/mismatched-agents-service.js';
 import { EXIT_CODE } from '../../core/outcome.js';
 
-export async function mismatchedAgentsCommand(run: CliRun, check: ServerCheckService): Promise<number> {
+export async function mismatchedAgentsCommand(run: CliRun, check: MismatchedAgentsService): Promise<number> {
   const { session, args, printer } = run;
   await session.detect();
   const env = session.state.environment;

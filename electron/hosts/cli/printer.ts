@@ -4,7 +4,7 @@
  */
 import { oneLine } from '../../base/terminal-text.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
-import type { KitState, ServerCheckState } from '../../core/session/state.js';
+import type { KitState, MismatchedAgentsState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
 import { windowsThumbprint } from '../../core/certificate.js';
 import { describeState } from '../../core/session-text.js';
@@ -105,7 +105,7 @@ export class CliPrinter {
     for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
   }
 
-  agents(s: ServerCheckState, exported: string | null): void {
+  agents(s: MismatchedAgentsState, exported: string | null): void {
     const list = s.agents;
     const L = this.m.label;
     if (s.error) {
