@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, action, walkEveryStep } from '../e2e/harness.js';
+import { test, expect, walkEveryStep } from '../e2e/harness.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
