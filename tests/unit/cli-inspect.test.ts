@@ -71,3 +71,24 @@ describe('fix says what happened to the working folder', () => {
     expect(r.stdout).toMatch(/The working folder .* was kept, for diagnosis/);
   });
 });
+
+describe('npm run demo:cli', () => {
+  it('speaks the language asked for from its first line: the password note in Japanese', async () => {
+    const { execa } = await import('execa');
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { CLI } = await import('../fixtures/cli.js');
+    // Its training world and working folders go below a temporary folder of this test's own.
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'demo-cli-'));
+    try {
+      const r = await execa(process.execPath, [path.join(path.dirname(CLI), 'demo.js'), '--lang', 'ja'], { reject: false, env: { TMPDIR: tmp, LANG: 'en_US.UTF-8' }, timeout: 60_000 });
+      const first = String(r.stdout).split('\n')[0]!;
+      expect(first).toContain('（アンロードパスワード「trend」を標準入力から渡します）');
+      expect(first).not.toContain('on stdin');
+      expect(String(r.stdout)).toMatch(/作業フォルダー .* は削除しました/);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
