@@ -1,7 +1,7 @@
 /**
  * The host names of the server's list of mismatched agents, for the fleet join. Reads what the
  * `mismatched-agents` command reads and writes, through the same reader (mismatched-agents.ts): CertificateManager's
- * own CSV (any encoding), `agents --out FILE.csv` (UTF-8 with BOM), `agents --out FILE.json`
+ * own CSV (any encoding), `mismatched-agents --out FILE.csv` (UTF-8 with BOM), `mismatched-agents --out FILE.json`
  * ({count, roles, agents}) and the `agents --json` document (which also names the server
  * certificate, so a repair made with an older certificate is not counted).
  */

@@ -11,7 +11,7 @@ import type { FleetSummary } from './fleet-types.js';
 import { checkFolders, findReportFiles, readReportFiles, type ScanOptions } from './scan-reports.js';
 
 export interface SummarizeOptions extends ScanOptions {
-  /** The `agents` list (CertificateManager CSV, or the `agents` command's CSV / JSON export). */
+  /** The `agents` list (CertificateManager CSV, or the `mismatched-agents` command's CSV / JSON export). */
   agentsList?: string | null;
   /** How many skipped files are listed by name (all are counted). Default 1,000. */
   skippedLimit?: number;
