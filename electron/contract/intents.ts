@@ -52,10 +52,10 @@ export const INTENT_TABLE = {
   setLanguage: intent(z.tuple([z.enum(LANGS)])).answers(),
   /** An offline kit from `input` into `outDir`, for the server build the session holds. */
   makeKit: intent(z.tuple([text(2048), text(2048)])).answers(),
-  /** Server check: run CertificateManager -l on this PC (the Apex One server). */
-  listAgents: intent(none).answers(),
-  /** The server check's list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */
-  exportAgents: intent(z.tuple([z.enum(['csv', 'json'])])).answers<ExportedFile>(),
+  /** Mismatched agents: run CertificateManager -l on this PC (the Apex One server). */
+  listMismatchedAgents: intent(none).answers(),
+  /** The mismatched agents list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */
+  exportMismatchedAgents: intent(z.tuple([z.enum(['csv', 'json'])])).answers<ExportedFile>(),
   /** The text report of the last run, to read in the page (a browser cannot open folders). */
   reportText: intent(none).answers<string | null>(),
   /** Host capabilities; each refuses where HostInfo says it is not available. */

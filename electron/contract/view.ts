@@ -8,7 +8,7 @@ import type { Lang } from '../base/langs.js';
 
 export type { Lang };
 
-/** The repair's steps in their order; the server check ('agents') stands beside them. */
+/** The repair's steps in their order; the mismatched agents list ('agents') stands beside them. */
 export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
 
@@ -137,9 +137,9 @@ export interface AgentsTableView {
   roles: Partial<Record<'host' | 'ip' | 'domain' | 'guid', number>>;
 }
 
-export interface ServerCheckStateView {
+export interface MismatchedAgentsStateView {
   busy: 'agents' | null;
-  /** This PC is an Apex One server (CertificateManager found): the server check is offered. */
+  /** This PC is an Apex One server (CertificateManager found): the mismatched agents list is offered. */
   localServer: string | null;
   agents: { listFile: string; table: AgentsTableView; certificate: (CertificateView & { daysLeft: number }) | null; renewedRecently: boolean } | null;
   error: WordedErrorView | null;
@@ -175,7 +175,7 @@ export interface SessionTextView {
 export interface WizardView {
   state: RepairStateView;
   kit: KitStateView;
-  serverCheck: ServerCheckStateView;
+  mismatchedAgents: MismatchedAgentsStateView;
   /** Every domain text already worded in the session's language. */
   text: SessionTextView;
   /** The steps the page may show and the one the session is at. */
@@ -213,7 +213,7 @@ export interface HostInfo {
   version: string;
 }
 
-/** The server check's list as a file to save. */
+/** The mismatched agents list as a file to save. */
 export interface ExportedFile {
   name: string;
   mime: string;

@@ -44,7 +44,7 @@ export interface Demo {
   /** The world's own folder: shares, profiles, reports and settings of this instance only. */
   folder: string;
   profile: string;
-  /** The same world seen from the server (C: is the server's): for the server check. */
+  /** The same world seen from the server (C: is the server's): for the mismatched agents list. */
   serverProfile: string;
   agentDir: string;
   /** The simulated USB stick (`E:\\` in the profile). */

@@ -68,12 +68,12 @@ class Wizard {
 
   /** Says in the live region what started and how it ended. */
   private narrate(prev: WizardView, next: WizardView): void {
-    const was = prev.state.busy ?? prev.kit.busy ?? prev.serverCheck.busy;
-    const now = next.state.busy ?? next.kit.busy ?? next.serverCheck.busy;
+    const was = prev.state.busy ?? prev.kit.busy ?? prev.mismatchedAgents.busy;
+    const now = next.state.busy ?? next.kit.busy ?? next.mismatchedAgents.busy;
     if (now && now !== was) this.announce(t(`busy.${now}`));
     else if (!now && was) {
       const s = next.state;
-      const error = [s.error, next.kit.error, next.serverCheck.error].find((e) => e !== null);
+      const error = [s.error, next.kit.error, next.mismatchedAgents.error].find((e) => e !== null);
       if (error) this.announce(error.message);
       else if ((was === 'run' || was === 'verify' || was === 'services') && next.text.outcomeTitle) this.announce(next.text.outcomeTitle);
       else this.announce(t(`done.${was}`));
@@ -101,7 +101,7 @@ class Wizard {
 
   get busy() {
     const v = this.view;
-    return v ? (v.state.busy ?? v.kit.busy ?? v.serverCheck.busy) : null;
+    return v ? (v.state.busy ?? v.kit.busy ?? v.mismatchedAgents.busy) : null;
   }
 
   /** The session says which steps are open (nothing but the first before it has said anything). */

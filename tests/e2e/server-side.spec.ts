@@ -5,13 +5,13 @@ import { test, expect, action, diagnosed } from './harness.js';
 
 const agentsCsv = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents/ja-cp932.csv'));
 
-test.describe('server check on the Apex One server', () => {
+test.describe('mismatched agents list on the Apex One server', () => {
   test.use({ worldOptions: { serverIsThisPc: true, tree: { certificateManager: { list: agentsCsv } } } });
 
   test('lists the mismatched agents: count, filter, sort, export, host names', async ({ page }) => {
     await expect(page.getByTestId('local-server')).toContainText('この PC は Apex One サーバーです');
+    // One click lists them: the button opens the page and runs CertificateManager.
     await page.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' }).click();
-    await action(page, 'CertificateManager を実行').click();
     await expect(page.getByTestId('agent-count')).toHaveText('2 台のエージェント');
     await expect(page.getByText('証明書の更新がこの一覧の主な原因です')).toBeVisible();
     const table = page.getByTestId('agents-table');
@@ -35,10 +35,10 @@ test.describe('server check on the Apex One server', () => {
 test.describe('on the server itself, without an agent', () => {
   test.use({ worldOptions: { serverIsThisPc: true, agent: false, tree: { certificateManager: { list: agentsCsv } } } });
 
-  test('no red error on the first screen: the server check leads, and the missing agent is said as normal', async ({ page }) => {
+  test('no red error on the first screen: the mismatched agents list leads, and the missing agent is said as normal', async ({ page }) => {
     await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex One サーバーでは通常の状態です');
     await expect(page.locator('.banner.bad, [data-blocker], .badge.bad')).toHaveCount(0);
-    // The server check comes first, as the screen's one primary action.
+    // The mismatched agents list comes first, as the screen's one primary action.
     const lead = page.getByTestId('local-server');
     await expect(lead.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' })).toHaveClass(/primary/);
     const cards = await page.locator('main .card').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));

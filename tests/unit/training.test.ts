@@ -51,7 +51,7 @@ describe('the training host refuses a mistake on its command line', () => {
   for (const [args, said] of [
     [['--lang', 'fr'], '--lang "fr" is not valid: expected ja, en'],
     [['--lang'], '--lang "" is not valid'],
-    [['--frobnicate'], '--frobnicate "" is not valid'],
+    [['--frobnicate'], 'There is no option --frobnicate'],
     [['--port', 'abc'], '--port "abc" is not valid: expected 0-65535'],
     [['--port', '99999'], '--port "99999" is not valid: expected 0-65535'],
   ] as const) {

@@ -67,11 +67,11 @@ describe('WizardService', () => {
     expect(service.view().state.serverBuild?.evidence.some((e) => e.kind === 'override')).toBe(false);
   });
 
-  it('on the Apex One server without an agent: the server check and the kit step are open, nothing to repair', async () => {
+  it('on the Apex One server without an agent: the mismatched agents list and the kit step are open, nothing to repair', async () => {
     const { service } = await start({ serverIsThisPc: true, agent: false, tree: { certificateManager: { list: Buffer.from('Host,IP\r\nPC-07,10.0.0.7\r\n') } } });
     await service.handle('detect', []);
     expect(service.view().steps).toMatchObject({ at: 'pc', onServer: true, open: { agents: true, server: true, collect: false } });
-    await service.handle('listAgents', []);
+    await service.handle('listMismatchedAgents', []);
     expect(service.view().steps.at).toBe('agents');
   });
 

@@ -359,6 +359,7 @@ export const enErrors: ErrorTexts = {
   'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
   'datfhs-missing': (d) => `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`,
   'option-invalid': (d) => `${d.option} "${d.value}" is not valid: expected ${d.expected}.`,
+  'option-unknown': (d) => `There is no option ${d.option}${d.suggestion ? `: did you mean ${d.suggestion}?` : '.'} See --help for the options.`,
   'profile-invalid': (d) => `The simulation profile ${d.file} is not usable: ${d.problem}.`,
   'work-dir-failed': (d) => `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`,
   'copy-failed': (d) => `${d.file} could not be copied (${en.osError(d.reason)}). Nothing was run and the partial copy was removed.`,

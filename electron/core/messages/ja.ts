@@ -336,6 +336,7 @@ export const jaErrors: ErrorTexts = {
   'ipxfer-missing': (d) => `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバーから IpXfer フォルダーをコピーしてください。確認した場所:${list(d.tried, ja.tried)}`,
   'datfhs-missing': (d) => `サーバーはビルド ${d.build}（12526 以降）のため、IpXfer と一緒に ${d.name} が必要ですが、${d.folder} にありません。サーバーの IpXfer フォルダーからコピーしてください。ビルドが違う場合は正しいビルドを入力してください。`,
   'option-invalid': (d) => `${d.option} の値「${d.value}」は使えません（${d.expected}）。`,
+  'option-unknown': (d) => `${d.option} というオプションはありません。${d.suggestion ? `${d.suggestion} のことですか？ ` : ''}オプションは --help で確認してください。`,
   'profile-invalid': (d) => `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`,
   'work-dir-failed': (d) => `${d.path} に作業フォルダーを作れません（${ja.osError(d.reason)}）。書き込めるローカルのフォルダーを選んでください。`,
   'copy-failed': (d) => `${d.file} をコピーできません（${ja.osError(d.reason)}）。何も実行していません。途中までのコピーは削除しました。`,

@@ -28,14 +28,14 @@ import { saveReport, settleWorkDir } from './finish.js';
 import { startServicesInOrder } from './start-services.js';
 import { runEnding, servicesDown, type RunFacts, type RunStop } from './run-ending.js';
 import { firstBlocker, runnableCopies } from './run-preconditions.js';
-import { OperationGate, throwIfCancelled } from './operation-gate.js';
+import { throwIfCancelled } from './operation-gate.js';
+import { SessionService } from './service.js';
+import { checkPublishers, publisherGate } from './publisher-checks.js';
 import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
 import { takeRepairLock } from './repair-lock.js';
 import type { MachineLock } from '../../base/machine-lock.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
-
-type Listener<T> = (value: T) => void;
 
 export interface SourceChoices {
   /** Use files from another server than the agent's (the user confirmed; recorded in the report). */
@@ -47,107 +47,50 @@ export interface RunChoices {
   allowUnverifiedPublisher?: boolean;
 }
 
-export class RepairSession {
-  private st: RepairState;
+export class RepairSession extends SessionService<RepairState, RepairOperation> {
   private files: ServerFiles | null = null;
   private serverCertificate: CertificateFile | null = null;
   private serverBuildOverride: number | null = null;
   /** What the last source check was given: the wizard's "use the other server" checks it again. */
   private lastInput: string | null = null;
-  private output = new OutputLog();
   /** The document as written to the reports folder: the central copy is this, never a re-read file. */
   private savedReport: Report | null = null;
   private attempt = 0;
   /** This PC's repair lock, held from copying until the run's report (or until the copies are discarded). */
   private lock: MachineLock | null = null;
-  private readonly gate = new OperationGate<RepairOperation>();
-  private readonly stateListeners = new Set<Listener<RepairState>>();
-  private readonly outputListeners = new Set<Listener<OutputLine>>();
-  private readonly offLang: () => void;
 
-  constructor(readonly ctx: SessionContext) {
+  constructor(ctx: SessionContext) {
     const base = { lang: ctx.lang, platform: ctx.platform.kind, busy: null, environment: null, blockers: [], ...freshSource(), running: null, outcome: null, error: null };
-    this.st = { ...base, available: availableFrom(base, false) };
-    this.offLang = ctx.onLang(() => this.reword());
+    super(ctx, { ...base, available: availableFrom(base, false) }, 'pc');
   }
 
-  get state(): RepairState {
-    return this.st;
-  }
-
-  /** The output kept for this run (bounded head and tail): what a reconnecting page shows again. */
-  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
-    return this.output.snapshot();
-  }
-
-  onState(listener: Listener<RepairState>): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  onOutput(listener: Listener<OutputLine>): () => void {
-    this.outputListeners.add(listener);
-    return () => this.outputListeners.delete(listener);
-  }
-
-  dispose(): void {
-    this.gate.cancel();
+  override dispose(): void {
+    super.dispose();
     void this.releaseLock();
-    this.offLang();
-    this.stateListeners.clear();
-    this.outputListeners.clear();
   }
 
-  private update(patch: Partial<RepairState>): void {
-    const next = { ...this.st, ...patch, busy: this.gate.busy };
-    this.st = { ...next, available: availableFrom(next, !!this.ctx.platform.startService) };
-    for (const l of this.stateListeners) l(this.st);
+  protected override derive(next: RepairState): RepairState {
+    return { ...next, available: availableFrom(next, !!this.ctx.platform.startService) };
   }
 
-  private fail(e: unknown, step: ErrorStep): false {
+  protected override failed(e: unknown, step: ErrorStep): false {
     const { error, category } = this.ctx.wordError(e instanceof AbortedError ? new FixError({ code: 'cancelled' }) : e, step);
     this.update({ outcome: outcomeOf(category), error });
     return false;
   }
 
-  private reword(): void {
+  protected override reworded(): Partial<RepairState> {
     const env = this.st.environment;
-    const error = this.st.error;
-    this.update({
-      lang: this.ctx.lang,
-      error: error ? this.ctx.word(error.details, error.step) : null,
-      blockers: env ? environmentProblems(env).map((d) => this.ctx.word(d, 'pc')) : [],
-    });
-  }
-
-  /** Runs one operation through the gate: `busy` is thrown, everything else lands in the state. */
-  private async operate(op: RepairOperation, step: ErrorStep, fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
-    try {
-      return await this.gate.run(op, async (signal) => {
-        this.update({});
-        try {
-          return await fn(signal);
-        } catch (e) {
-          return this.fail(e, step);
-        }
-      });
-    } finally {
-      // Publish the gate's release (busy: null) whatever the outcome.
-      this.update({});
-    }
+    return { ...super.reworded(), lang: this.ctx.lang, blockers: env ? environmentProblems(env).map((d) => this.ctx.word(d, 'pc')) : [] };
   }
 
   setLanguage(lang: RepairState['lang']): void {
     this.ctx.setLang(lang);
   }
 
-  cancel(): boolean {
-    return this.gate.cancel();
-  }
-
   /** Step 1: what this PC is. */
   detect(): Promise<boolean> {
-    return this.operate('detect', 'pc', (signal) => this.detectNow(signal));
+    return this.guard('detect', 'pc', (signal) => this.detectNow(signal));
   }
 
   private async detectNow(signal: AbortSignal): Promise<boolean> {
@@ -162,7 +105,7 @@ export class RepairSession {
    * compare the agent's certificate with the server's. Changes nothing on the PC.
    */
   setSource(input: string, serverBuild: number | null | undefined = this.serverBuildOverride, choices: SourceChoices = {}): Promise<boolean> {
-    return this.operate('source', 'source', async (signal) => {
+    return this.guard('source', 'source', async (signal) => {
       if (!this.st.environment) await this.detectNow(signal);
       this.serverBuildOverride = serverBuild;
       this.lastInput = input;
@@ -183,7 +126,7 @@ export class RepairSession {
    * other server's files on the user's word (the plan and the report say so).
    */
   allowOtherServer(): Promise<boolean> {
-    if (this.lastInput === null) return this.operate('source', 'source', async () => {
+    if (this.lastInput === null) return this.guard('source', 'source', async () => {
       throw new FixError({ code: 'step-order', step: 'source', needs: 'source' });
     });
     return this.setSource(this.lastInput, this.serverBuildOverride, { allowOtherServer: true });
@@ -196,8 +139,26 @@ export class RepairSession {
   checkReady(): boolean {
     const blocker = firstBlocker(this.st);
     if (!blocker) return true;
-    this.fail(blocker, 'pc');
+    this.failed(blocker, 'pc');
     return false;
+  }
+
+  /**
+   * `inspect`'s forecast of what `fix` would refuse: the source's programs checked for their
+   * publisher where they are (nothing is copied), refused as `fix` refuses them unless the user
+   * allows programs not verified as Trend Micro's (then the report records the override).
+   */
+  checkPublishersInPlace(choices: RunChoices = {}): Promise<boolean> {
+    return this.guard('source', 'source', async (signal) => {
+      const plan = this.st.plan;
+      if (!plan) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
+      const programs = plan.files.map((f) => ({ name: f.name, role: f.role, path: f.source.local }));
+      const publisher = await checkPublishers(this.ctx.platform, programs, { now: () => this.ctx.now(), onOsWaiting: (elapsedMs) => this.update({ osSignatureWait: elapsedMs === null ? null : { elapsedMs } }) }, signal);
+      const { refusal, overridden } = publisherGate(publisher, choices.allowUnverifiedPublisher === true);
+      this.update({ publisher, publisherOverride: overridden });
+      if (refusal) throw refusal;
+      return true;
+    });
   }
 
   /**
@@ -207,7 +168,7 @@ export class RepairSession {
    * waiting for another repair on this PC, which may have fixed the agent meanwhile: it is read again.
    */
   collect(force = false): Promise<boolean> {
-    return this.operate('collect', 'collect', async (signal) => {
+    return this.guard('collect', 'collect', async (signal) => {
       const plan = this.st.plan;
       if (!plan || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
       const blocker = firstBlocker(this.st);
@@ -302,7 +263,7 @@ export class RepairSession {
    * called again after a failed attempt (another password) without collecting again.
    */
   run(password: string | null, choices: RunChoices = {}): Promise<boolean> {
-    return this.operate('run', 'run', async (signal) => {
+    return this.guard('run', 'run', async (signal) => {
       const { workDir, ipxfer, certificate: cert, overridden } = runnableCopies(this.st, choices.allowUnverifiedPublisher === true);
       if (overridden) this.update({ publisherOverride: true });
       this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
@@ -316,10 +277,7 @@ export class RepairSession {
       this.attempt++;
       this.output = new OutputLog();
       this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt } });
-      const onLine = (line: OutputLine) => {
-        this.output.push(line);
-        for (const l of this.outputListeners) l(line);
-      };
+      const onLine = (line: OutputLine) => this.emitOutput(line);
       const { codePage } = this.st.environment!;
       const killTree = (pid: number, tag: string) => this.ctx.platform.killTree(pid, tag);
       const programCommand = this.ctx.platform.programCommand?.bind(this.ctx.platform);
@@ -341,7 +299,7 @@ export class RepairSession {
 
   /** Checks the agent against the server's certificate again (after a run). */
   verify(): Promise<boolean> {
-    return this.operate('verify', 'verify', async (signal) => {
+    return this.guard('verify', 'verify', async (signal) => {
       const run = this.st.run;
       if (!run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
       await this.verifyNow(0, signal);
@@ -368,7 +326,7 @@ export class RepairSession {
 
   /** Starts the agent services a stopped IpXfer left stopped, then looks again. */
   startServices(): Promise<boolean> {
-    return this.operate('services', 'verify', async (signal) => {
+    return this.guard('services', 'verify', async (signal) => {
       const start = this.ctx.platform.startService?.bind(this.ctx.platform);
       if (!start || !this.st.run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
       const down = servicesDown(this.st.verification).filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));

@@ -1,6 +1,6 @@
 /**
  * The serialisable state of a repair session and of the two small services beside it (offline kit,
- * server check): what every host renders, what the report records, and what can happen next.
+ * mismatched agents list): what every host renders, what the report records, and what can happen next.
  */
 import type { Clock } from '../../base/clock.js';
 import type { Arch, Platform } from '../../platform/platform.js';
@@ -17,7 +17,7 @@ import type { IpXferCommand, RunResult } from '../run-ipxfer.js';
 import type { ServerBuild } from '../server-build.js';
 import type { ServerMatch } from '../server-match.js';
 import type { Verification } from '../verify.js';
-import type { AgentsList } from '../agents-list.js';
+import type { AgentsList } from '../mismatched-agents.js';
 
 /** The operations of a repair session; at most one runs at a time. */
 export type RepairOperation = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'services';
@@ -131,9 +131,9 @@ export interface KitState {
   error: WordedError | null;
 }
 
-export interface ServerCheckState {
+export interface MismatchedAgentsState {
   busy: 'agents' | null;
-  /** This PC is an Apex One server (CertificateManager found): the server check is offered. */
+  /** This PC is an Apex One server (CertificateManager found): the mismatched agents list is offered. */
   localServer: string | null;
   agents: AgentsList | null;
   error: WordedError | null;

@@ -5,9 +5,9 @@
  */
 import type { Outcome } from '../outcome.js';
 import { isCollected, isPlanned } from './available.js';
-import type { RepairState, ServerCheckState } from './state.js';
+import type { RepairState, MismatchedAgentsState } from './state.js';
 
-/** The repair's steps in their order; the server check ('agents') stands beside them. */
+/** The repair's steps in their order; the mismatched agents list ('agents') stands beside them. */
 export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
 
@@ -22,7 +22,7 @@ export interface WizardSteps {
 /** Outcomes that end a repair (the Result step shows them). */
 const ENDED: ReadonlySet<Outcome> = new Set(['fixed', 'already-fixed', 'failed', 'not-verified', 'timeout', 'cancelled']);
 
-export function wizardSteps(s: RepairState, check: ServerCheckState): WizardSteps {
+export function wizardSteps(s: RepairState, check: MismatchedAgentsState): WizardSteps {
   const ended = s.finishedAt !== null && s.outcome !== null && ENDED.has(s.outcome);
   const collected = isCollected(s);
   const planned = isPlanned(s) && s.blockers.length === 0;
@@ -39,7 +39,7 @@ export function wizardSteps(s: RepairState, check: ServerCheckState): WizardStep
   return { at: stepAt(s, check, { ended, collected, planned }), open, onServer };
 }
 
-function stepAt(s: RepairState, check: ServerCheckState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
+function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
   if (check.busy) return 'agents';
   switch (s.busy) {
     case 'run':

@@ -8,9 +8,8 @@ const en = {
   word: { command: 'command', file: 'file', extra: 'extra argument', folder: 'folder' },
   expected: {
     noPassword: 'a password is never taken on the command line: use --password-stdin or --password-file',
-    knownOption: 'an option listed by --help (with its value where it takes one)',
     value: 'a value after it (see --help)',
-    command: 'inspect, fix, kit, agents, publisher or summarize',
+    command: 'inspect, fix, kit, mismatched-agents, publisher or summarize',
     optionOf: (commands: readonly string[]) => `an option of ${commands.join(', ')} only`,
     programs: 'one or more program files to check',
     quotePath: 'quote a path that contains spaces ("...")',
@@ -22,6 +21,8 @@ const en = {
     reportFolders: 'one or more report folders (e.g. \\\\server\\ApexCertFix-reports$)',
     targetsNeedAgents: 'used together with --agents LIST (the hosts are taken from the list)',
   },
+  /** `npm run demo:cli`: what it types into --password-stdin. */
+  demoPassword: (password: string) => `(the unload password "${password}" on standard input)`,
 };
 
 type CliMessages = typeof en;
@@ -30,9 +31,8 @@ const ja: CliMessages = {
   word: { command: 'コマンド', file: 'ファイル', extra: '余分な引数', folder: 'フォルダー' },
   expected: {
     noPassword: 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から、または --password-file で渡してください',
-    knownOption: '--help に載っているオプション（値が必要なものは値も）',
     value: 'オプションの後に値（--help を参照）',
-    command: 'inspect、fix、kit、agents、publisher または summarize',
+    command: 'inspect、fix、kit、mismatched-agents、publisher または summarize',
     optionOf: (commands) => `${commands.join('、')} で使うオプションです`,
     programs: '確認するプログラムのパス（複数可）',
     quotePath: 'パスに空白がある場合は "..." で囲んでください',
@@ -44,6 +44,7 @@ const ja: CliMessages = {
     reportFolders: 'レポートのフォルダー（複数可。例: \\\\server\\ApexCertFix-reports$）',
     targetsNeedAgents: '--agents LIST と一緒に指定してください（一覧と照合して書き出します）',
   },
+  demoPassword: (password) => `（アンロードパスワード「${password}」を標準入力から渡します）`,
 };
 
 const TABLES: Record<Lang, CliMessages> = { en, ja };
