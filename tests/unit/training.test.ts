@@ -101,7 +101,7 @@ describe('training mode', () => {
   });
 
   it('E:\\ is the training stick, as on Windows: kit --out E:\\, then fix --source E:\\ from it', async () => {
-    const demo = await createDemo(path.join(os.tmpdir(), `acf-training-${process.pid}-${Date.now()}`));
+    const demo = await createDemo(path.join(os.tmpdir(), `acf-training-${process.pid}-${Date.now()}`), undefined, { fast: true });
     folders.push(demo.folder);
     const kit = await runCli(['kit', '--simulate', demo.profile, '--source', '\\\\APEXSRV', '--out', 'E:\\', '--lang', 'en']);
     expect(kit.code, kit.stdout + kit.stderr).toBe(0);

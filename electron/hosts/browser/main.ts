@@ -4,6 +4,9 @@
  * second instance never touches the first one's files), or uses `--simulate PROFILE.json`, serves
  * the wizard on 127.0.0.1 and prints its address.
  *   node dist/electron/hosts/browser/main.js [--simulate PROFILE.json] [--server] [--port N] [--lang ja|en]
+ *     [--world standard|service-stopped|services-left-stopped] [--fast]
+ * --world: which training world (a service stopped before the run; IpXfer leaving the services
+ * stopped); --fast: the training IpXfer in about a second instead of at least 15 s (tests).
  */
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +18,7 @@ import { chosenLang, defaultLang, isLang, LANGS, type Lang } from '../../core/la
 import { messages } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
-import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
+import { createDemo, DEMO_WORLDS, isDemoTemplate, type DemoWorld } from '../../simulation/demo.js';
 import { parseArgsProblem } from '../../base/parse-args-error.js';
 
 /** A mistake on the command line: said in the system's language, exit 2 as the CLI does, nothing started. */
@@ -24,12 +27,13 @@ function refuse(option: string, value: string, expected: string): never {
   process.exit(2);
 }
 
-let values: { simulate?: string; port?: string; lang?: string; server?: boolean };
+let values: { simulate?: string; port?: string; lang?: string; server?: boolean; world?: string; fast?: boolean };
 try {
-  ({ values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } }));
+  ({ values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' }, world: { type: 'string' }, fast: { type: 'boolean' } } }));
 } catch (e) {
-  refuse(parseArgsProblem(e).option, '', '--simulate PROFILE.json, --port N, --lang ja|en, --server');
+  refuse(parseArgsProblem(e).option, '', '--simulate PROFILE.json, --port N, --lang ja|en, --server, --world NAME, --fast');
 }
+if (values.world !== undefined && !(DEMO_WORLDS as readonly string[]).includes(values.world)) refuse('--world', values.world, DEMO_WORLDS.join(', '));
 if (values.lang !== undefined && !isLang(values.lang)) refuse('--lang', values.lang, LANGS.join(', '));
 // Checked before any training world is made: a mistake leaves nothing behind.
 if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)) refuse('--port', values.port, '0-65535');
@@ -45,7 +49,7 @@ if (profile && !isDemoTemplate(profile)) {
 } else {
   // No profile, or the template as typed (`--simulate resources/demo/profile.json`): its folders
   // exist only in a world made from it, so make one.
-  const demo = await createDemo(undefined, profile ? path.resolve(profile) : undefined);
+  const demo = await createDemo(undefined, profile ? path.resolve(profile) : undefined, { fast: values.fast, world: values.world as DemoWorld | undefined });
   // --server: the training server itself, for the server check (mismatched agents list).
   profile = values.server ? demo.serverProfile : demo.profile;
   folder = demo.folder;
