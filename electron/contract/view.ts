@@ -92,7 +92,7 @@ export interface RepairStateView {
   blockers: WordedErrorView[];
   source: { input: string; root: string; tried: TriedPlaceView[] } | null;
   serverBuild: { value: number | null; evidence: { kind: string }[] } | null;
-  plan: { files: { role: FileRoleView; name: string }[] } | null;
+  plan: { files: { role: FileRoleView; name: string }[]; notes: { code: string }[] } | null;
   certificate: CertificateView | null;
   /** The agent's certificate before any run, compared with the server's. */
   agentCertificateBefore: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[] } | null;
