@@ -86,6 +86,32 @@ describe('WizardService', () => {
     void w;
   });
 
+  it('a service stopped before the run is in the diagnosis, and the result tells "stopped before" from "stopped during"', async () => {
+    const { service } = await start({ services: { ntrtscan: 'stopped', tmlisten: 'running' } });
+    await service.handle('detect', []);
+    expect(service.view().state.agentCertificateBefore?.servicesDown).toEqual(['ntrtscan']);
+    expect(service.view().text.diagnosis?.short).toContain('ntrtscan was already stopped before the repair');
+    await service.handle('repair', [null, true, false]);
+    const st = service.view().state;
+    expect(st.run?.exitCode).toBe(0);
+    expect(st.servicesAfter).toEqual({ before: ['ntrtscan'], during: [], runStopped: false });
+  });
+
+  it('the training world where IpXfer leaves the services stopped: "stopped during", IpXfer not said to have stopped', async () => {
+    const { service, w } = await start();
+    const file = path.join(w.dir, 'services.json');
+    // The stand-in writes the service states the simulated platform reads: stopped, and left so.
+    const { writeServerTree } = await import('../../electron/simulation/server-tree.js');
+    await writeServerTree(w.pccsrv, { certificate: w.server.der, behaviour: { agentDir: w.agentDir, servicesFile: file, leaveServicesStopped: true } });
+    (w.platform as unknown as { profile: { servicesFile: string } }).profile.servicesFile = file;
+    await service.handle('detect', []);
+    await service.handle('repair', [null, true, false]);
+    const st = service.view().state;
+    expect(st.run?.exitCode).toBe(0);
+    expect(st.servicesAfter).toEqual({ before: [], during: ['ntrtscan', 'tmlisten'], runStopped: false });
+    expect(st.available.startServices).toBe(true);
+  });
+
   it('the server build the user named stays with the session: a later check and a kit use it without the page sending it back', async () => {
     const { service, w } = await start({ tree: { datfhs: ['x64', 'x86'] } });
     await service.handle('detect', []);
