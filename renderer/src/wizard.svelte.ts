@@ -128,6 +128,8 @@ class Wizard {
 
   /** The step shown: remembered for a reload of this tab (a view memory, not a step rule). */
   rememberStep(): void {
+    // Before the first view the step is only the default: nothing to remember yet.
+    if (!this.view) return;
     try {
       sessionStorage.setItem(STEP_KEY, this.step);
     } catch {
