@@ -206,7 +206,7 @@ export const en = {
     if (!services.length) return '';
     return ` These agent services are not running: ${services.join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
   },
-  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
+  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', repair: 'repair (copy, check, run IpXfer, verify)', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
   /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };

@@ -189,7 +189,7 @@ export const ja: Messages = {
     if (!services.length) return '';
     return `次のエージェントのサービスが動いていません: ${services.join('、')}。管理者として開始するか（${services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`;
   },
-  operation: { detect: 'この PC の確認', source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', verify: 'エージェントの確認', services: 'エージェントのサービスの開始', kit: 'オフラインキットの作成', agents: 'エージェント一覧の取得' },
+  operation: { detect: 'この PC の確認', source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', repair: '修復（コピー、確認、IpXfer の実行、エージェントの確認）', verify: 'エージェントの確認', services: 'エージェントのサービスの開始', kit: 'オフラインキットの作成', agents: 'エージェント一覧の取得' },
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'アクセスが拒否されました', EPERM: '許可されていません', ENOENT: '見つかりません', EBUSY: '使用中です', ENOSPC: 'ディスクがいっぱいです', EEXIST: 'すでにあります', EROFS: '読み取り専用です' };
     return words[code] ? `${words[code]}、${code}` : code;
