@@ -30,10 +30,12 @@ import { fmt, load, median, verdict, type BenchMode } from './common.js';
  */
 const UI = {
   /** The first step's main action: the first step is interactive once it can be used. */
-  firstStepAction: (page: Page) => page.getByRole('main').getByRole('button', { name: 'Next', exact: true }),
+  /** The repair screen takes typing at once: the password field is where the default path starts. */
+  firstStepAction: (page: Page) => page.getByLabel('Agent unload password'),
   noPassword: (page: Page) => page.getByLabel('No unload password is set on this agent'),
   runAnyway: (page: Page) => page.getByLabel('I have checked these files: run them anyway'),
-  run: (page: Page) => page.getByRole('main').getByRole('button', { name: 'Run IpXfer', exact: true }),
+  /** One "Repair" runs copy → checks → IpXfer → verify (issue 20 §1). */
+  run: (page: Page) => page.getByRole('main').getByRole('button', { name: 'Repair', exact: true }),
   verdict: (page: Page) => page.getByTestId('verdict'),
 };
 
@@ -117,8 +119,12 @@ async function stream(browser: Browser, root: string, lines: number): Promise<{ 
     const page = await context.newPage();
     await page.goto(host.url);
     await find('run', page);
+    // The default path's actions, counted: "no password", the stand-ins' confirmation, Repair.
+    let actions = 0;
     await UI.noPassword(page).check();
+    actions++;
     await UI.runAnyway(page).check();
+    actions++;
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
@@ -128,7 +134,9 @@ async function stream(browser: Browser, root: string, lines: number): Promise<{ 
     });
     const started = Date.now();
     await UI.run(page).click();
+    actions++;
     await find('verdict', page, 'visible', 180_000);
+    console.log(`  actions on the default path   ${actions} to a verified result   goal <= 3`);
     const streamedMs = Date.now() - started;
     return { streamedMs, longTasks: await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks) };
   } finally {

@@ -43,6 +43,12 @@ export const INTENT_TABLE = {
    * verified as Trend Micro's run only when the user confirmed it (`allowUnverifiedPublisher`).
    */
   run: intent(z.tuple([text(512).nullable(), z.boolean()])).answers(),
+  /**
+   * The one click (issue 20 §1): copy → checks → IpXfer → verify, in the session. Arguments as
+   * `run`, and `force`: repair although there is nothing to repair. A publisher refusal stops
+   * before anything runs; the same intent with the confirmation then goes on.
+   */
+  repair: intent(z.tuple([text(512).nullable(), z.boolean(), z.boolean()])).answers(),
   cancel: intent(none).answers(),
   verify: intent(none).answers(),
   /** Start the agent services a stopped IpXfer left stopped. */

@@ -227,6 +227,11 @@ export class WizardService {
       await this.repairSession.run(password, { allowUnverifiedPublisher });
       this.flush();
     },
+    repair: async (password, allowUnverifiedPublisher, force) => {
+      // The password is handed to the session for this repair and not kept here.
+      await this.repairSession.repair(password, { allowUnverifiedPublisher, force });
+      this.flush();
+    },
     cancel: async () => {
       this.repairSession.cancel();
       this.kit.cancel();

@@ -133,14 +133,16 @@ export const en = {
     const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
     if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
     if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
-    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
+    const stopped = before.servicesDown.length ? ` Also, these agent services were already stopped before the repair: ${before.servicesDown.join(', ')}.` : '';
+    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.${stopped}`;
   },
   /** The one-sentence diagnosis the wizard shows beside the two certificates. */
   diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
     if (before.matchesServer && before.servicesDown.length) return `They match, but ${before.servicesDown.join(', ')} is not running: the repair restarts the agent's services.`;
     if (before.matchesServer) return 'They match: nothing to repair.';
     if (!before.serial) return `The agent's certificate cannot be read (${en.agentCertProblem(before.problem)}): the repair gives it the server's again (KB 1102855).`;
-    return 'They differ: this is what KB 1102855 repairs.';
+    const stopped = before.servicesDown.length ? ` Also, ${before.servicesDown.join(', ')} was already stopped before the repair.` : '';
+    return `They differ: this is what KB 1102855 repairs.${stopped}`;
   },
   /** `\\<server>\ofcscan\AutoPcc.exe`, with the server filled in when it is known. */
   autoPcc(server: string | null): string {
@@ -204,7 +206,7 @@ export const en = {
     if (!services.length) return '';
     return ` These agent services are not running: ${services.join(', ')}. Start them as administrator (${services.map((s) => `net start ${s}`).join(', ')}) or restart the PC.`;
   },
-  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
+  operation: { detect: 'look at this PC', source: 'check the server files', collect: 'copy the files', run: 'run IpXfer', repair: 'repair (copy, check, run IpXfer, verify)', verify: 'verify the agent', services: 'start the agent services', kit: 'make the offline kit', agents: 'list the agents' },
   /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };

@@ -127,13 +127,15 @@ export const ja: Messages = {
     const srv = `シリアル ${server.serial}、有効期限 ${server.notAfter.slice(0, 10)}`;
     if (before.matchesServer && before.servicesDown.length) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じですが、次のエージェントのサービスが動いていません: ${before.servicesDown.join('、')}。IpXfer を実行すると再起動されます。または管理者として開始してください（${before.servicesDown.map((s) => `net start ${s}`).join('、')}）。`;
     if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と同じです。修復は不要です（KB 1102855 の手順は必要ありません）。コンソールにまだ表示される場合は、エージェントがその後サーバーに接続していない可能性があります。サービスを再起動するか次の更新を待ち、このサーバーに接続しているかも確認してください。`;
-    return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。`;
+    const stopped = before.servicesDown.length ? `また、修復の前から次のエージェントのサービスが停止しています: ${before.servicesDown.join('、')}。` : '';
+    return `エージェントの証明書（${agent}）はサーバーの証明書（${srv}）と異なります。これが KB 1102855 で修復する状態です。${stopped}`;
   },
   diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
     if (before.matchesServer && before.servicesDown.length) return `一致していますが、${before.servicesDown.join('、')} が動いていません。修復でエージェントのサービスを再起動します。`;
     if (before.matchesServer) return '一致しています。修復するものはありません。';
     if (!before.serial) return `エージェントの証明書を読み取れません（${ja.agentCertProblem(before.problem)}）。修復でサーバーの証明書を設定し直します（KB 1102855）。`;
-    return '異なっています。これが KB 1102855 で修復する状態です。';
+    const stopped = before.servicesDown.length ? `また、修復の前から ${before.servicesDown.join('、')} が停止しています。` : '';
+    return `異なっています。これが KB 1102855 で修復する状態です。${stopped}`;
   },
   autoPcc(server: string | null): string {
     return `\\\\${server ?? '<サーバー>'}\\ofcscan\\AutoPcc.exe`;
@@ -187,7 +189,7 @@ export const ja: Messages = {
     if (!services.length) return '';
     return `次のエージェントのサービスが動いていません: ${services.join('、')}。管理者として開始するか（${services.map((s) => `net start ${s}`).join('、')}）、PC を再起動してください。`;
   },
-  operation: { detect: 'この PC の確認', source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', verify: 'エージェントの確認', services: 'エージェントのサービスの開始', kit: 'オフラインキットの作成', agents: 'エージェント一覧の取得' },
+  operation: { detect: 'この PC の確認', source: 'サーバーファイルの確認', collect: 'ファイルのコピー', run: 'IpXfer の実行', repair: '修復（コピー、確認、IpXfer の実行、エージェントの確認）', verify: 'エージェントの確認', services: 'エージェントのサービスの開始', kit: 'オフラインキットの作成', agents: 'エージェント一覧の取得' },
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'アクセスが拒否されました', EPERM: '許可されていません', ENOENT: '見つかりません', EBUSY: '使用中です', ENOSPC: 'ディスクがいっぱいです', EEXIST: 'すでにあります', EROFS: '読み取り専用です' };
     return words[code] ? `${words[code]}、${code}` : code;

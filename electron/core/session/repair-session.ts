@@ -18,11 +18,11 @@ import { describeCommand, runIpXfer, type OutputLine } from '../run-ipxfer.js';
 import type { ServerFiles } from '../server-files.js';
 import { AGENT_SERVICES } from '../vendor-layout.js';
 import { verifyFix } from '../verify.js';
-import { availableFrom } from './available.js';
 import type { SessionContext } from './context.js';
 import { freshCollection, freshSource } from './fresh-state.js';
 import { lastMeaningfulLines } from './ipxfer-words.js';
 import { agentBefore, alreadyFixed } from './agent-before.js';
+import { availableFrom, isCollected } from './available.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
 import { startServicesInOrder } from './start-services.js';
@@ -60,7 +60,7 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
   private lock: MachineLock | null = null;
 
   constructor(ctx: SessionContext) {
-    const base = { lang: ctx.lang, platform: ctx.platform.kind, busy: null, environment: null, blockers: [], ...freshSource(), running: null, outcome: null, error: null };
+    const base = { lang: ctx.lang, platform: ctx.platform.kind, busy: null, environment: null, blockers: [], ...freshSource(), running: null, outcome: null, error: null, phase: null };
     super(ctx, { ...base, available: availableFrom(base, false) }, 'pc');
   }
 
@@ -82,6 +82,11 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
   protected override reworded(): Partial<RepairState> {
     const env = this.st.environment;
     return { ...super.reworded(), lang: this.ctx.lang, blockers: env ? environmentProblems(env).map((d) => this.ctx.word(d, 'pc')) : [] };
+  }
+
+  /** One operation through the gate (`busy` thrown, the rest in the state); its phase is gone when it ends. */
+  private phased(op: RepairOperation, step: ErrorStep | (() => ErrorStep), fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+    return this.guard(op, step, fn).finally(() => this.update({ phase: null }));
   }
 
   setLanguage(lang: RepairState['lang']): void {
@@ -168,7 +173,11 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
    * waiting for another repair on this PC, which may have fixed the agent meanwhile: it is read again.
    */
   collect(force = false): Promise<boolean> {
-    return this.guard('collect', 'collect', async (signal) => {
+    return this.phased('collect', 'collect', (signal) => this.collectNow(signal, force));
+  }
+
+  private async collectNow(signal: AbortSignal, force: boolean): Promise<boolean> {
+    {
       const plan = this.st.plan;
       if (!plan || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
       const blocker = firstBlocker(this.st);
@@ -190,7 +199,7 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
         server: this.serverCertificate,
         signal,
         onProgress: (progress) => this.update({ collect: { ...this.st.collect, progress } }),
-        onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files } }),
+        onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files }, phase: this.st.phase && 'checks' }),
         onOsWaiting: (elapsedMs) => this.update({ osSignatureWait: elapsedMs === null ? null : { elapsedMs } }),
       }).catch(async (e: unknown) => {
         // The copies are gone (copyAndCheck removed them): the state must not point at them.
@@ -200,6 +209,30 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
       });
       this.update(checked);
       return true;
+    }
+  }
+
+  /**
+   * The one-click repair (issue 20 §1): copy → checks → IpXfer → verify in one operation, each
+   * phase published as `phase`. Copies that were made for this source and never ran are used
+   * (after a publisher refusal the user confirms and presses again); after a result it is a new
+   * repair with fresh copies. A publisher refusal stops before anything runs, the copies kept for
+   * the override. Nothing to repair (and not `force`): the session ends `already-fixed`.
+   */
+  repair(password: string | null, choices: RunChoices & { force?: boolean } = {}): Promise<boolean> {
+    let step: ErrorStep = 'collect';
+    return this.phased('repair', () => step, async (signal) => {
+      if (!isCollected(this.st)) {
+        this.update({ phase: 'copy' });
+        await this.collectNow(signal, choices.force === true);
+        // Nothing to repair: the session ended with its report, nothing was copied.
+        if (this.st.finishedAt) return this.st.outcome === 'already-fixed';
+      }
+      step = 'run';
+      this.update({ phase: 'checks' });
+      const { refusal } = publisherGate(this.st.publisher, choices.allowUnverifiedPublisher === true);
+      if (refusal) throw refusal;
+      return this.runNow(password, choices, signal, () => (step = 'verify'));
     });
   }
 
@@ -263,10 +296,17 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
    * called again after a failed attempt (another password) without collecting again.
    */
   run(password: string | null, choices: RunChoices = {}): Promise<boolean> {
-    return this.guard('run', 'run', async (signal) => {
+    // A fixed run's working folder is gone: nothing runs from it, and its result stays as it is
+    // (no false tamper alarm over it). Running again is a new repair with fresh copies.
+    if (this.st.workDirAfter?.removed && this.gate.busy === null) return Promise.resolve(false);
+    return this.phased('run', 'run', (signal) => this.runNow(password, choices, signal));
+  }
+
+  private async runNow(password: string | null, choices: RunChoices, signal: AbortSignal, onVerify?: () => void): Promise<boolean> {
+    {
       const { workDir, ipxfer, certificate: cert, overridden } = runnableCopies(this.st, choices.allowUnverifiedPublisher === true);
       if (overridden) this.update({ publisherOverride: true });
-      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
+      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null, agentCertificateNow: null, servicesAfter: null });
       // A retry after its report: the lock was let go, so take it again before anything runs.
       await this.holdLock(signal);
       // Time of check is time of use: the bytes that run are the bytes that were checked, alone in their folder.
@@ -276,7 +316,7 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
       const command = describeCommand(names);
       this.attempt++;
       this.output = new OutputLog();
-      this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt } });
+      this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt }, phase: this.st.phase && 'ipxfer' });
       const onLine = (line: OutputLine) => this.emitOutput(line);
       const { codePage } = this.st.environment!;
       const killTree = (pid: number, tag: string) => this.ctx.platform.killTree(pid, tag);
@@ -286,10 +326,12 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
       if (result.startError) return this.finish('failed', { step: 'run', error: new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }) });
       // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
       const stopped = result.timedOut || result.cancelled;
+      onVerify?.();
+      this.update({ phase: this.st.phase && 'verify' });
       // A stopped run is judged as it was left, without waiting, whatever the user does next.
       await this.verifyNow(stopped ? 0 : this.ctx.options.settleMs, stopped ? undefined : signal);
       return this.finishRun(result);
-    });
+    }
   }
 
   private finishRun(result: RunFacts['result']): Promise<boolean> {
@@ -347,7 +389,7 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
 
   /** Sets the outcome, settles the working folder, then writes the report. */
   private async finish(outcome: Outcome, stop: RunStop | null): Promise<boolean> {
-    this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString() });
+    this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString(), ...(await this.afterRun()) });
     this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
     // The run is over (or never needed one): another repair on this PC may start.
     await this.releaseLock();
@@ -356,6 +398,23 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
     this.savedReport = saved.report ? report : null;
     this.update(saved);
     return outcome === 'fixed' || outcome === 'already-fixed';
+  }
+
+  /**
+   * After a run: the agent as it is now (what earlier steps show once there is a result), and the
+   * services that are down, told apart: stopped before the run, or during it.
+   */
+  private async afterRun(): Promise<Pick<RepairState, 'agentCertificateNow' | 'servicesAfter'>> {
+    const agent = this.st.environment?.agent;
+    if (!this.st.run || !agent || !this.serverCertificate) return { agentCertificateNow: null, servicesAfter: null };
+    const now = await agentBefore(this.ctx.platform, agent, this.serverCertificate, new AbortController().signal).catch(() => null);
+    const down = servicesDown(this.st.verification);
+    const wasDown = this.st.agentCertificateBefore?.servicesDown ?? [];
+    const runStopped = this.st.run.cancelled || this.st.run.timedOut;
+    return {
+      agentCertificateNow: now,
+      servicesAfter: down.length ? { before: down.filter((d) => wasDown.includes(d)), during: down.filter((d) => !wasDown.includes(d)), runStopped } : null,
+    };
   }
 
   /** `--report-copy`: the saved report also into a central folder; the local one then says where it went. */

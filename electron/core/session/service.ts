@@ -78,14 +78,14 @@ export abstract class SessionService<State extends { busy: Op | null; error: Wor
    * Runs `fn` as this service's only operation: `busy` is thrown, any other failure goes to
    * `failed`, worded for `step` (where it shows). The gate's release is published.
    */
-  protected async guard(op: Op, step: ErrorStep, fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+  protected async guard(op: Op, step: ErrorStep | (() => ErrorStep), fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
     try {
       return await this.gate.run(op, async (signal) => {
         this.update({});
         try {
           return await fn(signal);
         } catch (e) {
-          return this.failed(e, step);
+          return this.failed(e, typeof step === 'function' ? step() : step);
         }
       });
     } finally {

@@ -32,8 +32,9 @@ export function wizardSteps(s: RepairState, check: MismatchedAgentsState): Wizar
     guide: true,
     agents: check.localServer !== null,
     server: s.environment !== null && (s.blockers.length === 0 || onServer),
-    collect: planned,
-    run: collected,
+    // After a result, steps 3 and 4 belong to it (its copies ran, or are gone): a new repair starts on step 1.
+    collect: planned && !ended,
+    run: collected && !ended,
     result: ended,
   };
   return { at: stepAt(s, check, { ended, collected, planned }), open, onServer };
@@ -42,6 +43,8 @@ export function wizardSteps(s: RepairState, check: MismatchedAgentsState): Wizar
 function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
   if (check.busy) return 'agents';
   switch (s.busy) {
+    case 'repair':
+      return 'pc';
     case 'run':
       return 'run';
     case 'verify':
@@ -55,9 +58,10 @@ function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boole
       return 'pc';
   }
   if (is.ended) return 'result';
-  if (is.collected) return 'run';
-  if (s.error?.step === 'collect' && s.plan) return 'collect';
-  if (is.planned || s.error?.step === 'source') return 'server';
+  // The first screen holds the plan, the password and the one-click repair (issue 20 §1): a
+  // session with a plan, or copies that a publisher refusal stopped, is there.
+  if (is.planned || is.collected) return 'pc';
+  if (s.error?.step === 'source' && s.source !== null) return 'server';
   if (check.agents) return 'agents';
   return 'pc';
 }
