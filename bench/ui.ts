@@ -29,8 +29,7 @@ import { fmt, load, median, verdict, type BenchMode } from './common.js';
  * the Run step's controls are looked for on the page.
  */
 const UI = {
-  /** The first step's main action: the first step is interactive once it can be used. */
-  /** The repair screen takes typing at once: the password field is where the default path starts. */
+  /** The first step's main action, the password field where the default path starts: interactive once it takes typing. */
   firstStepAction: (page: Page) => page.getByLabel('Agent unload password'),
   noPassword: (page: Page) => page.getByLabel('No unload password is set on this agent'),
   runAnyway: (page: Page) => page.getByLabel('I have checked these files: run them anyway'),
