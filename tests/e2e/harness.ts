@@ -109,7 +109,8 @@ export async function retryWithPassword(page: Page, t: (ja: string, en: string) 
   await page.getByRole('button', { name: t('別のパスワードで再実行', 'Try another password') }).click();
   await page.getByLabel(t('エージェントのアンロードパスワード', 'Agent unload password')).fill(password);
   await confirmUnverified(page, t);
-  await action(page, t('IpXfer を実行', 'Run IpXfer')).click();
+  // The retry opens the repair screen (one 修復する), or the Run step where a page still shows it.
+  await action(page, t('修復する', 'Repair')).or(action(page, t('IpXfer を実行', 'Run IpXfer'))).click();
 }
 
 /** Stops the running IpXfer from the page, answering the question it asks first. */
