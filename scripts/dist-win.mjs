@@ -67,14 +67,14 @@ export const PORTABLE_MARKER = {
  * Zips each unpacked app electron-builder left in `releaseDir` as the folder app of its arch, with
  * the portable marker, written to a temporary name and renamed. Returns the zips made.
  */
-export function makeFolderApps(releaseDir, version) {
+export async function makeFolderApps(releaseDir, version) {
   const made = [];
   for (const arch of Object.values(ELECTRON_ARCH)) {
     const dir = unpackedDir(releaseDir, arch);
     if (!existsSync(path.join(dir, 'ApexCertFix.exe'))) continue;
     const zip = path.join(releaseDir, folderAppZip(version, arch));
     const tmp = `${zip}.partial`;
-    zipFolder(dir, tmp, folderAppTop(version, arch), { [PORTABLE_MARKER.name]: PORTABLE_MARKER.text });
+    await zipFolder(dir, tmp, folderAppTop(version, arch), { [PORTABLE_MARKER.name]: PORTABLE_MARKER.text });
     renameSync(tmp, zip);
     made.push(zip);
   }
@@ -130,7 +130,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const eb = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), ...electronBuilderArgs(env)], { cwd: ROOT, env, stdio: 'inherit' });
   const release = path.join(ROOT, 'release');
   const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-  const folders = eb.status === 0 ? makeFolderApps(release, version) : [];
+  const folders = eb.status === 0 ? await makeFolderApps(release, version) : [];
   const cliCopies = publishCliExes(cli.outDir, release);
   console.log(`\nCLI exes (${cli.signing}):`);
   for (const e of cliCopies) console.log(`  ${path.relative(ROOT, e)}`);

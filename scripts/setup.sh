@@ -30,4 +30,6 @@ if [ ${#need[@]} -gt 0 ] && [ "${SKIP_CHROMIUM:-}" != "1" ]; then
 fi
 
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-npm ci --no-audit --no-fund
+# npm ci, with npm's EBADENGINE warnings for Electron's and electron-builder's packages (which want
+# Node 22.12+, for `npm start` under Electron and `npm run dist:win` only) said as one true note.
+node scripts/npm-ci.mjs

@@ -1,5 +1,5 @@
 /**
- * The one way this tool writes CSV (summarize --csv, agents --out FILE.csv, the wizard's export):
+ * The one way this tool writes CSV (summarize --csv, mismatched-agents --out FILE.csv, the wizard's export):
  * UTF-8 with a BOM (Excel then reads Japanese right), CRLF, every cell quoted, and every cell
  * neutralised against formula injection as OWASP advises ("CSV Injection"): a cell that begins
  * with `=`, `+`, `-`, `@`, a tab or a carriage return (or with `'` before one) gets a leading

@@ -2,13 +2,15 @@
  * One holder at a time for a whole machine, across processes: proper-lockfile's lock (an atomic
  * `mkdir` of `<dir>/repair.lock`, its mtime refreshed while held, so a holder that crashed leaves a
  * lock that goes stale and is taken over). Beside it `<dir>/repair-holder.json` says who holds it and
- * since when, for the words a waiting process shows. A waiter polls until its own deadline, measured
- * on the caller's clock.
+ * since when, for the words a waiting process shows. A waiter polls until its own deadline: both the
+ * deadline and every pause between looks are on the caller's clock (a test's fake clock decides when
+ * time passes); only proper-lockfile's own refresh timers run on real time.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { abortable } from './abortable.js';
+import { AbortedError } from './abortable.js';
+import type { Clock } from './clock.js';
 
 export interface LockHolder {
   pid: number;
@@ -30,8 +32,8 @@ export interface MachineLock {
 }
 
 export interface LockOptions {
-  /** The caller's clock: the holder's `since` and the waiting deadline. */
-  now: () => Date;
+  /** The caller's clock: the holder's `since`, the waiting deadline and the pauses between looks. */
+  clock: Clock;
   /** How long to wait for another holder; 0: do not wait. */
   timeoutMs: number;
   signal?: AbortSignal;
@@ -55,15 +57,10 @@ export async function readHolder(dir: string): Promise<LockHolder | null> {
   return null;
 }
 
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  // Not unref'd: a CLI whose only work is this wait must not end as if it had finished.
-  return abortable(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
-}
-
 /** Takes the machine's lock in `dir` (which must exist), waiting up to `timeoutMs`; throws LockBusyError after. */
 export async function acquireMachineLock(dir: string, o: LockOptions): Promise<MachineLock> {
   const target = path.join(dir, 'repair');
-  const deadline = o.now().getTime() + o.timeoutMs;
+  const deadline = o.clock.now().getTime() + o.timeoutMs;
   let compromised = false;
   let lastHolder: string | undefined;
   for (;;) {
@@ -79,7 +76,7 @@ export async function acquireMachineLock(dir: string, o: LockOptions): Promise<M
         },
       });
       const holderFile = path.join(dir, HOLDER_NAME);
-      await writeFile(holderFile, JSON.stringify({ pid: process.pid, since: o.now().toISOString() } satisfies LockHolder));
+      await writeFile(holderFile, JSON.stringify({ pid: process.pid, since: o.clock.now().toISOString() } satisfies LockHolder));
       let released = false;
       return {
         get compromised() {
@@ -101,7 +98,11 @@ export async function acquireMachineLock(dir: string, o: LockOptions): Promise<M
       lastHolder = key;
       o.onWaiting?.(holder);
     }
-    if (o.now().getTime() >= deadline) throw new LockBusyError(holder);
-    await delay(o.pollMs ?? 250, o.signal);
+    if (o.signal?.aborted) throw new AbortedError();
+    if (o.clock.now().getTime() >= deadline) throw new LockBusyError(holder);
+    // The system clock's wait is a timer that is not unref'd: a CLI whose only work is this wait
+    // does not end as if it had finished. An abort ends the wait at once.
+    await o.clock.sleep(Math.min(o.pollMs ?? 250, Math.max(1, deadline - o.clock.now().getTime())), o.signal);
+    if (o.signal?.aborted) throw new AbortedError();
   }
 }

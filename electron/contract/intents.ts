@@ -43,6 +43,12 @@ export const INTENT_TABLE = {
    * verified as Trend Micro's run only when the user confirmed it (`allowUnverifiedPublisher`).
    */
   run: intent(z.tuple([text(512).nullable(), z.boolean()])).answers(),
+  /**
+   * The one click (issue 20 §1): copy → checks → IpXfer → verify, in the session. Arguments as
+   * `run`, and `force`: repair although there is nothing to repair. A publisher refusal stops
+   * before anything runs; the same intent with the confirmation then goes on.
+   */
+  repair: intent(z.tuple([text(512).nullable(), z.boolean(), z.boolean()])).answers(),
   cancel: intent(none).answers(),
   verify: intent(none).answers(),
   /** Start the agent services a stopped IpXfer left stopped. */
@@ -52,10 +58,10 @@ export const INTENT_TABLE = {
   setLanguage: intent(z.tuple([z.enum(LANGS)])).answers(),
   /** An offline kit from `input` into `outDir`, for the server build the session holds. */
   makeKit: intent(z.tuple([text(2048), text(2048)])).answers(),
-  /** Server check: run CertificateManager -l on this PC (the Apex One server). */
-  listAgents: intent(none).answers(),
-  /** The server check's list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */
-  exportAgents: intent(z.tuple([z.enum(['csv', 'json'])])).answers<ExportedFile>(),
+  /** Mismatched agents: run CertificateManager -l on this PC (the Apex One server). */
+  listMismatchedAgents: intent(none).answers(),
+  /** The mismatched agents list as a file to save: CSV (UTF-8 with BOM, for Excel) or JSON. */
+  exportMismatchedAgents: intent(z.tuple([z.enum(['csv', 'json'])])).answers<ExportedFile>(),
   /** The text report of the last run, to read in the page (a browser cannot open folders). */
   reportText: intent(none).answers<string | null>(),
   /** Host capabilities; each refuses where HostInfo says it is not available. */

@@ -8,7 +8,7 @@ import type { Lang } from '../base/langs.js';
 
 export type { Lang };
 
-/** The repair's steps in their order; the server check ('agents') stands beside them. */
+/** The repair's steps in their order; the mismatched agents list ('agents') stands beside them. */
 export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
 
@@ -20,7 +20,7 @@ export interface WizardSteps {
   onServer: boolean;
 }
 
-export type RepairOperationView = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'services';
+export type RepairOperationView = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'services' | 'repair';
 /** Where an error belongs on screen: the wizard step (or service) that raised it. */
 export type ErrorStepView = 'pc' | 'source' | 'collect' | 'run' | 'verify' | 'kit' | 'agents';
 export type OutcomeView = 'ready' | 'fixed' | 'already-fixed' | 'failed' | 'not-verified' | 'bad-input' | 'environment' | 'timeout' | 'cancelled';
@@ -44,6 +44,10 @@ export interface AvailableView {
   collect: boolean;
   /** Repair although the agent already holds the server's certificate. */
   collectForce: boolean;
+  /** The one-click repair (copy → checks → IpXfer → verify). */
+  repair: boolean;
+  /** The same although there is nothing to repair. */
+  repairForce: boolean;
   run: boolean;
   verify: boolean;
   cancel: boolean;
@@ -88,10 +92,16 @@ export interface RepairStateView {
   blockers: WordedErrorView[];
   source: { input: string; root: string; tried: TriedPlaceView[] } | null;
   serverBuild: { value: number | null; evidence: { kind: string }[] } | null;
-  plan: { files: { role: FileRoleView; name: string }[] } | null;
+  plan: { files: { role: FileRoleView; name: string }[]; notes: { code: string }[] } | null;
   certificate: CertificateView | null;
   /** The agent's certificate before any run, compared with the server's. */
   agentCertificateBefore: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[] } | null;
+  /** The agent as it is after a run: what the earlier steps show once there is a result. */
+  agentCertificateNow: { serial: string | null; notAfter: string | null; matchesServer: boolean; servicesDown: string[] } | null;
+  /** The one-click repair's phase. */
+  phase: 'copy' | 'checks' | 'ipxfer' | 'verify' | null;
+  /** After a run: services down, stopped before the run or during it; `runStopped`: IpXfer was stopped. */
+  servicesAfter: { before: string[]; during: string[]; runStopped: boolean } | null;
   collect: {
     progress: { file: string; fileBytes: number; fileTotal: number; bytesDone: number; bytesTotal: number } | null;
     workDir: string | null;
@@ -126,7 +136,8 @@ export interface RepairStateView {
 
 export interface KitStateView {
   busy: 'kit' | null;
-  kit: { folder: string; manifest: { files: { name: string }[] } } | null;
+  /** `shown`: the folder as the user named it; `folder` is where it really is. */
+  kit: { folder: string; shown: string; manifest: { files: { name: string }[] } } | null;
   error: WordedErrorView | null;
 }
 
@@ -137,9 +148,9 @@ export interface AgentsTableView {
   roles: Partial<Record<'host' | 'ip' | 'domain' | 'guid', number>>;
 }
 
-export interface ServerCheckStateView {
+export interface MismatchedAgentsStateView {
   busy: 'agents' | null;
-  /** This PC is an Apex One server (CertificateManager found): the server check is offered. */
+  /** This PC is an Apex One server (CertificateManager found): the mismatched agents list is offered. */
   localServer: string | null;
   agents: { listFile: string; table: AgentsTableView; certificate: (CertificateView & { daysLeft: number }) | null; renewedRecently: boolean } | null;
   error: WordedErrorView | null;
@@ -175,7 +186,7 @@ export interface SessionTextView {
 export interface WizardView {
   state: RepairStateView;
   kit: KitStateView;
-  serverCheck: ServerCheckStateView;
+  mismatchedAgents: MismatchedAgentsStateView;
   /** Every domain text already worded in the session's language. */
   text: SessionTextView;
   /** The steps the page may show and the one the session is at. */
@@ -213,7 +224,7 @@ export interface HostInfo {
   version: string;
 }
 
-/** The server check's list as a file to save. */
+/** The mismatched agents list as a file to save. */
 export interface ExportedFile {
   name: string;
   mime: string;

@@ -29,6 +29,8 @@ export type ErrorDetails =
   | { code: 'ipxfer-missing'; name: string; folder: string; tried: TriedPlace[] }
   | { code: 'datfhs-missing'; name: string; folder: string; build: number }
   | { code: 'option-invalid'; option: string; value: string; expected: string }
+  /** An option no command has (`--sourc`): named as typed, with the nearest known one. */
+  | { code: 'option-unknown'; option: string; suggestion: string | null }
   | { code: 'profile-invalid'; file: string; problem: string }
   | { code: 'work-dir-failed'; path: string; reason: string }
   | { code: 'copy-failed'; file: string; reason: string }
@@ -79,6 +81,7 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'ipxfer-missing': 'bad-input',
   'datfhs-missing': 'bad-input',
   'option-invalid': 'bad-input',
+  'option-unknown': 'bad-input',
   'profile-invalid': 'bad-input',
   'work-dir-failed': 'bad-input',
   'copy-failed': 'bad-input',

@@ -52,7 +52,8 @@ export function reportText(r: Report): string {
   line(agentLine(m, r.agent));
   const before = r.agent?.certificateBefore;
   if (before && r.certificate) {
-    line(m.diagnosis(before, r.certificate));
+    // Reports written before the services were recorded here (older versions, other PCs) have none.
+    line(m.diagnosis({ ...before, servicesDown: before.servicesDown ?? [] }, r.certificate));
   }
   if (r.source) {
     line();

@@ -48,7 +48,8 @@ export function describeState(s: RepairState, lang: Lang, now: Date): SessionTex
   const details = s.error?.details;
   const tried = s.source?.tried ?? (details && 'tried' in details ? details.tried : []);
   const autoPcc = m.autoPcc(serverName(s));
-  const before = s.agentCertificateBefore;
+  // Once a run has ended, the diagnosis is the agent as it is now (the report keeps "before").
+  const before = s.agentCertificateNow ?? s.agentCertificateBefore;
   return {
     outcome: s.outcome ? m.outcomeFor(s.outcome, stateCopyStage(s)) : null,
     outcomeTitle: s.outcome ? m.outcomeTitle[s.outcome] : null,

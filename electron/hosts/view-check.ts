@@ -6,7 +6,7 @@
 import type * as C from '../contract/index.js';
 import type { OutputLine } from '../core/run-ipxfer.js';
 import type { SessionText } from '../core/session-text.js';
-import type { KitState, RepairState, ServerCheckState } from '../core/session/state.js';
+import type { KitState, RepairState, MismatchedAgentsState } from '../core/session/state.js';
 import type { WIZARD_STEPS, WizardStep, WizardSteps } from '../core/session/wizard-steps.js';
 import type { SessionView } from './wizard-service.js';
 
@@ -18,7 +18,7 @@ export type ViewChecks = [
   Holds<Assignable<SessionView, C.WizardView>>,
   Holds<Assignable<RepairState, C.RepairStateView>>,
   Holds<Assignable<KitState, C.KitStateView>>,
-  Holds<Assignable<ServerCheckState, C.ServerCheckStateView>>,
+  Holds<Assignable<MismatchedAgentsState, C.MismatchedAgentsStateView>>,
   Holds<Assignable<SessionText, C.SessionTextView>>,
   Holds<Assignable<OutputLine, C.OutputLine>>,
   Holds<Same<WizardSteps, C.WizardSteps>>,

@@ -9,15 +9,15 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isIntentName, parseIntentArgs, type AnyIntentResult, type HostInfo, type IntentName, type IntentResult, type OutputBatch, type WizardIntents, type WizardView } from '../contract/index.js';
-import { agentsToCsv, agentsToJson } from '../core/agents-list.js';
+import { agentsToCsv, agentsToJson } from '../core/mismatched-agents.js';
 import { FixError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { SessionContext } from '../core/session/context.js';
 import { KitService } from '../core/session/kit-service.js';
 import { RepairSession } from '../core/session/repair-session.js';
-import { ServerCheckService } from '../core/session/server-check.js';
+import { MismatchedAgentsService } from '../core/session/mismatched-agents-service.js';
 import { describeState, type SessionText } from '../core/session-text.js';
-import type { KitState, RepairState, ServerCheckState } from '../core/session/state.js';
+import type { KitState, RepairState, MismatchedAgentsState } from '../core/session/state.js';
 import { wizardSteps, type WizardSteps } from '../core/session/wizard-steps.js';
 
 /** A refusal of the intent itself (unknown, wrong arguments, not possible here): its words go to the page as they are. */
@@ -47,7 +47,7 @@ const MAX_RECENT = 8;
 export interface SessionView {
   state: RepairState;
   kit: KitState;
-  serverCheck: ServerCheckState;
+  mismatchedAgents: MismatchedAgentsState;
   text: SessionText;
   steps: WizardSteps;
 }
@@ -59,19 +59,19 @@ export class WizardService {
   private repairSession!: RepairSession;
   private unsubscribeRepair: (() => void)[] = [];
   readonly kit: KitService;
-  readonly serverCheck: ServerCheckService;
+  readonly mismatchedAgents: MismatchedAgentsService;
   private readonly o: WizardServiceOptions;
   private readonly unsubscribe: (() => void)[];
 
   constructor(o: WizardServiceOptions) {
     this.o = o;
     this.kit = new KitService(o.context);
-    this.serverCheck = new ServerCheckService(o.context);
+    this.mismatchedAgents = new MismatchedAgentsService(o.context);
     this.attachRepair(new RepairSession(o.context));
     this.unsubscribe = [
       this.kit.onState(() => this.publish()),
-      this.serverCheck.onState(() => this.publish()),
-      this.serverCheck.onOutput((line) => this.queue(line)),
+      this.mismatchedAgents.onState(() => this.publish()),
+      this.mismatchedAgents.onOutput((line) => this.queue(line)),
     ];
   }
 
@@ -98,8 +98,8 @@ export class WizardService {
 
   view(): SessionView {
     const state = this.repairSession.state;
-    const serverCheck = this.serverCheck.state;
-    return { state, kit: this.kit.state, serverCheck, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, serverCheck) };
+    const mismatchedAgents = this.mismatchedAgents.state;
+    return { state, kit: this.kit.state, mismatchedAgents, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, mismatchedAgents) };
   }
 
   private publish(): void {
@@ -122,8 +122,8 @@ export class WizardService {
 
   /** What a page that just (re)connected needs: the whole view, then the output kept so far. */
   resync(send: (view: WizardView, output: OutputBatch) => void): void {
-    const busyAgents = this.serverCheck.state.busy !== null || (this.serverCheck.state.agents !== null && !this.repairSession.state.running && !this.repairSession.state.run);
-    const snap = busyAgents ? this.serverCheck.outputSnapshot() : this.repairSession.outputSnapshot();
+    const busyAgents = this.mismatchedAgents.state.busy !== null || (this.mismatchedAgents.state.agents !== null && !this.repairSession.state.running && !this.repairSession.state.run);
+    const snap = busyAgents ? this.mismatchedAgents.outputSnapshot() : this.repairSession.outputSnapshot();
     send(this.view(), { reset: true, lines: snap.lines, dropped: snap.total - snap.lines.length });
   }
 
@@ -208,7 +208,7 @@ export class WizardService {
       return this.info();
     },
     detect: async () => {
-      await Promise.all([this.repairSession.detect(), this.serverCheck.detect()]);
+      await Promise.all([this.repairSession.detect(), this.mismatchedAgents.detect()]);
       await this.checkSuggestedSource();
     },
     setSource: async (input, serverBuild) => {
@@ -227,10 +227,15 @@ export class WizardService {
       await this.repairSession.run(password, { allowUnverifiedPublisher });
       this.flush();
     },
+    repair: async (password, allowUnverifiedPublisher, force) => {
+      // The password is handed to the session for this repair and not kept here.
+      await this.repairSession.repair(password, { allowUnverifiedPublisher, force });
+      this.flush();
+    },
     cancel: async () => {
       this.repairSession.cancel();
       this.kit.cancel();
-      this.serverCheck.cancel();
+      this.mismatchedAgents.cancel();
     },
     verify: async () => {
       await this.repairSession.verify();
@@ -257,13 +262,13 @@ export class WizardService {
     makeKit: async (input, outDir) => {
       await this.kit.make(input, outDir, this.repairSession.buildOverride);
     },
-    listAgents: async () => {
+    listMismatchedAgents: async () => {
       this.pending = { reset: true, lines: [], dropped: 0 };
-      await this.serverCheck.list(null);
+      await this.mismatchedAgents.list(null);
       this.flush();
     },
-    exportAgents: async (format) => {
-      const table = this.serverCheck.state.agents?.table;
+    exportMismatchedAgents: async (format) => {
+      const table = this.mismatchedAgents.state.agents?.table;
       if (!table) throw new IntentError('no agents list yet');
       if (format === 'json') return { name: 'mismatched-agents.json', mime: 'application/json', base64: Buffer.from(JSON.stringify(agentsToJson(table), null, 2)).toString('base64') };
       return { name: 'mismatched-agents.csv', mime: 'text/csv', base64: agentsToCsv(table).toString('base64') };
@@ -301,13 +306,13 @@ export class WizardService {
 
   /** Whether something is running that closing the window would stop (IpXfer above all). */
   get busy(): boolean {
-    return this.repairSession.state.busy !== null || this.kit.state.busy !== null || this.serverCheck.state.busy !== null;
+    return this.repairSession.state.busy !== null || this.kit.state.busy !== null || this.mismatchedAgents.state.busy !== null;
   }
 
   close(): void {
     this.repairSession.dispose();
     this.kit.dispose();
-    this.serverCheck.dispose();
+    this.mismatchedAgents.dispose();
     this.flush();
     for (const u of [...this.unsubscribe, ...this.unsubscribeRepair]) u();
   }

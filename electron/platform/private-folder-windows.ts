@@ -4,8 +4,25 @@
  * becomes Administrators (S-1-5-32-544); inherited entries are removed and full control granted to
  * SYSTEM and Administrators only; any other entry left (a user who made the folder first and granted
  * himself rights) is removed; then the ACL is read back and the folder refused unless it is exactly
- * that. SIDs, not names: group names are translated on Japanese Windows. The read-back is PowerShell's
- * `(Get-Acl).Sddl`, SDDL being locale-free (icacls' own listing is translated).
+ * that. SIDs, not names: group names are translated on Japanese Windows, and icacls' own listing is
+ * translated too, so the read-back is SDDL, which is locale-free. Two sources:
+ *
+ * 1. PowerShell's `(Get-Acl -LiteralPath ...).Sddl`: the owner and the DACL.
+ * 2. When PowerShell gives no SDDL (blocked by AppLocker or Constrained Language Mode, missing, failing:
+ *    common on managed PCs, issue 18 §1), `icacls <dir> /save <file>`: the DACL only. Microsoft's
+ *    icacls help says /save "stores the DACLs for the files and folders that match the name into
+ *    aclfile for later use with /restore. Note that SACLs, owner, or integrity labels are not saved."
+ *    The file's layout is not documented. ASSUMED (not recorded on Windows here): UTF-16LE (with or
+ *    without a BOM), for each name a line holding the name as matched (the folder's last component),
+ *    then a line holding the DACL in SDDL (`D:PAI(A;OICI;FA;;;SY)...`). The parser takes the first
+ *    line that reads as a DACL and also accepts UTF-8/ANSI text, so a small layout difference does not
+ *    matter; anything else reads as "unreadable" and the folder is refused.
+ *    The owner then cannot be read back (no locale-free source without PowerShell: `dir /q` prints
+ *    translated, truncated names). It rests on `icacls /setowner`'s exit status: once the DACL reads
+ *    clean, /setowner is run again and the DACL read once more, so the last owner change before the
+ *    verdict is ours and the DACL at that moment gives nobody else WRITE_OWNER or WRITE_DAC. What that
+ *    cannot rule out: a user who made the folder first and races both icacls calls (retaking the owner
+ *    in between through a right he granted himself beforehand). Get-Acl, when it answers, rules it out.
  *
  * ASSUMED, not recorded (no real Windows here; tests/fixtures/windows has no ACL recording): that
  * `Get-Acl`'s `.Sddl` of such a folder reads `O:BAG:..D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)`. The
@@ -13,6 +30,9 @@
  * one string, and accepts the ACEs in any order.
  */
 import { execa } from 'execa';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { assertPlainFolder, NotPrivateError } from '../base/private-folder.js';
 import { psQuote } from './relaunch-elevated.js';
 import { systemToolPath } from './system-tool.js';
@@ -33,6 +53,11 @@ export function icaclsArgs(dir: string): string[] {
 /** `/remove` drops both the allow and the deny entries of one SID. */
 export function icaclsRemoveArgs(dir: string, sid: string): string[] {
   return [dir, '/remove', `*${sid}`, '/q'];
+}
+
+/** `/save` writes the DACL as SDDL into `file` (the owner is not saved: see above). */
+export function icaclsSaveArgs(dir: string, file: string): string[] {
+  return [dir, '/save', file, '/q'];
 }
 
 export function readAclArgs(dir: string): string[] {
@@ -105,10 +130,40 @@ function isFullControl(rights: string): boolean {
   return rights === 'FA' || (/^0X[0-9A-F]+$/.test(rights) && (Number.parseInt(rights.slice(2), 16) & 0x1f01ff) === 0x1f01ff);
 }
 
-/** Why an ACL is not "Administrators own it; SYSTEM and Administrators, full control, nothing else" (null: it is). */
-export function aclProblem(acl: ParsedSddl | null): string | null {
+/** The text of an `icacls /save` file: UTF-16LE with or without a BOM; UTF-8/ANSI accepted too. */
+export function decodeIcaclsSave(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[1] === 0 && bytes[0] !== 0) return bytes.toString('utf16le');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/**
+ * The DACL in the file `icacls <dir> /save <file>` writes (layout ASSUMED, see the top of this file):
+ * UTF-16LE (BOM or not; UTF-8/ANSI accepted too), a name line, then the SDDL line. Null when no line
+ * reads as a DACL. The owner is not in it: `owner` stays null.
+ */
+export function parseIcaclsSave(bytes: Buffer): ParsedSddl | null {
+  // A name never holds ':' (Windows refuses it in file names): the name line cannot pass for a DACL.
+  for (const line of decodeIcaclsSave(bytes).split(/\r?\n|\r/)) {
+    const t = line.trim();
+    if (!/^D:[A-Z]*\(/i.test(t) && !/^D:[A-Z]*$/i.test(t)) continue;
+    const acl = parseSddl(t);
+    return acl ? { ...acl, owner: null } : null;
+  }
+  return null;
+}
+
+/** Who read the ACL back: PowerShell (owner and DACL) or `icacls /save` (the DACL only). */
+export type AclSource = 'get-acl' | 'icacls-save';
+
+/**
+ * Why an ACL is not "Administrators own it; SYSTEM and Administrators, full control, nothing else"
+ * (null: it is). With `ownerSetByIcacls` (read back by icacls /save, which holds no owner) the owner
+ * is taken from `/setowner`'s exit status instead (see the top of this file).
+ */
+export function aclProblem(acl: ParsedSddl | null, o: { ownerSetByIcacls?: boolean } = {}): string | null {
   if (!acl) return 'unreadable';
-  if (acl.owner !== ADMINISTRATORS_SID) return `owner ${acl.owner ?? 'unknown'}`;
+  if (!(o.ownerSetByIcacls && acl.owner === null) && acl.owner !== ADMINISTRATORS_SID) return `owner ${acl.owner ?? 'unknown'}`;
   if (!acl.protected) return 'inherits';
   for (const ace of acl.aces) {
     if (ace.sid !== SYSTEM_SID && ace.sid !== ADMINISTRATORS_SID) return `entry for ${ace.sid}`;
@@ -135,10 +190,54 @@ async function icacls(args: string[]): Promise<void> {
   }
 }
 
-async function readAcl(dir: string): Promise<{ text: string; acl: ParsedSddl | null }> {
+/**
+ * PowerShell was found not to answer in this process (blocked, missing, failing): later read-backs go
+ * straight to icacls instead of waiting for it again at every folder level.
+ */
+let powershellSilent = false;
+
+interface ReadBack {
+  text: string;
+  acl: ParsedSddl | null;
+  source: AclSource;
+}
+
+async function readAclWithPowerShell(dir: string): Promise<ReadBack | null> {
+  if (powershellSilent) return null;
   const r = await execa(systemToolPath('powershell'), readAclArgs(dir), { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
   const text = r.exitCode === 0 ? String(r.stdout).trim() : '';
-  return { text, acl: parseSddl(text) };
+  const acl = parseSddl(text);
+  if (!acl) {
+    // No SDDL at all (Constrained Language Mode, AppLocker, a stub, an error): PowerShell cannot
+    // judge here. An SDDL that is not private is an answer, and is judged as one.
+    powershellSilent = true;
+    return null;
+  }
+  return { text, acl, source: 'get-acl' };
+}
+
+async function readAclWithIcacls(dir: string): Promise<ReadBack> {
+  // A fresh folder of this (elevated) process's own temp: icacls writes the file, we read it once.
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'acf-acl-'));
+  try {
+    const file = path.join(tmp, 'acl.txt');
+    const r = await execa(systemToolPath('icacls'), icaclsSaveArgs(dir, file), { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
+    const bytes = r.exitCode === 0 ? await readFile(file).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+    const acl = parseIcaclsSave(bytes);
+    const text = bytes.length ? decodeIcaclsSave(bytes).replace(/\s+/g, ' ').trim() : `icacls /save exit ${r.exitCode ?? 'failed'}, no file`;
+    return { text, acl, source: 'icacls-save' };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function readAcl(dir: string): Promise<ReadBack> {
+  return (await readAclWithPowerShell(dir)) ?? (await readAclWithIcacls(dir));
+}
+
+/** For tests: forget that PowerShell did not answer. */
+export function resetAclReadBack(): void {
+  powershellSilent = false;
 }
 
 export async function makeWindowsFolderPrivate(dir: string): Promise<void> {
@@ -151,8 +250,14 @@ export async function makeWindowsFolderPrivate(dir: string): Promise<void> {
     for (const sid of extra) await icacls(icaclsRemoveArgs(dir, sid));
     read = await readAcl(dir);
   }
-  const problem = aclProblem(read.acl);
-  if (problem) throw new NotPrivateError(dir, 'acl', `${problem}: ${read.text || 'no answer'}`);
+  if (read.source === 'icacls-save' && read.acl && !aclProblem(read.acl, { ownerSetByIcacls: true })) {
+    // The owner was not read back: set it once more now that nobody else holds a right in the DACL,
+    // and read the DACL again after it (see the top of this file).
+    await icacls(icaclsOwnerArgs(dir));
+    read = await readAcl(dir);
+  }
+  const problem = aclProblem(read.acl, { ownerSetByIcacls: read.source === 'icacls-save' });
+  if (problem) throw new NotPrivateError(dir, 'acl', `${problem} (${read.source}): ${read.text || 'no answer'}`);
   // Swapped for a junction while the ACL was being set: refused all the same.
   await assertPlainFolder(dir);
 }

@@ -2,7 +2,7 @@
  * The simulated PC: a JSON profile stands in for the registry, services and network shares.
  * Used by the training mode and every test; never chosen on its own (only `--simulate` / demo).
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,11 @@ export interface SimulatedProfile {
   shares: Record<string, string>;
   /** Host names the simulated network resolves (lower case) → their addresses; any other name does not resolve. */
   hosts: Record<string, string[]>;
+  /**
+   * A JSON file of service states (`{ "ntrtscan": "stopped" }`) over `services`, read at each look:
+   * the training IpXfer stand-in writes it when it stops and starts the agent's services.
+   */
+  servicesFile?: string | null;
 }
 
 export class ProfileError extends Error {
@@ -77,7 +82,9 @@ export function parseProfile(raw: unknown, file: string, baseDir: string): Simul
     if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && isIP(a) !== 0)) fail(`"hosts.${name}" must be a list of IP addresses`);
     hosts[name.toLowerCase()] = (list as string[]).map((a) => a.toLowerCase());
   }
-  return { arch: p.arch as SimulatedProfile['arch'], elevated: p.elevated as boolean, hostname: hostname as string, codePage: codePage as number, agent, services, shares, hosts };
+  if (p.servicesFile !== undefined && p.servicesFile !== null && typeof p.servicesFile !== 'string') fail('"servicesFile" must name a JSON file');
+  const servicesFile = typeof p.servicesFile === 'string' ? path.resolve(baseDir, p.servicesFile) : null;
+  return { arch: p.arch as SimulatedProfile['arch'], elevated: p.elevated as boolean, hostname: hostname as string, codePage: codePage as number, agent, services, shares, hosts, servicesFile };
 }
 
 export function loadProfile(file: string): SimulatedProfile {
@@ -156,13 +163,27 @@ export class SimulatedPlatform implements Platform {
     return this.profile.hosts[name.toLowerCase().replace(/\.$/, '')] ?? null;
   }
   async serviceState(name: string): Promise<ServiceState> {
-    return this.profile.services[name.toLowerCase()] ?? 'missing';
+    const key = name.toLowerCase();
+    const live = this.liveServices()[key];
+    if (live && STATES.has(live) && key in this.profile.services) return live as ServiceState;
+    return this.profile.services[key] ?? 'missing';
+  }
+
+  /** The states the training IpXfer stand-in wrote (none: the profile's). */
+  private liveServices(): Record<string, string> {
+    if (!this.profile.servicesFile) return {};
+    try {
+      return JSON.parse(readFileSync(this.profile.servicesFile, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
   }
 
   /** The training PC's services live in memory: IpXfer stand-ins cannot stop them, Start starts them. */
   async startService(name: string): Promise<boolean> {
     if (this.profile.services[name.toLowerCase()] === 'missing' || !(name.toLowerCase() in this.profile.services)) return false;
     this.profile.services[name.toLowerCase()] = 'running';
+    if (this.profile.servicesFile) writeFileSync(this.profile.servicesFile, JSON.stringify({ ...this.liveServices(), [name.toLowerCase()]: 'running' }));
     return true;
   }
 

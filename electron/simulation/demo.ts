@@ -5,12 +5,12 @@
  * first one's files (reports, settings, certificates).
  */
 import { realpathSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../base/package-root.js';
 import iconv from 'iconv-lite';
-import { DEMO_LINES_JA } from './fake-ipxfer.js';
+import { DEMO_FAST_LINE_DELAY_MS, DEMO_LINE_DELAY_MS, DEMO_LINES_JA } from './fake-ipxfer.js';
 import { makeCertificate } from './make-certificate.js';
 import { writeServerTree } from './server-tree.js';
 
@@ -44,7 +44,7 @@ export interface Demo {
   /** The world's own folder: shares, profiles, reports and settings of this instance only. */
   folder: string;
   profile: string;
-  /** The same world seen from the server (C: is the server's): for the server check. */
+  /** The same world seen from the server (C: is the server's): for the mismatched agents list. */
   serverProfile: string;
   agentDir: string;
   /** The simulated USB stick (`E:\\` in the profile). */
@@ -59,9 +59,27 @@ const DEMO_AGENTS = [
   'NB-KEIRI-03,192.168.30.13,本社\\経理,7c9e6679-7425-40de-944b-e07fc1f90ae7',
 ].join('\r\n');
 
+/**
+ * The training worlds (issue 20 §6): the usual repair; a service already stopped before the run
+ * (the diagnosis says so, IpXfer starts it again); IpXfer that leaves the agent's services stopped
+ * (the result offers to start them).
+ */
+export const DEMO_WORLDS = ['standard', 'service-stopped', 'services-left-stopped'] as const;
+export type DemoWorld = (typeof DEMO_WORLDS)[number];
+
+export interface DemoOptions {
+  /** The training IpXfer in a second or so instead of at least 15 s (tests). */
+  fast?: boolean;
+  world?: DemoWorld;
+}
+
 /** Makes a training world in `folder` (default: a new folder in the temp folder, never a shared one). */
-export async function createDemo(folder?: string, template = demoProfileTemplate()): Promise<Demo> {
+export async function createDemo(folder?: string, template = demoProfileTemplate(), options: DemoOptions = {}): Promise<Demo> {
   const profile = JSON.parse(await readFile(template, 'utf8'));
+  const world = options.world ?? 'standard';
+  // The service states live in a file the stand-in IpXfer writes (it stops and starts them).
+  profile.servicesFile = 'services.json';
+  if (world === 'service-stopped') profile.services = { ...profile.services, ntrtscan: 'stopped' };
   const dir = folder ?? (await mkdtemp(path.join(os.tmpdir(), 'apex-cert-fix-demo-')));
   await mkdir(dir, { recursive: true });
   const local = (share: string) => path.join(dir, profile.shares[share]);
@@ -72,7 +90,15 @@ export async function createDemo(folder?: string, template = demoProfileTemplate
   await writeServerTree(local('\\\\APEXSRV\\ofcscan'), {
     certificate: serverCert.der,
     datfhs: ['x86', 'x64'],
-    behaviour: { agentDir, password: DEMO_PASSWORD, encoding: 'cp932', lines: DEMO_LINES_JA, lineDelayMs: 400 },
+    behaviour: {
+      agentDir,
+      password: DEMO_PASSWORD,
+      encoding: 'cp932',
+      lines: DEMO_LINES_JA,
+      lineDelayMs: options.fast ? DEMO_FAST_LINE_DELAY_MS : DEMO_LINE_DELAY_MS,
+      servicesFile: path.join(dir, 'services.json'),
+      leaveServicesStopped: world === 'services-left-stopped',
+    },
     certificateManager: { list: iconv.encode(DEMO_AGENTS + '\r\n', 'cp932') },
   });
   await mkdir(agentDir, { recursive: true });
@@ -81,8 +107,8 @@ export async function createDemo(folder?: string, template = demoProfileTemplate
   const usb = profile.shares['E:\\'] ? local('E:\\') : path.join(dir, 'usb');
   await mkdir(usb, { recursive: true });
   const profileFile = path.join(dir, 'profile.json');
-  await cp(template, profileFile);
+  await writeFile(profileFile, JSON.stringify(profile, null, 2));
   const serverProfile = path.join(dir, 'server-profile.json');
-  await writeFile(serverProfile, JSON.stringify({ ...profile, hostname: 'APEXSRV', agent: null, shares: { ...profile.shares, 'C:\\': profile.shares['\\\\APEXSRV\\c$'] } }, null, 2));
+  await writeFile(serverProfile, JSON.stringify({ ...profile, hostname: 'APEXSRV', agent: null, servicesFile: null, shares: { ...profile.shares, 'C:\\': profile.shares['\\\\APEXSRV\\c$'] } }, null, 2));
   return { folder: dir, profile: profileFile, serverProfile, agentDir, usb };
 }

@@ -19,8 +19,22 @@ export function browserLang(): Lang {
 }
 
 export function startI18n(lang: Lang): void {
-  init({ fallbackLocale: 'en', initialLocale: lang });
-  document.documentElement.lang = lang;
+  // Not `initialLocale: lang`: svelte-i18n checks that with Intl.NumberFormat.supportedLocalesOf,
+  // whose first call has V8 build its table of ICU locales, the largest single cost of the first
+  // screen (`npm run bench`). Our two languages need no check: set directly. See warmIntl.
+  init({ fallbackLocale: 'en' });
+  switchLocale(lang);
+}
+
+/**
+ * Builds that table while the user reads the first screen (the renderer waits for nothing then),
+ * so that the first message with a number or a plural (the Server step's days left, the run's line
+ * count) does not pay for it later. Once per page.
+ */
+export function warmIntl(lang: Lang): void {
+  const warm = () => void Intl.NumberFormat.supportedLocalesOf(lang);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 0);
 }
 
 export function switchLocale(lang: Lang): void {

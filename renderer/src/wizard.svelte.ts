@@ -8,7 +8,18 @@ import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
 import { WIZARD_STEPS, type HostInfo, type OutputLine, type WizardApi, type WizardStep, type WizardView } from '../../electron/contract/index.js';
 import { connect, type Connection } from './api-client';
-import { switchLocale, type Lang } from './i18n';
+import { switchLocale, warmIntl, type Lang } from './i18n';
+
+const STEP_KEY = 'apex-cert-fix.step';
+
+function rememberedStep(): Step | null {
+  try {
+    const v = sessionStorage.getItem(STEP_KEY);
+    return v && ([...WIZARD_STEPS, 'agents'] as string[]).includes(v) ? (v as Step) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The repair's steps in order (the server check, 'agents', stands beside them): the session's list. */
 export const STEPS = WIZARD_STEPS;
@@ -46,13 +57,16 @@ class Wizard {
     const v = await first;
     // Only a session that does not know this PC yet looks at it: a reload keeps what was found.
     if (!v.state.environment && v.state.busy === null) await this.act(() => this.api.detect());
+    warmIntl(this.info.lang);
   }
 
   private receive(v: WizardView): void {
     const prev = this.view;
     this.view = v;
     if (!prev) {
-      this.step = v.steps.at;
+      // A reload stays on the step the user was at (if the session still offers it), else where the session is.
+      const kept = rememberedStep();
+      this.step = kept && v.steps.open[kept] ? kept : v.steps.at;
       this.firstView(v);
       return;
     }
@@ -60,21 +74,21 @@ class Wizard {
     this.narrate(prev, v);
     const s = v.state;
     // A run that ends (here or in another window) shows its result.
-    if ((prev.state.busy === 'run' || prev.state.busy === 'verify') && s.busy === null && v.steps.open.result && (this.step === 'run' || this.step === 'result')) this.step = 'result';
+    if ((prev.state.busy === 'run' || prev.state.busy === 'verify' || prev.state.busy === 'repair') && s.busy === null && v.steps.open.result && (this.step === 'run' || this.step === 'result' || this.step === 'pc')) this.step = 'result';
     // A step the session no longer supports (a new repair, a new source) gives way to where it is.
     else if (!this.reachable(this.step)) this.step = v.steps.at;
   }
 
   /** Says in the live region what started and how it ended. */
   private narrate(prev: WizardView, next: WizardView): void {
-    const was = prev.state.busy ?? prev.kit.busy ?? prev.serverCheck.busy;
-    const now = next.state.busy ?? next.kit.busy ?? next.serverCheck.busy;
+    const was = prev.state.busy ?? prev.kit.busy ?? prev.mismatchedAgents.busy;
+    const now = next.state.busy ?? next.kit.busy ?? next.mismatchedAgents.busy;
     if (now && now !== was) this.announce(t(`busy.${now}`));
     else if (!now && was) {
       const s = next.state;
-      const error = [s.error, next.kit.error, next.serverCheck.error].find((e) => e !== null);
+      const error = [s.error, next.kit.error, next.mismatchedAgents.error].find((e) => e !== null);
       if (error) this.announce(error.message);
-      else if ((was === 'run' || was === 'verify' || was === 'services') && next.text.outcomeTitle) this.announce(next.text.outcomeTitle);
+      else if ((was === 'run' || was === 'verify' || was === 'services' || was === 'repair') && next.text.outcomeTitle) this.announce(next.text.outcomeTitle);
       else this.announce(t(`done.${was}`));
     }
   }
@@ -100,7 +114,7 @@ class Wizard {
 
   get busy() {
     const v = this.view;
-    return v ? (v.state.busy ?? v.kit.busy ?? v.serverCheck.busy) : null;
+    return v ? (v.state.busy ?? v.kit.busy ?? v.mismatchedAgents.busy) : null;
   }
 
   /** The session says which steps are open (nothing but the first before it has said anything). */
@@ -111,6 +125,27 @@ class Wizard {
   go(step: Step): void {
     this.notice = null;
     if (this.reachable(step)) this.step = step;
+  }
+
+  /** The step shown: remembered for a reload of this tab (a view memory, not a step rule). */
+  rememberStep(): void {
+    // Before the first view the step is only the default: nothing to remember yet.
+    if (!this.view) return;
+    try {
+      sessionStorage.setItem(STEP_KEY, this.step);
+    } catch {
+      // No storage (a locked-down browser): a reload lands where the session is.
+    }
+  }
+
+  /** Set by "Try another password": the repair screen puts the keyboard in the emptied password field. */
+  focusPassword = $state(false);
+
+  /** After a result: back to the repair screen, the password field emptied and focused; the next repair makes fresh copies. */
+  again(): void {
+    this.notice = null;
+    this.focusPassword = true;
+    this.step = 'pc';
   }
 
   next(): void {
@@ -187,6 +222,20 @@ class Wizard {
     await this.act(() => this.api.run(password, allowUnverifiedPublisher));
     this.confirmingCancel = false;
     if (this.reachable('result')) this.step = 'result';
+  }
+
+  /**
+   * The one click (issue 20 §1): copy → checks → IpXfer → verify in the session, each phase shown
+   * live on this screen; the result step once it has ended. A publisher refusal stays here, with
+   * its confirmation.
+   */
+  async repair(password: string | null, allowUnverifiedPublisher: boolean, force: boolean): Promise<void> {
+    this.lines = [];
+    this.lineCount = 0;
+    this.confirmingCancel = false;
+    await this.act(() => this.api.repair(password, allowUnverifiedPublisher, force));
+    this.confirmingCancel = false;
+    if (this.reachable('result') && this.state?.finishedAt) this.step = 'result';
   }
 
   /** "Done" / "Repair another PC": a fresh session in the same language, back to step 1. */

@@ -13,6 +13,7 @@
  *   x86/IpXfer.exe  x86/DatFHS.dll           32-bit builds of the first pair, signed
  *   unsigned/IpXfer_x64.exe                  x64/IpXfer_x64.exe before signing
  *   bin/fake-service.exe bin/fltmc.exe bin/CertificateManager.exe bin/planted-tool.exe bin/powershell-standin.exe bin/powershell.exe (the ACL read-back stand-in)
+ *   bin/icacls.exe (the icacls /save stand-in)
  *   ca/root.der ca/root.pem                  the test root (DER for the trust check's parameter)
  */
 import { execFileSync } from 'node:child_process';
@@ -87,6 +88,7 @@ function build(out) {
   compile('x64', join(out, 'bin', 'fake-service.exe'), [join(src, 'fake-service.c')], ['-municode', '-ladvapi32']);
   compile('x64', join(out, 'bin', 'fltmc.exe'), [join(src, 'fltmc-standin.c')], ['-ladvapi32']);
   compile('x64', join(out, 'bin', 'powershell.exe'), [join(src, 'powershell-acl-standin.c')], ['-ladvapi32']);
+  compile('x64', join(out, 'bin', 'icacls.exe'), [join(src, 'icacls-standin.c')], ['-municode', '-ladvapi32']);
   compile('x64', join(out, 'bin', 'CertificateManager.exe'), [join(src, 'fake-certificate-manager.c')], ['-municode', '-lshell32']);
   compile('x64', join(out, 'bin', 'planted-tool.exe'), [join(src, 'planted-tool.c')], ['-municode']);
   compile('x64', join(out, 'bin', 'powershell-standin.exe'), [join(src, 'powershell-standin.c')], ['-municode']);

@@ -4,7 +4,7 @@
  * Windows 10, a Japanese locale (OEM code page 932), the agent's registry values (written with
  * `reg add ... /reg:32`, docs/vendor-facts.md "Agent PC"), the agent folder with an old OfcNTCer.dat, two real
  * services `tmlisten` / `ntrtscan` (fake-service.exe under the real service manager), the test-only
- * fltmc stand-in in system32, and drives S: (server shares; Wine has no SMB, so shares are Wine
+ * fltmc, icacls and PowerShell (ACL read-back) stand-ins in system32, and drives S: (server shares; Wine has no SMB, so shares are Wine
  * drive paths) and E: (a "USB stick").
  *
  *   node scripts/wine/prefix.mjs [DIR]   → builds one and prints the environment to use it
@@ -103,11 +103,16 @@ export function createPrefix(dir, programs) {
   // product's ACL read-back (see tests/windows/README.md, "ACLs").
   mkdirSync(join(driveC, 'windows', 'system32', 'WindowsPowerShell', 'v1.0'), { recursive: true });
   copyFileSync(join(programs, 'bin', 'powershell.exe'), join(driveC, 'windows', 'system32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'));
+  // TEST-ONLY: Wine's icacls writes no `/save` file; the stand-in answers the read-back used when
+  // PowerShell gives no SDDL (see tests/windows/README.md, "ACLs").
+  copyFileSync(join(programs, 'bin', 'icacls.exe'), join(driveC, 'windows', 'system32', 'icacls.exe'));
   mkdirSync(join(driveC, ...AGENT_DIR.slice(3).split('\\')), { recursive: true });
   wineBatch(env, driveC, 'setup.cmd', [
     'reg add "HKCU\\Software\\Wine" /v Version /d win10 /f >nul',
     // No display here: the null graphics driver lets Wine's desktop process run headless.
     'reg add "HKCU\\Software\\Wine\\Drivers" /v Graphics /d null /f >nul',
+    // Wine runs its own builtin icacls even over a file in system32: the lane's stand-in must win.
+    'reg add "HKCU\\Software\\Wine\\DllOverrides" /v icacls.exe /d native /f >nul',
     // `\\"`: the value ends in a backslash, as the agent writes it (docs/vendor-facts.md "Agent PC").
     `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
     `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,

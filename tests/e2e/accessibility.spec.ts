@@ -4,7 +4,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, action, walkEveryStep } from './harness.js';
+import { test, expect, walkEveryStep } from './harness.js';
 
 async function audit(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
@@ -32,15 +32,14 @@ for (const scheme of ['light', 'dark'] as const) {
 test.describe('on the server itself', () => {
   test.use({ worldOptions: { serverIsThisPc: true, agent: false, tree: { certificateManager: { list: Buffer.from('Host,IP\r\nPC-SALES-07,10.0.0.7\r\n') } } } });
   for (const scheme of ['light', 'dark'] as const) {
-    test(`the first screen and the server check pass axe, ${scheme}`, async ({ page }) => {
+    test(`the first screen and the mismatched agents list pass axe, ${scheme}`, async ({ page }) => {
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       await expect(page.getByTestId('no-agent-on-server')).toBeVisible();
       await audit(page, 'pc on the server');
       await page.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' }).click();
-      await action(page, 'CertificateManager を実行').click();
       await expect(page.getByTestId('agents-table')).toBeVisible();
-      await audit(page, 'server check');
+      await audit(page, 'mismatched agents list');
     });
   }
 });

@@ -4,7 +4,7 @@
  * plain finish; "Check" and "Copy" each do their step and move on, and every change is announced.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, action, diagnosed, ja, en, runWithoutPassword } from './harness.js';
+import { test, expect, action, diagnosed, ja, en, runWithoutPassword, toSourceStep } from './harness.js';
 
 test.describe('the agent already holds the server\'s certificate (English)', () => {
   test.use({ lang: 'en', worldOptions: { agentHasServerCertificate: true } });
@@ -12,7 +12,7 @@ test.describe('the agent already holds the server\'s certificate (English)', () 
   test('the first screen says there is nothing to repair; "Finish" ends with a report and copies nothing', async ({ page, harness }) => {
     await expect(page.getByTestId('diagnosis-text')).toHaveText('They match: nothing to repair.');
     await expect(page.getByTestId('agent-serial')).toHaveText(harness.world.server.serial);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     await action(page, 'Check and continue').click();
     await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
     // Copying is not the default any more: the repair is an explicit choice, beside the plain finish.
@@ -29,7 +29,7 @@ test.describe('the agent already holds the server\'s certificate (English)', () 
 
   test('"Run the repair anyway" copies and runs', async ({ page }) => {
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     await action(page, 'Check and continue').click();
     await action(page, 'Run the repair anyway').click();
     await expect(page.getByRole('heading', { name: 'Run IpXfer' })).toBeVisible();
@@ -49,7 +49,7 @@ test.describe('one action per step, announced (Japanese)', () => {
   test('"Check" and "Copy" each move on when they succeed; the live region says what happened; step links and actions differ in name', async ({ page }) => {
     await diagnosed(page);
     expect(await sameNames(page)).toEqual([]);
-    await action(page, '次へ').click();
+    await toSourceStep(page, ja);
     expect(await sameNames(page)).toEqual([]);
     await action(page, '確認して次へ').click();
     await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeFocused();

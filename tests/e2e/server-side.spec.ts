@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, action, diagnosed } from './harness.js';
+import { test, expect, action, diagnosed, toSourceStep, ja, en } from './harness.js';
 
 const agentsCsv = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents/ja-cp932.csv'));
 
-test.describe('server check on the Apex One server', () => {
+test.describe('mismatched agents list on the Apex One server', () => {
   test.use({ worldOptions: { serverIsThisPc: true, tree: { certificateManager: { list: agentsCsv } } } });
 
   test('lists the mismatched agents: count, filter, sort, export, host names', async ({ page }) => {
     await expect(page.getByTestId('local-server')).toContainText('この PC は Apex One サーバです');
+    // One click lists them: the button opens the page and runs CertificateManager.
     await page.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' }).click();
-    await action(page, 'CertificateManager を実行').click();
     await expect(page.getByTestId('agent-count')).toHaveText('2 台のエージェント');
     await expect(page.getByText('この一覧のエージェントは、更新前の証明書のままになっている可能性があります')).toBeVisible();
     const table = page.getByTestId('agents-table');
@@ -35,20 +35,20 @@ test.describe('server check on the Apex One server', () => {
 test.describe('on the server itself, without an agent', () => {
   test.use({ worldOptions: { serverIsThisPc: true, agent: false, tree: { certificateManager: { list: agentsCsv } } } });
 
-  test('no red error on the first screen: the server check leads, and the missing agent is said as normal', async ({ page }) => {
+  test('no red error on the first screen: the mismatched agents list leads, and the missing agent is said as normal', async ({ page }) => {
     await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex One サーバでは通常の状態です');
     await expect(page.locator('.banner.bad, [data-blocker], .badge.bad')).toHaveCount(0);
-    // The server check comes first, as the screen's one primary action.
+    // The mismatched agents list comes first, as the screen's one primary action.
     const lead = page.getByTestId('local-server');
     await expect(lead.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' })).toHaveClass(/primary/);
     const cards = await page.locator('main .card').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(cards[0]).toBe('local-server');
-    await expect(action(page, '次へ')).not.toHaveClass(/primary/);
+    await expect(action(page, '別のサーバまたはキットを使う')).not.toHaveClass(/primary/);
   });
 
   test('the Server step makes an offline kit from this server\'s own files', async ({ page, harness }) => {
     await expect(page.getByTestId('local-server')).toBeVisible();
-    await action(page, '次へ').click();
+    await toSourceStep(page, ja);
     await expect(page.getByTestId('server-kit-hint')).toBeVisible();
     await expect(page.getByLabel('サーバまたはフォルダ')).toHaveValue(/PCCSRV$/);
     await action(page, 'ファイルを確認').click();
@@ -69,7 +69,7 @@ test.describe('offline kit from the wizard', () => {
 
   test('writes the kit after a successful check, and the repair can still go on', async ({ page, harness }) => {
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     await expect(page.getByTestId('plan')).toBeVisible();
     await page.getByText('Offline kit for a USB stick').click();
     const out = path.join(harness.world.dir, 'stick');
@@ -78,6 +78,6 @@ test.describe('offline kit from the wizard', () => {
     await expect(page.getByTestId('kit-done')).toContainText('Kit written:');
     expect(existsSync(path.join(out, 'ApexCertFix-kit', 'manifest.json'))).toBe(true);
     expect(existsSync(path.join(out, 'ApexCertFix-kit', 'DatFHS.dll'))).toBe(true);
-    await expect(action(page, 'Next')).toBeEnabled();
+    await expect(action(page, 'Check and continue')).toBeEnabled();
   });
 });

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { test, expect, toRunStep, action, confirmUnverified, diagnosed, ja, en, runWithoutPassword } from './harness.js';
+import { test, expect, toRunStep, action, confirmUnverified, diagnosed, ja, en, runWithoutPassword, toSourceStep } from './harness.js';
 
 const PASSWORD = 'Tr3nd#パス word';
 
@@ -14,7 +14,7 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     await expect(page.getByTestId('diagnosis-text')).toHaveText('エージェントの証明書がサーバの証明書と一致しません。KB 1102855 の手順で修復します。');
     await expect(page.getByTestId('server-serial')).toHaveText(harness.world.server.serial);
     await expect(page.getByTestId('agent-serial')).toHaveText(harness.world.old.serial);
-    await action(page, '次へ').click();
+    await toSourceStep(page, ja);
     // The source is pre-filled from the agent's server, and was checked already.
     await expect(page.getByLabel('サーバまたはフォルダ')).toHaveValue('\\\\srv\\ofcscan');
     await expect(page.getByTestId('plan')).toContainText('IpXfer_x64.exe');
@@ -27,7 +27,7 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
     await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
     await expect(page.getByTestId('file-ipxfer')).toContainText('SHA-256');
-    await action(page, '次へ').click();
+    await page.getByRole('navigation').getByRole('button', { name: '実行' }).click();
 
     const field = page.getByLabel('エージェントのアンロードパスワード');
     await field.fill(PASSWORD);
@@ -44,7 +44,9 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     expect(await readFile(path.join(harness.world.agentDir, 'OfcNTCer.dat'))).toEqual(harness.world.server.der);
 
     // The password: gone from the page, never sent back to it, not in reports or the console.
-    await page.getByRole('navigation').getByRole('button', { name: '実行' }).click();
+    // Step 4 is closed after the result; the repair screen's field is empty too.
+    await expect(page.getByRole('navigation').getByRole('button', { name: '実行' })).toBeDisabled();
+    await page.getByRole('navigation').getByRole('button', { name: 'この PC' }).click();
     await expect(page.getByLabel('エージェントのアンロードパスワード')).toHaveValue('');
     expect(await page.content()).not.toContain(PASSWORD);
     expect(harness.received.join('\n')).not.toContain('Tr3nd#');
@@ -86,12 +88,12 @@ test.describe('build 12526 or later without the DLL', () => {
 
   test('is blocked with a message naming the file, and nothing can be copied', async ({ page }) => {
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     await expect(page.getByTestId('build')).toHaveText('Unknown');
     await page.getByLabel('Enter the build if this is wrong').fill('12526');
     await page.getByRole('button', { name: 'Use this build' }).click();
     await expect(page.locator('[data-error-code="datfhs-missing"]')).toContainText('DatFHS_x64.dll must go with IpXfer');
-    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await expect(page.getByRole('navigation').getByRole('button', { name: 'Copy files' })).toBeDisabled();
   });
 });
 
@@ -101,7 +103,7 @@ test.describe('a server build named by the user', () => {
   test('stays with the session across checks, and "Use the detected build" takes it back', async ({ page }) => {
     const serverStep = () => page.getByRole('navigation').getByRole('button', { name: 'Server' }).click();
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     await expect(page.getByTestId('build')).toHaveText('Unknown');
     await page.getByLabel('Enter the build if this is wrong').fill('11000');
     await page.getByRole('button', { name: 'Use this build' }).click();
@@ -123,19 +125,21 @@ test.describe('a server build named by the user', () => {
 test.describe('wrong password, then the right one', () => {
   test.use({ lang: 'en', worldOptions: { behaviour: { password: 'right-password' } } });
 
-  test('the retry runs IpXfer again without copying again', async ({ page, harness }) => {
+  test('the retry is a new repair with fresh copies, from the repair screen', async ({ page, harness }) => {
     await toRunStep(page, en);
-    const workDir = await page.getByTestId('command').textContent();
     await page.getByLabel('Agent unload password').fill('wrong-password');
     await confirmUnverified(page, en);
     await action(page, 'Run IpXfer').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'failed');
     await expect(page.getByTestId('verdict')).toContainText('Not fixed');
+    const firstCopies = harness.service.repair.state.collect.workDir;
     await page.getByRole('button', { name: 'Try another password' }).click();
-    await page.getByLabel('Agent unload password').fill('right-password');
-    await expect(page.getByTestId('command')).toHaveText(workDir!);
+    await expect(page.getByLabel('Agent unload password')).toBeFocused();
+    await page.keyboard.type('right-password');
     await confirmUnverified(page, en);
-    await action(page, 'Run IpXfer').click();
+    await action(page, 'Repair').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
+    expect(harness.service.repair.state.collect.workDir).not.toBe(firstCopies);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
     expect(harness.service.repair.state.run?.attempt).toBe(2);
     expect(harness.received.join('\n')).not.toContain('right-password');
@@ -172,7 +176,8 @@ test.describe('this PC is not ready', () => {
       await expect(page.getByText('IpXfer rewrites the agent\'s settings and restarts its services, so it needs administrator rights.')).toBeVisible();
       // The browser host cannot restart itself elevated: it says how to do it by hand.
       await expect(page.getByText('right-click it and choose "Run as administrator"')).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+      // Nothing to repair with here: no password, no Repair.
+      await expect(page.getByTestId('repair-form')).toHaveCount(0);
     });
   });
 
@@ -191,7 +196,7 @@ test.describe('bad source forms', () => {
 
   test('an unknown server lists the places tried; an empty field asks for a source', async ({ page }) => {
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     const field = page.getByLabel('Server or folder');
     await field.fill('\\\\nosuch');
     await field.press('Enter');
@@ -199,7 +204,7 @@ test.describe('bad source forms', () => {
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files (PCCSRV) were found for "\\\\nosuch"');
     await expect(page.getByTestId('tried')).toContainText('\\\\nosuch\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV');
     await expect(page.getByRole('heading', { name: 'Where are the server\'s files?' })).toBeVisible();
-    await expect(action(page, 'Next')).toBeDisabled();
+    await expect(page.getByRole('navigation').getByRole('button', { name: 'Copy files' })).toBeDisabled();
     await field.fill('   ');
     await field.press('Enter');
     await expect(page.locator('[data-error-code="source-empty"]')).toBeVisible();
@@ -209,7 +214,7 @@ test.describe('bad source forms', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(harness.world.pccsrv, 'Pccnt', 'Common', 'OfcNTCer.dat'), 'garbage');
     await page.getByText('This PC is ready for the repair.').waitFor();
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     await page.getByLabel('Server or folder').fill(harness.world.pccsrv);
     await action(page, 'Check and continue').click();
     await expect(page.locator('[data-error-code="certificate-invalid"]')).toContainText('is not a usable certificate');
@@ -223,7 +228,7 @@ test.describe('an IpXfer that is not signed by Trend Micro', () => {
     await toRunStep(page, en);
     await page.getByRole('navigation').getByRole('button', { name: 'Copy files' }).click();
     await expect(page.getByTestId('publisher-ipxfer')).toHaveText('Not signed');
-    await action(page, 'Next').click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Run' }).click();
     await expect(page.getByTestId('publisher-warning')).toContainText('IpXfer_x64.exe: Not signed');
     await page.getByLabel('No unload password is set on this agent').check();
     await expect(action(page, 'Run IpXfer')).toBeDisabled();
@@ -239,7 +244,7 @@ test.describe('recent sources', () => {
 
   test('a source the user typed and that was found is offered again after the page is reopened; the pre-filled one is not listed', async ({ page, harness }) => {
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     // The pre-filled suggestion, checked as it is: offered anyway, so not a "recent" entry.
     await action(page, 'Check and continue').click();
     await expect(page.getByRole('heading', { name: 'Copy the files to this PC' })).toBeVisible();
@@ -262,7 +267,7 @@ test.describe('languages', () => {
   test('Japanese by default on a Japanese browser; switching rewords the screen and the engine\'s messages', async ({ page }) => {
     await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
     await diagnosed(page);
-    await action(page, '次へ').click();
+    await toSourceStep(page, ja);
     await page.getByLabel('サーバまたはフォルダ').fill('\\\\nosuch');
     await action(page, '確認して次へ').click();
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex One サーバのファイル');
@@ -305,7 +310,7 @@ test.describe('keyboard only', () => {
       throw new Error(`could not reach "${name}" with Tab`);
     };
     await page.getByTestId('diagnosis').waitFor();
-    await focusButton('Next');
+    await focusButton('Use another server or a kit');
     await press('Enter');
     await page.getByLabel('Server or folder').focus();
     // Enter in the field is the step's one action: check, then on to the copy.
@@ -334,7 +339,8 @@ test.describe('a flood of output', () => {
     await toRunStep(page, en);
     await runWithoutPassword(page, en);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed', { timeout: 30_000 });
-    await page.getByRole('navigation').getByRole('button', { name: 'Run' }).click();
+    // The run's copies are done with (step 4 closed): its output stays on the repair screen.
+    await page.getByRole('navigation').getByRole('button', { name: 'This PC' }).click();
     await expect(page.getByTestId('line-count')).toHaveText('100,000 lines');
     await expect(page.getByTestId('log')).toContainText('line 100000');
     expect(await page.getByTestId('log').locator('.line').count()).toBeLessThan(100);
@@ -346,14 +352,14 @@ test.describe('files from another server than the agent\'s (issue 18 §2)', () =
 
   test('are refused naming both servers; only a ticked confirmation goes on, and the plan says so', async ({ page, harness }) => {
     await diagnosed(page);
-    await action(page, 'Next').click();
+    await toSourceStep(page, en);
     // The agent's own server's certificate is shown with its thumbprint, as Windows shows it.
     await expect(page.getByTestId('thumbprint')).toHaveText(/^([0-9a-f]{2} ){19}[0-9a-f]{2}$/);
     const field = page.getByLabel('Server or folder');
     await field.fill('\\\\old-srv');
     await field.press('Enter');
     await expect(page.locator('[data-error-code="server-mismatch"]')).toContainText('The files come from old-srv, but this agent reports to srv');
-    await expect(action(page, 'Next')).toBeDisabled();
+    await expect(page.getByRole('navigation').getByRole('button', { name: 'Copy files' })).toBeDisabled();
     const confirm = page.getByTestId('other-server');
     const use = confirm.getByRole('button', { name: 'Use old-srv anyway' });
     await expect(use).toBeDisabled();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agentsToCsv, parseAgentsCsv } from '../../electron/core/agents-list.js';
+import { agentsToCsv, parseAgentsCsv } from '../../electron/core/mismatched-agents.js';
 import { writeServerTree } from '../../electron/simulation/server-tree.js';
 import { runCli } from '../fixtures/cli.js';
 import { makeWorld, type World } from '../fixtures/world.js';

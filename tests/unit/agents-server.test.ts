@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { agentsToJson, decodeCsv, listMismatchedAgents, parseAgentsCsv, type ListOptions } from '../../electron/core/agents-list.js';
+import { agentsToJson, decodeCsv, listMismatchedAgents, parseAgentsCsv, type ListOptions } from '../../electron/core/mismatched-agents.js';
 import { FixError } from '../../electron/core/errors.js';
 import { messages } from '../../electron/core/messages.js';
 import { writeServerTree } from '../../electron/simulation/server-tree.js';

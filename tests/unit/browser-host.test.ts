@@ -92,7 +92,7 @@ describe('browser host under malformed input', () => {
     }
     let id = 100;
     const shapes: unknown[] = [null, 1, 'x', [], {}, [null], [1, 2, 3], ['\\\\srv', 'abc', 'def'], [{ toString: 1 }], ['a'.repeat(10_000)]];
-    for (const intent of ['nope', '__proto__', 'constructor', 'hasOwnProperty', 'setSource', 'run', 'collect', 'makeKit', 'setLanguage', 'openFolder', 'exportAgents']) {
+    for (const intent of ['nope', '__proto__', 'constructor', 'hasOwnProperty', 'setSource', 'run', 'collect', 'makeKit', 'setLanguage', 'openFolder', 'exportMismatchedAgents']) {
       for (const args of shapes) {
         const r = await ask({ id: ++id, intent, args });
         expect(r, `${intent} ${JSON.stringify(args)?.slice(0, 40)}`).toMatchObject({ ok: false });

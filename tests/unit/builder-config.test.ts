@@ -32,6 +32,14 @@ describe('electron-builder.yml', async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
+  it("packs nothing of the tests: the Wine lane's gui-host.mjs (the real platform over HTTP) is neither built nor packed", () => {
+    const packed = (config.files as string[]).filter((f) => !f.startsWith('!'));
+    for (const f of packed) expect(f).toMatch(/^(package\.json$|dist\/electron\/|dist\/renderer\/|resources\/)/);
+    const tsconfig = JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')) as { include: string[] };
+    expect(tsconfig.include.filter((p) => p.startsWith('tests/') && !p.startsWith('tests/fixtures/'))).toEqual([]);
+    expect(existsSync(path.join(root, 'tests', 'windows', 'gui-host.mjs'))).toBe(true);
+  });
+
   it('asks for administrator rights in both the installer and the portable exe (electron-builder #7566)', () => {
     expect(config.win.requestedExecutionLevel).toBe('requireAdministrator');
     expect(config.portable.requestExecutionLevel).toBe('admin');
@@ -137,12 +145,12 @@ describe('the folder app and the CLI exes as artifacts of their own', () => {
     return dir;
   }
 
-  it('zips each unpacked app under one folder with the portable marker the app looks for; unzip reads every file back unchanged', () => {
+  it('zips each unpacked app under one folder with the portable marker the app looks for; unzip reads every file back unchanged', async () => {
     expect(PORTABLE_MARKER.name).toBe(APP_MARKER);
     const release = mkdtempSync(path.join(os.tmpdir(), 'acf-release-'));
     try {
       for (const arch of Object.values(ELECTRON_ARCH)) unpacked(release, arch);
-      const zips = makeFolderApps(release, pkg.version);
+      const zips = await makeFolderApps(release, pkg.version);
       expect(zips.map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`, `ApexCertFix-${pkg.version}-folder-ia32.zip`]);
       expect(readdirSync(release).filter((f) => f.endsWith('.partial'))).toEqual([]);
       for (const arch of Object.values(ELECTRON_ARCH)) {
@@ -168,11 +176,11 @@ describe('the folder app and the CLI exes as artifacts of their own', () => {
     }
   });
 
-  it('makes no folder app for an arch electron-builder did not unpack', () => {
+  it('makes no folder app for an arch electron-builder did not unpack', async () => {
     const release = mkdtempSync(path.join(os.tmpdir(), 'acf-release-'));
     try {
       unpacked(release, 'x64');
-      expect(makeFolderApps(release, pkg.version).map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`]);
+      expect((await makeFolderApps(release, pkg.version)).map((z: string) => path.basename(z))).toEqual([`ApexCertFix-${pkg.version}-folder-x64.zip`]);
     } finally {
       rmSync(release, { recursive: true, force: true });
     }

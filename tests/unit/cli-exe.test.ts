@@ -91,7 +91,7 @@ describe.skipIf(noWine)(`the exe under Wine (Windows 10 prefix)${noWine ? `: ski
   }, 120_000);
 
   it('x64: inspect on a simulated PC reads the share and the certificate (node-forge) and is ready', async () => {
-    const r = await run('x64', ['inspect', '--simulate', world.profile, '--source', '\\\\srv', '--json', '--lang', 'en']);
+    const r = await run('x64', ['inspect', '--simulate', world.profile, '--source', '\\\\srv', '--allow-unverified-publisher', '--json', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.outcome).toBe('ready');

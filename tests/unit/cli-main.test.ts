@@ -26,7 +26,7 @@ describe('main, in-process', () => {
   it('inspect on a simulated PC: 0, one JSON document on stdout, the plan, nothing copied', async () => {
     world = await makeWorld();
     const seen = capture();
-    const code = await main(['inspect', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', '--lang', 'en']);
+    const code = await main(['inspect', '--simulate', world.profile, '--source', '\\\\srv', '--allow-unverified-publisher', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json', '--lang', 'en']);
     vi.restoreAllMocks();
     expect(code).toBe(0);
     const report = JSON.parse(seen.out());

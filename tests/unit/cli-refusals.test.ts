@@ -63,7 +63,7 @@ describe('bad input exits 2, names the problem, and changes nothing', () => {
 
 describe('option mistakes exit 2 with a message naming the option', () => {
   const cases: [string, string[], RegExp][] = [
-    ['no command', ['--source', 'x'], /command "" is not valid: expected inspect, fix, kit, agents, publisher or summarize/],
+    ['no command', ['--source', 'x'], /command "" is not valid: expected inspect, fix, kit, mismatched-agents, publisher or summarize/],
     ['an unknown command', ['repair', '--source', 'x'], /command "repair" is not valid/],
     ['no source', ['fix'], /Enter where the server files are/],
     ['a bad --arch', ['fix', '--source', 'x', '--arch', 'amd64'], /--arch "amd64" is not valid: expected x86, x64, arm64/],
@@ -71,11 +71,12 @@ describe('option mistakes exit 2 with a message naming the option', () => {
     ['a bad --server-build', ['fix', '--source', 'x', '--server-build', 'abc'], /--server-build "abc" is not valid/],
     ['a bad --lang', ['fix', '--source', 'x', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
     ['--lang without its value', ['inspect', '--source', 'x', '--lang'], /--lang "" is not valid: expected a value after it \(see --help\)/],
-    ['--lang given twice: the last one words the refusal too', ['inspect', '--lang=ja', '--lang', 'en', '--bogus'], /--bogus "" is not valid: expected an option listed by --help/],
+    ['--lang given twice: the last one words the refusal too', ['inspect', '--lang=ja', '--lang', 'en', '--bogus'], /There is no option --bogus\. See --help/],
     ['a bad --lang on a command that takes files', ['publisher', 'IpXfer_x64.exe', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
-    ['an unknown option', ['fix', '--source', 'x', '--frobnicate'], /--frobnicate/],
+    ['an unknown option', ['fix', '--source', 'x', '--frobnicate'], /There is no option --frobnicate\. See --help/],
+    ['a mistyped option is named, with the one meant', ['fix', '--sourc', 'x'], /There is no option --sourc: did you mean --source\?/],
     ['a password on the command line', ['fix', '--source', 'x', '--password', 'secret'], /never taken on the command line: use --password-stdin/],
-    ['an option the command does not use', ['fix', '--source', 'x', '--out', 'E:\\'], /--out "E:\\" is not valid: expected an option of kit, agents only/],
+    ['an option the command does not use', ['fix', '--source', 'x', '--out', 'E:\\'], /--out "E:\\" is not valid: expected an option of kit, mismatched-agents only/],
     ['an unquoted path with spaces', ['fix', '--source', 'C:\\Program', 'Files'], /quote a path that contains spaces/],
   ];
   for (const [name, args, message] of cases) {
@@ -115,6 +116,24 @@ describe('option mistakes exit 2 with a message naming the option', () => {
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('--password-stdin');
   });
+
+  it('a mistyped option is named in Japanese too, never as an empty value', async () => {
+    const r = await runCli(['inspect', '--sourc', '\\\\srv', '--lang', 'ja']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--sourc というオプションはありません。--source のことですか？');
+    expect(r.stderr).not.toContain('値「」');
+  });
+
+  it('--help lists every exit code, --force, --settle, --allow-other-server and the real --work-dir default, in both languages', async () => {
+    for (const lang of ['en', 'ja']) {
+      const { stdout, code } = await runCli(['--help', '--lang', lang]);
+      expect(code).toBe(0);
+      for (const option of ['--force', '--settle SECONDS', '--allow-other-server', '--allow-unverified-publisher', '--server-dir DIR', '--csv FILE', '--targets-out FILE']) expect(stdout, `${lang} ${option}`).toContain(option);
+      expect(stdout).toContain('%ProgramData%\\ApexCertFix\\work');
+      for (const exit of ['0 ', '1 ', '2 ', '3 ', '4 ', '5 ', '6 ', '7 ']) expect(stdout, `${lang} exit ${exit}`).toMatch(new RegExp(`(: |· |\\n)${exit}`));
+      expect(stdout).not.toContain('サーバー');
+    }
+  });
 });
 
 describe('this PC not ready: exit 3, before the share is read', () => {
@@ -152,7 +171,7 @@ describe('this PC not ready: exit 3, before the share is read', () => {
 describe('apex-cert-fix inspect', () => {
   it('shows environment, source, build, certificate and plan, and changes nothing', async () => {
     world = await makeWorld({ tree: { datfhs: ['x64'] }, agentBuild: 12526 });
-    const r = await runCli(['inspect', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--json']);
+    const r = await runCli(['inspect', '--simulate', world.profile, '--source', '\\\\srv', '--work-dir', world.workBase, '--reports-dir', world.reportsDir, '--allow-unverified-publisher', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.mode).toBe('inspect');

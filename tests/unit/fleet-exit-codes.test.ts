@@ -76,7 +76,7 @@ describe('exit-codes.json against the real CLI', () => {
 });
 
 describe('the detection scripts\' contract: inspect --json', () => {
-  const inspect = (w: World) => runCli(['inspect', '--simulate', w.profile, '--source', '\\\\srv', '--json', '--lang', 'en']);
+  const inspect = (w: World) => runCli(['inspect', '--simulate', w.profile, '--source', '\\\\srv', '--allow-unverified-publisher', '--json', '--lang', 'en']);
 
   it('an agent that already holds the server certificate: exit 0 and agent.certificateBefore.matchesServer true', async () => {
     const c = EXIT_CASES.find((x) => x.name.startsWith('already fixed'))!;

@@ -13,7 +13,7 @@ import { FleetError } from '../../electron/core/fleet/fleet-types.js';
 import { joinAgents, targetsText } from '../../electron/core/fleet/fleet-view.js';
 import { readReportRecord } from '../../electron/core/fleet/report-record.js';
 import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';
-import { agentsToCsv } from '../../electron/core/agents-list.js';
+import { agentsToCsv } from '../../electron/core/mismatched-agents.js';
 import { tempDirs } from '../fixtures/temp-dirs.js';
 
 const AGENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agents');

@@ -77,7 +77,7 @@ describe('IPC: page → preload → main → wizard service', () => {
       run: [42, false],
       setLanguage: ['fr'],
       makeKit: ['\\\\srv', 7],
-      exportAgents: ['xml'],
+      exportMismatchedAgents: ['xml'],
       openFolder: ['/etc'],
     };
     for (const name of INTENTS) {

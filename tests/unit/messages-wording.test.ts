@@ -50,6 +50,10 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
   'ipxfer-missing': [{ code: 'ipxfer-missing', name: 'IpXfer_x64.exe', folder: IPXFER_DIR, tried: [{ path: IPXFER_DIR, result: 'not-found' }] }],
   'datfhs-missing': [{ code: 'datfhs-missing', name: 'TmDatFHS64.dll', folder: IPXFER_DIR, build: 12526 }],
   'option-invalid': [{ code: 'option-invalid', option: '--timeout', value: 'ten', expected: 'a whole number of seconds from 10 to 3600' }],
+  'option-unknown': [
+    { code: 'option-unknown', option: '--sourc', suggestion: '--source' },
+    { code: 'option-unknown', option: '--frobnicate', suggestion: null },
+  ],
   'profile-invalid': [{ code: 'profile-invalid', file: 'C:\\training\\profile.json', problem: 'arch must be x86, x64 or arm64' }],
   'work-dir-failed': [
     { code: 'work-dir-failed', path: 'C:\\Windows\\System32', reason: 'EACCES' },

@@ -129,7 +129,7 @@ async function sequence(p: Path): Promise<Record<string, Outcome>> {
   out['verify while running, in Japanese'] = await settle(api.verify());
   out.cancel = await settle(api.cancel());
   out.run = await run;
-  out['exportAgents without a list'] = await settle(api.exportAgents('csv'));
+  out['exportMismatchedAgents without a list'] = await settle(api.exportMismatchedAgents('csv'));
   out.pickFolder = await settle(api.pickFolder());
   out['openFolder reports'] = await settle(api.openFolder('reports'));
   out.relaunchElevated = await settle(api.relaunchElevated());

@@ -4,10 +4,17 @@
  * access, inheritance off. No real Windows here and no recording of `(Get-Acl).Sddl` in
  * tests/fixtures/windows: the strings below are written from Microsoft's documented SDDL grammar
  * (owner `O:`, DACL flags `P`/`AI`, ACE `(type;flags;rights;;;sid)`, aliases SY/BA/BU/WD/CO), not
- * recorded output.
+ * recorded output. The `icacls /save` files in tests/fixtures/windows (`icacls-save-*.txt`) are
+ * constructed too (UTF-16LE, name line then DACL line: the layout is not documented by Microsoft).
  */
 import { describe, expect, it } from 'vitest';
-import { aclProblem, foreignSids, icaclsArgs, icaclsOwnerArgs, icaclsRemoveArgs, parseSddl, readAclArgs } from '../../electron/platform/private-folder-windows.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { aclProblem, foreignSids, icaclsArgs, icaclsOwnerArgs, icaclsRemoveArgs, icaclsSaveArgs, parseIcaclsSave, parseSddl, readAclArgs } from '../../electron/platform/private-folder-windows.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/windows');
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 
 const DIR = 'C:\\ProgramData\\ApexCertFix';
 const GOOD = 'O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)';
@@ -17,6 +24,9 @@ describe('the commands', () => {
     expect(icaclsOwnerArgs(DIR)).toEqual([DIR, '/setowner', '*S-1-5-32-544', '/q']);
     expect(icaclsArgs(DIR)).toEqual([DIR, '/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '/q']);
     expect(icaclsRemoveArgs(DIR, 'S-1-5-21-1-2-3-1001')).toEqual([DIR, '/remove', '*S-1-5-21-1-2-3-1001', '/q']);
+  });
+  it('without PowerShell the DACL is saved by icacls into a file (SDDL, not icacls\' translated listing)', () => {
+    expect(icaclsSaveArgs(DIR, 'C:\\Temp\\acf-acl-1\\acl.txt')).toEqual([DIR, '/save', 'C:\\Temp\\acf-acl-1\\acl.txt', '/q']);
   });
   it('the read-back is Get-Acl .Sddl on the literal path (quotes doubled, no wildcard expansion)', () => {
     expect(readAclArgs("C:\\Program'Data\\x")).toEqual(['-NoProfile', '-NonInteractive', '-Command', "(Get-Acl -LiteralPath 'C:\\Program''Data\\x').Sddl"]);
@@ -44,5 +54,46 @@ describe('the read-back', () => {
   });
   it('names the entries icacls must remove, by SID (aliases resolved)', () => {
     expect(foreignSids(parseSddl('O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;WD)(A;OICI;FA;;;S-1-5-21-1-2-3-1001)(D;;FA;;;S-1-5-21-1-2-3-1001)')!)).toEqual(['S-1-1-0', 'S-1-5-21-1-2-3-1001']);
+  });
+});
+
+describe('the read-back without PowerShell (icacls /save: the DACL only)', () => {
+  it('reads the DACL of the saved file (UTF-16LE, name line then SDDL line); the owner is not in it', () => {
+    const acl = parseIcaclsSave(fixture('icacls-save-private.txt'));
+    expect(acl).toEqual({ owner: null, protected: true, aces: [
+      { type: 'A', flags: ['OI', 'CI'], rights: 'FA', sid: 'S-1-5-18' },
+      { type: 'A', flags: ['OI', 'CI'], rights: 'FA', sid: 'S-1-5-32-544' },
+    ] });
+  });
+  it('accepts the private DACL only with the owner set by icacls\' exit status; without that word the unknown owner refuses', () => {
+    const acl = parseIcaclsSave(fixture('icacls-save-private.txt'));
+    expect(aclProblem(acl, { ownerSetByIcacls: true })).toBeNull();
+    expect(aclProblem(acl)).toBe('owner unknown');
+  });
+  it('an owner in the text still counts: a DACL line never vouches for a wrong owner', () => {
+    expect(aclProblem({ ...parseIcaclsSave(fixture('icacls-save-private.txt'))!, owner: 'S-1-5-21-1-2-3-1001' }, { ownerSetByIcacls: true })).toBe('owner S-1-5-21-1-2-3-1001');
+  });
+  it('a user\'s entry is found and named for removal, as from Get-Acl', () => {
+    const acl = parseIcaclsSave(fixture('icacls-save-user-entry.txt'))!;
+    expect(aclProblem(acl, { ownerSetByIcacls: true })).toBe('entry for S-1-5-21-1-2-3-1001');
+    expect(foreignSids(acl)).toEqual(['S-1-5-21-1-2-3-1001']);
+  });
+  it('the same layout with a BOM, in UTF-8, or with LF line ends reads alike', () => {
+    const text = 'ApexCertFix\r\nD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)\r\n';
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf8'), Buffer.from(text.replace(/\r/g, ''), 'utf16le')]) {
+      expect(aclProblem(parseIcaclsSave(bytes), { ownerSetByIcacls: true })).toBeNull();
+    }
+  });
+  it.each([
+    ['an empty file (Wine\'s stub, a failed /save)', Buffer.alloc(0)],
+    ['a name line only', Buffer.from('ApexCertFix\r\n', 'utf16le')],
+    ['icacls\' error text', Buffer.from('ApexCertFix: Access is denied.\r\nSuccessfully processed 0 files; Failed processing 1 files\r\n', 'utf16le')],
+    ['a null DACL (everyone, full access)', Buffer.from('ApexCertFix\r\nD:NO_ACCESS_CONTROL\r\n', 'utf16le')],
+  ])('refuses as unreadable: %s', (_what, bytes) => {
+    expect(aclProblem(parseIcaclsSave(bytes), { ownerSetByIcacls: true })).toBe('unreadable');
+  });
+  it('a DACL that still inherits, or lacks full control, is refused as from Get-Acl', () => {
+    expect(aclProblem(parseIcaclsSave(Buffer.from('ApexCertFix\r\nD:AI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)\r\n', 'utf16le')), { ownerSetByIcacls: true })).toBe('inherits');
+    expect(aclProblem(parseIcaclsSave(Buffer.from('ApexCertFix\r\nD:P(A;OICI;FA;;;SY)\r\n', 'utf16le')), { ownerSetByIcacls: true })).toBe('no full control for S-1-5-32-544');
   });
 });

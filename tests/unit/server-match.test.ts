@@ -144,7 +144,7 @@ describe('another server\'s files, on a simulated PC', () => {
 
   it('inspect shows the certificate\'s thumbprint as Windows shows it', async () => {
     const w = (world = await makeWorld());
-    const r = await runCli(['inspect', '--simulate', w.profile, '--source', '\\\\srv', '--lang', 'en']);
+    const r = await runCli(['inspect', '--simulate', w.profile, '--source', '\\\\srv', '--allow-unverified-publisher', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stderr + r.stdout).toContain(`SHA-1 thumbprint: ${windowsThumbprint(parseCertificate(w.server.der).sha1)}`);
   });
@@ -185,7 +185,7 @@ describe('another server\'s files, on a simulated PC', () => {
     const w = (world = await makeWorld());
     const copy = path.join(w.dir, 'copied', 'PCCSRV');
     await cp(w.pccsrv, copy, { recursive: true });
-    const r = await runCli(['inspect', '--simulate', w.profile, '--source', copy, '--json', '--lang', 'en']);
+    const r = await runCli(['inspect', '--simulate', w.profile, '--source', copy, '--allow-unverified-publisher', '--json', '--lang', 'en']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.server).toMatchObject({ source: null, agent: 'srv', verdict: 'no-server' });

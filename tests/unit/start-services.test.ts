@@ -116,7 +116,7 @@ describe('Start the services', () => {
     // 30 s for each, on the session's clock.
     expect(clock() - before).toBe(60_000);
     expect(s.state.error?.code).toBe('services-start-failed');
-    expect(s.state.error?.message).toContain('tmlisten, ntrtscan');
+    expect(s.state.error?.message).toContain('Apex One NT Listener (tmlisten), Apex One NT RealTime Scan (ntrtscan)');
     expect(s.state.error?.message).toContain('net start tmlisten');
     expect(s.state.error?.message).toContain('net start ntrtscan');
   });

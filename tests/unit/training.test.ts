@@ -12,6 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../fixtures/cli.js';
 import { createDemo, DEMO_PASSWORD, demoProfileTemplate } from '../../electron/simulation/demo.js';
+import { DEMO_FAST_LINE_DELAY_MS, DEMO_LINE_DELAY_MS, DEMO_LINES_JA } from '../../electron/simulation/fake-ipxfer.js';
+import { SessionContext } from '../../electron/core/session/context.js';
+import { RepairSession } from '../../electron/core/session/repair-session.js';
+import { KitService } from '../../electron/core/session/kit-service.js';
+import { describeState } from '../../electron/core/session-text.js';
+import { SimulatedPlatform } from '../../electron/platform/simulated.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BROWSER_MAIN = path.join(root, 'dist', 'electron', 'hosts', 'browser', 'main.js');
@@ -51,7 +57,7 @@ describe('the training host refuses a mistake on its command line', () => {
   for (const [args, said] of [
     [['--lang', 'fr'], '--lang "fr" is not valid: expected ja, en'],
     [['--lang'], '--lang "" is not valid'],
-    [['--frobnicate'], '--frobnicate "" is not valid'],
+    [['--frobnicate'], 'There is no option --frobnicate'],
     [['--port', 'abc'], '--port "abc" is not valid: expected 0-65535'],
     [['--port', '99999'], '--port "99999" is not valid: expected 0-65535'],
   ] as const) {
@@ -101,7 +107,7 @@ describe('training mode', () => {
   });
 
   it('E:\\ is the training stick, as on Windows: kit --out E:\\, then fix --source E:\\ from it', async () => {
-    const demo = await createDemo(path.join(os.tmpdir(), `acf-training-${process.pid}-${Date.now()}`));
+    const demo = await createDemo(path.join(os.tmpdir(), `acf-training-${process.pid}-${Date.now()}`), undefined, { fast: true });
     folders.push(demo.folder);
     const kit = await runCli(['kit', '--simulate', demo.profile, '--source', '\\\\APEXSRV', '--out', 'E:\\', '--lang', 'en']);
     expect(kit.code, kit.stdout + kit.stderr).toBe(0);
@@ -119,4 +125,27 @@ describe('training mode', () => {
     expect(report.source.tried).toContainEqual(expect.objectContaining({ result: 'kit' }));
     expect(await readFile(demo.agentDir + '/OfcNTCer.dat')).toEqual(await readFile(path.join(demo.folder, SERVER)));
   }, 90_000);
+});
+
+describe('training worlds (issue 20 §6)', () => {
+  it('the training IpXfer takes at least 15 s with progress lines, unless --fast', () => {
+    expect(DEMO_LINES_JA.length * DEMO_LINE_DELAY_MS).toBeGreaterThanOrEqual(15_000);
+    expect(DEMO_LINES_JA.length * DEMO_FAST_LINE_DELAY_MS).toBeLessThan(2_000);
+  });
+
+  it('a service stopped before the run: the diagnosis says so; the kit made to E:\\ is said as E:\\ApexCertFix-kit', async () => {
+    const demo = await createDemo(path.join(os.tmpdir(), `acf-training-w-${process.pid}-${Date.now()}`), undefined, { fast: true, world: 'service-stopped' });
+    folders.push(demo.folder);
+    const ctx = new SessionContext({ platform: SimulatedPlatform.fromFile(demo.profile), lang: 'ja', workBase: path.join(demo.folder, 'work'), reportsDir: path.join(demo.folder, 'reports'), settleMs: 0 });
+    const session = new RepairSession(ctx);
+    await session.setSource('\\\\APEXSRV');
+    expect(session.state.agentCertificateBefore?.servicesDown).toEqual(['ntrtscan']);
+    expect(describeState(session.state, 'ja', new Date()).diagnosis?.short).toContain('修復の前から Apex One NT RealTime Scan（ntrtscan） が停止しています');
+    // IpXfer restarts the services: the repair ends fixed, nothing left stopped.
+    expect(await session.repair(DEMO_PASSWORD, { allowUnverifiedPublisher: true })).toBe(true);
+    expect(session.state.servicesAfter).toBeNull();
+    const kit = new KitService(ctx);
+    expect(await kit.make('\\\\APEXSRV', 'E:\\')).toBe(true);
+    expect(kit.state.kit?.shown).toBe('E:\\ApexCertFix-kit');
+  }, 60_000);
 });

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { agentsToCsv, parseAgentsCsv } from '../../electron/core/agents-list.js';
+import { agentsToCsv, parseAgentsCsv } from '../../electron/core/mismatched-agents.js';
 import { neutraliseCell } from '../../electron/base/csv-write.js';
 import { forTerminal, oneLine } from '../../electron/base/terminal-text.js';
 import { fakeReport, writeFakeReport } from '../fixtures/fleet-reports.js';

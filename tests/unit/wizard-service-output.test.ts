@@ -47,7 +47,8 @@ describe('wizard service', () => {
         resolve();
       });
     });
-    await expect(service.handle('newRepair', [])).rejects.toThrow(/still running/);
+    // Refused as `busy` (worded in the session's language by dispatch, like every refusal).
+    await expect(service.handle('newRepair', [])).rejects.toMatchObject({ details: { code: 'busy', running: 'run' } });
     await service.handle('cancel', []);
     await running;
     await service.handle('newRepair', []);

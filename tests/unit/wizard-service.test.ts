@@ -43,14 +43,73 @@ describe('WizardService', () => {
     const steps = () => service.view().steps;
     expect(steps()).toMatchObject({ at: 'pc', open: { pc: true, server: false, collect: false, run: false, result: false, guide: true, agents: false }, onServer: false });
     await service.handle('detect', []);
-    // The first look also checked the agent's server: the Server step holds a plan.
-    expect(steps()).toMatchObject({ at: 'server', open: { server: true, collect: true, run: false, result: false } });
+    // The first look also checked the agent's server: the first screen holds the plan (a reload stays there, never on step 2).
+    expect(steps()).toMatchObject({ at: 'pc', open: { server: true, collect: true, run: false, result: false } });
     await service.handle('collect', [false]);
-    expect(steps()).toMatchObject({ at: 'run', open: { run: true, result: false } });
+    expect(steps()).toMatchObject({ at: 'pc', open: { run: true, result: false } });
     await service.handle('run', [null, true]);
-    expect(steps()).toMatchObject({ at: 'result', open: { result: true } });
+    // After a result, steps 3 and 4 are closed: their copies ran (or are gone).
+    expect(steps()).toMatchObject({ at: 'result', open: { result: true, collect: false, run: false } });
     await service.handle('newRepair', []);
     expect(steps().open.result).toBe(false);
+  });
+
+  it('one repair intent: copy → checks → IpXfer → verify on one screen, a publisher refusal stopping before anything runs', async () => {
+    const { service, w } = await start();
+    await service.handle('detect', []);
+    expect(service.view().state.available.repair).toBe(true);
+    const phases: (string | null)[] = [];
+    service.repair.onState((s) => phases.at(-1) !== s.phase && phases.push(s.phase));
+    // The stand-in is not signed: without the confirmation nothing runs, and the copies stay for it.
+    await service.handle('repair', [null, false, false]);
+    expect(service.view().state.error?.code).toBe('publisher-untrusted');
+    expect(service.view().state.run).toBeNull();
+    expect(service.view().steps.at).toBe('pc');
+    const copies = service.view().state.collect.workDir;
+    expect(copies).not.toBeNull();
+    await service.handle('repair', [null, true, false]);
+    expect(service.view().state.outcome).toBe('fixed');
+    expect(service.view().state.collect.workDir).toBe(copies);
+    expect(phases).toEqual(expect.arrayContaining(['copy', 'checks', 'ipxfer', 'verify']));
+    expect(phases.indexOf('copy')).toBeLessThan(phases.indexOf('ipxfer'));
+    // After 修復済み nothing offers to run again on the removed folder; the diagnosis is what is true now.
+    const st = service.view().state;
+    expect(st.available.run).toBe(false);
+    expect(st.available.repair).toBe(false);
+    expect(st.available.repairForce).toBe(true);
+    expect(service.view().text.diagnosis?.matches).toBe(true);
+    const report = st.report?.json;
+    await expect(service.repair.run(null, { allowUnverifiedPublisher: true })).resolves.toBe(false);
+    // The refused run did not take the result away.
+    expect(service.view().state.outcome).toBe('fixed');
+    expect(service.view().state.report?.json).toBe(report);
+    void w;
+  });
+
+  it('a service stopped before the run is in the diagnosis, and the result tells "stopped before" from "stopped during"', async () => {
+    const { service } = await start({ services: { ntrtscan: 'stopped', tmlisten: 'running' } });
+    await service.handle('detect', []);
+    expect(service.view().state.agentCertificateBefore?.servicesDown).toEqual(['ntrtscan']);
+    expect(service.view().text.diagnosis?.short).toContain('Apex One NT RealTime Scan (ntrtscan) was already stopped before the repair');
+    await service.handle('repair', [null, true, false]);
+    const st = service.view().state;
+    expect(st.run?.exitCode).toBe(0);
+    expect(st.servicesAfter).toEqual({ before: ['ntrtscan'], during: [], runStopped: false });
+  });
+
+  it('the training world where IpXfer leaves the services stopped: "stopped during", IpXfer not said to have stopped', async () => {
+    const { service, w } = await start();
+    const file = path.join(w.dir, 'services.json');
+    // The stand-in writes the service states the simulated platform reads: stopped, and left so.
+    const { writeServerTree } = await import('../../electron/simulation/server-tree.js');
+    await writeServerTree(w.pccsrv, { certificate: w.server.der, behaviour: { agentDir: w.agentDir, servicesFile: file, leaveServicesStopped: true } });
+    (w.platform as unknown as { profile: { servicesFile: string } }).profile.servicesFile = file;
+    await service.handle('detect', []);
+    await service.handle('repair', [null, true, false]);
+    const st = service.view().state;
+    expect(st.run?.exitCode).toBe(0);
+    expect(st.servicesAfter).toEqual({ before: [], during: ['ntrtscan', 'tmlisten'], runStopped: false });
+    expect(st.available.startServices).toBe(true);
   });
 
   it('the server build the user named stays with the session: a later check and a kit use it without the page sending it back', async () => {
@@ -67,11 +126,11 @@ describe('WizardService', () => {
     expect(service.view().state.serverBuild?.evidence.some((e) => e.kind === 'override')).toBe(false);
   });
 
-  it('on the Apex One server without an agent: the server check and the kit step are open, nothing to repair', async () => {
+  it('on the Apex One server without an agent: the mismatched agents list and the kit step are open, nothing to repair', async () => {
     const { service } = await start({ serverIsThisPc: true, agent: false, tree: { certificateManager: { list: Buffer.from('Host,IP\r\nPC-07,10.0.0.7\r\n') } } });
     await service.handle('detect', []);
     expect(service.view().steps).toMatchObject({ at: 'pc', onServer: true, open: { agents: true, server: true, collect: false } });
-    await service.handle('listAgents', []);
+    await service.handle('listMismatchedAgents', []);
     expect(service.view().steps.at).toBe('agents');
   });
 

@@ -34,6 +34,7 @@ export const en = {
     services: "Starting the agent services…",
     kit: "Writing the kit…",
     agents: "CertificateManager is running…",
+    repair: "Repairing…",
   },
   done: {
     detect: "This PC was checked.",
@@ -45,6 +46,7 @@ export const en = {
     services: "The agent services were started.",
     kit: "The kit was written.",
     agents: "The list of agents is ready.",
+    repair: "The repair has ended.",
   },
   pc: {
     heading: "This PC",
@@ -73,6 +75,12 @@ export const en = {
     checking_server: "Reading the server's certificate to compare it with the agent's…",
     server_not_checked: "The server's certificate could not be read from the agent's server: see step 2 \"Server\".",
     check_again: "Check again",
+    repair: "Repair",
+    other_source: "Use another server or a kit",
+    phase_copy: "Copy the files",
+    phase_checks: "Checks (SHA-256 and signatures)",
+    phase_ipxfer: "Run IpXfer",
+    phase_verify: "Verify the agent",
   },
   diagnosis: {
     heading: "Certificates",
@@ -161,7 +169,7 @@ export const en = {
   },
   result: {
     heading: "Result",
-    done: "The agent's certificate now matches the server's. The console's warning should clear when the agent next reports in; to check, run CertificateManager.exe -l on the server and see that this PC is no longer listed (or use this tool's Server check).",
+    done: "The agent's certificate now matches the server's. The console's warning should clear when the agent next reports in; to check, run CertificateManager.exe -l on the server and see that this PC is no longer listed (or use this tool's Mismatched agents).",
     already: "This agent already holds the server's certificate: nothing was copied and IpXfer was not run.",
     checks: "What was checked",
     report: "Report",
@@ -171,8 +179,8 @@ export const en = {
     hide_report: "Hide the report",
     report_text: "Text report",
     retry: "Try another password",
-    retry_help: "The files stay copied: only IpXfer runs again.",
-    run_again: "Run IpXfer again",
+    retry_help: "Repairs again with fresh copies (the earlier report stays as it is).",
+    run_again: "Repair again",
     check_again: "Check again",
     guide: "Open the reinstall guide",
     services_help: "IpXfer was stopped part-way and left agent services stopped. Start them now (or restart the PC), then check again.",
@@ -182,6 +190,8 @@ export const en = {
     ticket_copied: "Summary copied",
     done_button: "Done: repair another PC",
     another: "Start over: repair another PC",
+    services_help_before: "IpXfer ran to its end, but agent services that were already stopped before the repair are still stopped. Start them here (or restart the PC), then it checks again.",
+    services_help_during: "IpXfer ran to its end, but the agent services are still stopped. Start them here (or restart the PC), then it checks again.",
   },
   guide: {
     heading: "Reinstall the agent",
@@ -196,7 +206,7 @@ export const en = {
     print: "Print",
   },
   agents: {
-    nav: "Server check",
+    nav: "Mismatched agents",
     heading: "Agents whose certificate does not match",
     intro: "On the Apex One server, CertificateManager lists the agents that do not hold the server's current certificate (KB 1102855). Repair each of them with this tool, or reinstall them.",
     this_is_server: "This PC is the Apex One server:",

@@ -34,6 +34,7 @@ export const ja = {
     services: "エージェントのサービスを開始しています…",
     kit: "キットを書き込んでいます…",
     agents: "CertificateManager を実行しています…",
+    repair: "修復しています…",
   },
   done: {
     detect: "この PC を確認しました。",
@@ -45,6 +46,7 @@ export const ja = {
     services: "エージェントのサービスを開始しました。",
     kit: "キットを作成しました。",
     agents: "エージェントの一覧ができました。",
+    repair: "修復が終わりました。",
   },
   pc: {
     heading: "この PC",
@@ -73,6 +75,12 @@ export const ja = {
     checking_server: "サーバの証明書を読み取り、エージェントの証明書と比べています…",
     server_not_checked: "エージェントの接続先サーバから証明書を読み取れませんでした。手順 2 の [サーバ] を確認してください。",
     check_again: "再確認",
+    repair: "修復する",
+    other_source: "別のサーバまたはキットを使う",
+    phase_copy: "ファイルのコピー",
+    phase_checks: "確認（SHA-256 と署名）",
+    phase_ipxfer: "IpXfer の実行",
+    phase_verify: "エージェントの確認",
   },
   diagnosis: {
     heading: "証明書",
@@ -161,7 +169,7 @@ export const ja = {
   },
   result: {
     heading: "結果",
-    done: "エージェントの証明書がサーバの証明書と一致しました。次にエージェントがサーバに接続すると、Web コンソールの警告は消えるはずです。確認するには、サーバで CertificateManager.exe -l を実行し、この PC が一覧にないことを確かめてください（このツールの [サーバの確認] でも確認できます）。",
+    done: "エージェントの証明書がサーバの証明書と一致しました。次にエージェントがサーバに接続すると、Web コンソールの警告は消えるはずです。確認するには、サーバで CertificateManager.exe -l を実行し、この PC が一覧にないことを確かめてください（このツールの [証明書が一致しないエージェント] でも確認できます）。",
     already: "このエージェントの証明書は、すでにサーバの証明書と一致しています。ファイルはコピーせず、IpXfer も実行していません。",
     checks: "確認した内容",
     report: "レポート",
@@ -171,8 +179,8 @@ export const ja = {
     hide_report: "レポートを閉じる",
     report_text: "テキストのレポート",
     retry: "別のパスワードで再実行",
-    retry_help: "コピーしたファイルはそのまま使い、IpXfer だけを再実行します。",
-    run_again: "IpXfer を再実行",
+    retry_help: "ファイルを新しくコピーし直して、もう一度修復します（前回のレポートはそのまま残ります）。",
+    run_again: "もう一度修復する",
     check_again: "再確認",
     guide: "再インストール手順を開く",
     services_help: "IpXfer が途中で止まり、エージェントのサービスが停止したままです。ここでサービスを開始する（または PC を再起動する）と、もう一度確認します。",
@@ -182,6 +190,8 @@ export const ja = {
     ticket_copied: "要約をコピー済み",
     done_button: "完了: 別の PC を修復",
     another: "やり直し: 別の PC を修復",
+    services_help_before: "IpXfer は最後まで実行されましたが、修復の前から停止していたエージェントのサービスがまだ停止しています。ここでサービスを開始する（または PC を再起動する）と、もう一度確認します。",
+    services_help_during: "IpXfer は最後まで実行されましたが、エージェントのサービスが停止したままです。ここでサービスを開始する（または PC を再起動する）と、もう一度確認します。",
   },
   guide: {
     heading: "エージェントの再インストール",
@@ -196,7 +206,7 @@ export const ja = {
     print: "印刷",
   },
   agents: {
-    nav: "サーバの確認",
+    nav: "証明書が一致しないエージェント",
     heading: "証明書が一致しないエージェント",
     intro: "Apex One サーバ上で CertificateManager.exe を実行し、サーバの現在の証明書と一致しないエージェントを一覧表示します（KB 1102855）。それぞれをこのツールで修復するか、再インストールしてください。",
     this_is_server: "この PC は Apex One サーバです:",

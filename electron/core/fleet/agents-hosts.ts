@@ -1,12 +1,12 @@
 /**
  * The host names of the server's list of mismatched agents, for the fleet join. Reads what the
- * `agents` command reads and writes, through the same reader (agents-list.ts): CertificateManager's
- * own CSV (any encoding), `agents --out FILE.csv` (UTF-8 with BOM), `agents --out FILE.json`
+ * `mismatched-agents` command reads and writes, through the same reader (mismatched-agents.ts): CertificateManager's
+ * own CSV (any encoding), `mismatched-agents --out FILE.csv` (UTF-8 with BOM), `mismatched-agents --out FILE.json`
  * ({count, roles, agents}) and the `agents --json` document (which also names the server
  * certificate, so a repair made with an older certificate is not counted).
  */
 import { readFile } from 'node:fs/promises';
-import { AgentsCsvError, agentsTable, decodeCsv, parseAgentsCsv, type AgentsTable } from '../agents-list.js';
+import { AgentsCsvError, agentsTable, decodeCsv, parseAgentsCsv, type AgentsTable } from '../mismatched-agents.js';
 import { FleetError } from './fleet-types.js';
 
 export interface AgentHosts {

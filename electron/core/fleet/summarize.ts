@@ -2,7 +2,7 @@
  * The fleet view: every repair report below the given folders (a central share that `fix
  * --report-copy` writes to, or copies collected by a deployment tool), each PC's latest, counts by
  * outcome, and optionally the join with the server's list of mismatched agents. Used by
- * `apex-cert-fix summarize` and meant for the wizard's server check (one call, a serialisable
+ * `apex-cert-fix summarize` and meant for the wizard's mismatched agents list (one call, a serialisable
  * result; errors are `FleetError`, worded by messages' `fleet` section).
  */
 import { readAgentHosts } from './agents-hosts.js';
@@ -11,7 +11,7 @@ import type { FleetSummary } from './fleet-types.js';
 import { checkFolders, findReportFiles, readReportFiles, type ScanOptions } from './scan-reports.js';
 
 export interface SummarizeOptions extends ScanOptions {
-  /** The `agents` list (CertificateManager CSV, or the `agents` command's CSV / JSON export). */
+  /** The `agents` list (CertificateManager CSV, or the `mismatched-agents` command's CSV / JSON export). */
   agentsList?: string | null;
   /** How many skipped files are listed by name (all are counted). Default 1,000. */
   skippedLimit?: number;

@@ -137,14 +137,16 @@ export const en = {
     const srv = `serial ${server.serial}, valid until ${server.notAfter.slice(0, 10)}`;
     if (before.matchesServer && before.servicesDown.length) return `The agent's certificate (${agent}) is the server's (${srv}), but these agent services are not running: ${before.servicesDown.map(en.serviceLabel).join(', ')}. IpXfer restarts them; or start them as administrator (${before.servicesDown.map((s) => `net start ${s}`).join(', ')}).`;
     if (before.matchesServer) return `The agent's certificate (${agent}) is the server's (${srv}): nothing to repair. KB 1102855 is not needed. If the console still lists this agent, it may not have reported since: restart its services or wait for its next update; check also that it reports to this server.`;
-    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.`;
+    const stopped = before.servicesDown.length ? ` Also, these agent services were already stopped before the repair: ${before.servicesDown.map(en.serviceLabel).join(', ')}.` : '';
+    return `The agent's certificate (${agent}) differs from the server's (${srv}): this is what KB 1102855 repairs.${stopped}`;
   },
   /** The one-sentence diagnosis the wizard shows beside the two certificates. */
   diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
     if (before.matchesServer && before.servicesDown.length) return `They match, but ${before.servicesDown.map(en.serviceLabel).join(', ')} is not running: the repair restarts the agent's services.`;
     if (before.matchesServer) return 'They match: nothing to repair.';
     if (!before.serial) return `The agent's certificate cannot be read (${en.agentCertProblem(before.problem)}): the repair gives it the server's again (KB 1102855).`;
-    return 'They differ: this is what KB 1102855 repairs.';
+    const stopped = before.servicesDown.length ? ` Also, ${before.servicesDown.map(en.serviceLabel).join(', ')} was already stopped before the repair.` : '';
+    return `They differ: this is what KB 1102855 repairs.${stopped}`;
   },
   /** `\\<server>\ofcscan\AutoPcc.exe`, with the server filled in when it is known. */
   autoPcc(server: string | null): string {
@@ -213,7 +215,7 @@ export const en = {
     const name = SERVICE_DISPLAY_NAMES[service.toLowerCase()];
     return name ? `${name} (${service})` : service;
   },
-  operation: { detect: 'looking at this PC', source: 'checking the server files', collect: 'copying the files', run: 'running IpXfer', verify: 'verifying the agent', services: 'starting the agent services', kit: 'making the offline kit', agents: 'listing the agents' },
+  operation: { detect: 'looking at this PC', source: 'checking the server files', collect: 'copying the files', run: 'running IpXfer', repair: 'repairing (copying, checking, running IpXfer, verifying)', verify: 'verifying the agent', services: 'starting the agent services', kit: 'making the offline kit', agents: 'listing the agents' },
   /** An OS error code (EACCES...) in words, the code kept for the helpdesk ticket. */
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'access denied', EPERM: 'not permitted', ENOENT: 'not found', EBUSY: 'in use', ENOSPC: 'the disk is full', EEXIST: 'already exists', EROFS: 'read-only' };
@@ -430,14 +432,13 @@ export const en = {
       ready: 'ready',
     } as Record<string, string>,
   },
-  /** What the CLI says about its own options (its help is hosts/cli/help.ts). */
+  /** What the CLI says about its own options: their mistakes, and each option's line in --help (the usage and exit codes are hosts/cli/help.ts). */
   cli: {
     word: { command: 'command', file: 'file', extra: 'extra argument', folder: 'folder' },
     expected: {
       noPassword: 'a password is never taken on the command line: use --password-stdin or --password-file',
-      knownOption: 'an option listed by --help (with its value where it takes one)',
       value: 'a value after it (see --help)',
-      command: 'inspect, fix, kit, agents, publisher or summarize',
+      command: 'inspect, fix, kit, mismatched-agents, publisher or summarize',
       optionOf: (commands: readonly string[]) => `an option of ${commands.join(', ')} only`,
       programs: 'one or more program files to check',
       quotePath: 'quote a path that contains spaces ("...")',
@@ -449,6 +450,34 @@ export const en = {
       reportFolders: 'one or more report folders (e.g. \\\\server\\ApexCertFix-reports$)',
       targetsNeedAgents: 'used together with --agents LIST (the hosts are taken from the list)',
     },
+    /** `npm run demo:cli`: what it types into --password-stdin. */
+    /** Each option's line in --help (args.ts OPTIONS names them); lines break with \n. */
+    option: {
+      source: 'where the server files are: \\\\server, \\\\server\\ofcscan, the server\'s Apex One or\nOfficeScan folder, its PCCSRV folder, or an offline kit',
+      arch: 'use this Windows bitness instead of the detected one',
+      'server-build': 'the server build, when the detected one is wrong or unknown',
+      'work-dir': 'where the fresh working folder is made (default: %ProgramData%\\ApexCertFix\\work;\nelsewhere than Windows, ApexCertFix in the temp folder)',
+      'reports-dir': 'where reports are written (default: %ProgramData%\\ApexCertFix\\reports;\nelsewhere than Windows, ~/.apex-cert-fix/reports)',
+      'password-stdin': 'read the agent unload password from the first line of standard input\n(there is no password option: it would show in the process list)',
+      'password-file': 'read it from the first line of this file instead (UTF-8, or UTF-16\nwith a BOM); the file is not deleted: see docs/fleet.md',
+      'report-copy': 'also write the report to this central folder (e.g. a share)',
+      'allow-unverified-publisher': 'run IpXfer / DatFHS even when not signed by Trend Micro, Inc.\n(inspect: say ready although they are not)',
+      'allow-other-server': 'use the files although they come from another server than the one\nthe agent reports to (or it cannot be told); recorded in the report',
+      force: 'repair although the agent already holds the server\'s certificate',
+      timeout: 'stop IpXfer (mismatched-agents: CertificateManager) after this long (default 300)',
+      settle: 'after IpXfer, keep re-reading the agent for up to this long (default 60)',
+      out: 'kit: the folder to write the kit into;\nmismatched-agents: the list as .csv or .json',
+      'server-dir': 'the server\'s install or PCCSRV folder, when it is not found by itself',
+      csv: 'also write the table as CSV (UTF-8 with BOM, for Excel)',
+      agents: 'join with the server\'s list of mismatched agents',
+      'targets-out': 'write the hosts still to repair, one a line (with --agents)',
+      simulate: 'training mode: a simulated PC described by the profile',
+      json: 'print the result as one JSON document on stdout (people read stderr)',
+      lang: 'language of messages (default: the system\'s)',
+      help: 'this help',
+      version: 'the version',
+    },
+    demoPassword: (password: string) => `(the unload password "${password}" on standard input)`,
   },
 };
 
@@ -458,13 +487,14 @@ export type Messages = typeof en;
 export const enErrors: ErrorTexts = {
   // (d) is the error's own facts: each entry gets exactly its code's fields.
   'source-empty': (d) => 'Enter where the server files are: for example \\\\server, \\\\server\\ofcscan, the server\'s Apex One folder, or an offline kit.',
-  'source-not-found': (d) => `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, en.tried)}\nCheck the server name and that the share opens in Explorer, A local administrator account (LAPS or shared) usually cannot read \\\\server\\ofcscan: then use an offline kit made on the server (brought on a USB stick), or \\\\server\\c$\\...\\PCCSRV.`,
+  'source-not-found': (d) => `No Apex One server files (PCCSRV) were found for "${d.input}". Places checked:${list(d.tried, en.tried)}\nCheck the server name and that the share opens in Explorer. A local administrator account (LAPS or shared) usually cannot read \\\\server\\ofcscan: then use an offline kit made on the server (brought on a USB stick), or \\\\server\\c$\\...\\PCCSRV.`,
   'source-unreadable': (d) => `${d.path} could not be read (${en.osError(d.reason)}). A local administrator account (LAPS or shared) often cannot read \\\\server\\ofcscan: use an offline kit made on the server first. If you can work with a domain account, check its access to the share.`,
   'certificate-missing': (d) => `The server certificate was not found: ${d.expected}. Places checked:${list(d.tried, en.tried)}`,
   'certificate-invalid': (d) => `${d.path} is not a usable certificate (${en.certificateProblem[d.reason]}). Take OfcNTCer.dat again from the server's PCCSRV\\Pccnt\\Common folder.`,
   'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: use an offline kit (made on the server), try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
   'datfhs-missing': (d) => `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`,
   'option-invalid': (d) => `${d.option} "${d.value}" is not valid: expected ${d.expected}.`,
+  'option-unknown': (d) => `There is no option ${d.option}${d.suggestion ? `: did you mean ${d.suggestion}?` : '.'} See --help for the options.`,
   'profile-invalid': (d) => `The simulation profile ${d.file} is not usable: ${d.problem}.`,
   'work-dir-failed': (d) => `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`,
   'copy-failed': (d) => `${d.file} could not be copied (${en.osError(d.reason)}). Nothing was run and the partial copy was removed.`,

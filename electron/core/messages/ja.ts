@@ -128,13 +128,15 @@ export const ja: Messages = {
     const srv = `シリアル ${server.serial}、有効期限 ${server.notAfter.slice(0, 10)}`;
     if (before.matchesServer && before.servicesDown.length) return `エージェントの証明書（${agent}）はサーバの証明書（${srv}）と一致していますが、次のエージェントのサービスが停止しています: ${before.servicesDown.map(ja.serviceLabel).join('、')}。IpXfer を実行すると再起動されます。IpXfer を使わずに開始するには、管理者として ${before.servicesDown.map((s) => `net start ${s}`).join(' と ')} を実行してください。`;
     if (before.matchesServer) return `エージェントの証明書（${agent}）はサーバの証明書（${srv}）と一致しています。修復は不要です。Web コンソールにまだこのエージェントが表示される場合は、その後エージェントがサーバに接続していない可能性があります。エージェントのサービスを再起動するか、次回のアップデートを待ってください。あわせて、エージェントの接続先がこのサーバかどうかを確認してください。`;
-    return `エージェントの証明書（${agent}）はサーバの証明書（${srv}）と一致しません。KB 1102855 の手順で修復する状態です。`;
+    const stopped = before.servicesDown.length ? `また、修復の前から次のエージェントのサービスが停止しています: ${before.servicesDown.map(ja.serviceLabel).join('、')}。` : '';
+    return `エージェントの証明書（${agent}）はサーバの証明書（${srv}）と一致しません。KB 1102855 の手順で修復する状態です。${stopped}`;
   },
   diagnosisShort(before: { serial: string | null; matchesServer: boolean; servicesDown: string[]; problem: string | null }): string {
     if (before.matchesServer && before.servicesDown.length) return `エージェントとサーバの証明書は一致していますが、${before.servicesDown.map(ja.serviceLabel).join('、')} が停止しています。修復を実行すると、エージェントのサービスが再起動されます。`;
     if (before.matchesServer) return 'エージェントとサーバの証明書は一致しています。修復は不要です。';
     if (!before.serial) return `エージェントの証明書を読み取れません（${ja.agentCertProblem(before.problem)}）。修復でサーバの証明書を設定し直します（KB 1102855）。`;
-    return 'エージェントの証明書がサーバの証明書と一致しません。KB 1102855 の手順で修復します。';
+    const stopped = before.servicesDown.length ? `また、修復の前から ${before.servicesDown.map(ja.serviceLabel).join('、')} が停止しています。` : '';
+    return `エージェントの証明書がサーバの証明書と一致しません。KB 1102855 の手順で修復します。${stopped}`;
   },
   autoPcc(server: string | null): string {
     return `\\\\${server ?? '<サーバ名>'}\\ofcscan\\AutoPcc.exe`;
@@ -194,7 +196,7 @@ export const ja: Messages = {
     const name = SERVICE_DISPLAY_NAMES[service.toLowerCase()];
     return name ? `${name}（${service}）` : service;
   },
-  operation: { detect: 'この PC を確認', source: 'サーバのファイルを確認', collect: 'ファイルをコピー', run: 'IpXfer を実行', verify: 'エージェントを確認', services: 'エージェントのサービスを開始', kit: 'オフラインキットを作成', agents: 'エージェントの一覧を取得' },
+  operation: { detect: 'この PC を確認', source: 'サーバのファイルを確認', collect: 'ファイルをコピー', run: 'IpXfer を実行', repair: '修復（ファイルのコピー、確認、IpXfer の実行、エージェントの確認）を実行', verify: 'エージェントを確認', services: 'エージェントのサービスを開始', kit: 'オフラインキットを作成', agents: 'エージェントの一覧を取得' },
   osError(code: string): string {
     const words: Record<string, string> = { EACCES: 'アクセスが拒否されました', EPERM: '許可されていません', ENOENT: '見つかりません', EBUSY: '使用中です', ENOSPC: 'ディスクがいっぱいです', EEXIST: 'すでにあります', EROFS: '読み取り専用です' };
     return words[code] ? `${words[code]}（${code}）` : `OS のエラー（${code}）`;
@@ -411,9 +413,8 @@ export const ja: Messages = {
     word: { command: 'コマンド', file: 'ファイル', extra: '余分な引数', folder: 'フォルダ' },
     expected: {
       noPassword: 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から、または --password-file で渡してください',
-      knownOption: '--help に載っているオプション（値が必要なものは値も）',
       value: 'オプションの後に値（--help を参照）',
-      command: 'inspect、fix、kit、agents、publisher または summarize',
+      command: 'inspect、fix、kit、mismatched-agents、publisher または summarize',
       optionOf: (commands) => `${commands.join('、')} で使うオプションです`,
       programs: '確認するプログラムのパス（複数可）',
       quotePath: 'パスに空白がある場合は "..." で囲んでください',
@@ -425,6 +426,32 @@ export const ja: Messages = {
       reportFolders: 'レポートのフォルダ（複数可。例: \\\\server\\ApexCertFix-reports$）',
       targetsNeedAgents: '--agents LIST と一緒に指定してください（一覧と照合して書き出します）',
     },
+    option: {
+      source: 'サーバファイルの場所: \\\\server、\\\\server\\ofcscan、サーバの Apex One /\nOfficeScan フォルダ、その PCCSRV フォルダ、またはオフラインキット',
+      arch: '検出したビット数の代わりにこのビット数を使う',
+      'server-build': 'サーバビルド（検出値が違う・不明な場合）',
+      'work-dir': '新しい作業フォルダを作る場所（既定: %ProgramData%\\ApexCertFix\\work。\nWindows 以外では一時フォルダの ApexCertFix）',
+      'reports-dir': 'レポートの保存先（既定: %ProgramData%\\ApexCertFix\\reports。\nWindows 以外では ~/.apex-cert-fix/reports）',
+      'password-stdin': 'エージェントのアンロードパスワードを標準入力の 1 行目から読む\n（パスワードのオプションはありません: プロセス一覧に見えてしまうため）',
+      'password-file': 'このファイルの 1 行目から読む（UTF-8、または BOM 付き UTF-16）。\nファイルは削除しません: docs/fleet.md を参照',
+      'report-copy': 'レポートを集約先のフォルダ（共有フォルダなど）にも保存',
+      'allow-unverified-publisher': 'Trend Micro, Inc. の署名がなくても IpXfer / DatFHS を実行する\n（inspect: 署名がなくても準備完了とする）',
+      'allow-other-server': 'エージェントの接続先とは別のサーバ（または同じか判断できないサーバ）の\nファイルでも使う（レポートに記録）',
+      force: 'エージェントがすでにサーバの証明書を持っていても修復する',
+      timeout: 'IpXfer（mismatched-agents では CertificateManager）をこの秒数で停止（既定 300）',
+      settle: 'IpXfer の後、エージェントを読み直す最長の秒数（既定 60）',
+      out: 'kit: キットを作るフォルダ。\nmismatched-agents: 一覧の保存先（.csv または .json）',
+      'server-dir': 'サーバのインストールフォルダまたは PCCSRV フォルダ（自動で見つからない場合）',
+      csv: '一覧を CSV（Excel 用の BOM 付き UTF-8）でも書き出す',
+      agents: 'サーバの「証明書が一致しないエージェント」の一覧と照合',
+      'targets-out': 'まだ修復していないホスト名を 1 行に 1 つ書き出す（--agents と一緒に）',
+      simulate: 'トレーニングモード: プロファイルで表したシミュレーションの PC',
+      json: '結果を 1 つの JSON として標準出力に出す（人が読む出力は標準エラー）',
+      lang: 'メッセージの言語（既定: システムの言語）',
+      help: 'このヘルプ',
+      version: 'バージョン',
+    },
+    demoPassword: (password) => `（アンロードパスワード「${password}」を標準入力から渡します）`,
   },
 };
 
@@ -439,6 +466,7 @@ export const jaErrors: ErrorTexts = {
   'ipxfer-missing': (d) => `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。オフラインキットを使うか（サーバで作成します）、\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバから IpXfer フォルダをコピーしてください。確認した場所:${list(d.tried, ja.tried)}`,
   'datfhs-missing': (d) => `サーバはビルド ${d.build}（12526 以降）のため、IpXfer と一緒に ${d.name} が必要ですが、${d.folder} にありません。サーバの IpXfer フォルダからコピーしてください。ビルドが違う場合は正しいビルドを入力してください。`,
   'option-invalid': (d) => `${d.option} の値「${d.value}」は使えません（${d.expected}）。`,
+  'option-unknown': (d) => `${d.option} というオプションはありません。${d.suggestion ? `${d.suggestion} のことですか？ ` : ''}オプションは --help で確認してください。`,
   'profile-invalid': (d) => `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`,
   'work-dir-failed': (d) => `${d.path} に作業フォルダを作れません。${ja.osError(d.reason)}。書き込めるローカルのフォルダを選んでください。`,
   'copy-failed': (d) => `${d.file} をコピーできません。${ja.osError(d.reason)}。何も実行していません。途中までのコピーは削除しました。`,

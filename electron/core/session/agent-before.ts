@@ -13,11 +13,10 @@ import type { AgentCertificateBefore } from './state.js';
 export async function agentBefore(platform: Platform, agent: AgentRegistry, server: CertificateFile, signal: AbortSignal): Promise<AgentCertificateBefore> {
   const agentCert = await abortable(readAgentCertificate(platform, agent), signal);
   const matchesServer = sameCertificate(agentCert, server);
+  // Looked at whether or not the certificates match: a service stopped before the run belongs in the diagnosis.
   const servicesDown: string[] = [];
-  if (matchesServer) {
-    for (const service of AGENT_SERVICES) {
-      if ((await abortable(platform.serviceState(service), signal)) !== 'running') servicesDown.push(service);
-    }
+  for (const service of AGENT_SERVICES) {
+    if ((await abortable(platform.serviceState(service), signal)) !== 'running') servicesDown.push(service);
   }
   return { path: agentCert.path, serial: agentCert.certificate?.serial ?? null, notAfter: agentCert.certificate?.notAfter ?? null, matchesServer, servicesDown, problem: agentCert.problem };
 }

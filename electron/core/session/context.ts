@@ -1,6 +1,6 @@
 /**
  * What a repair session and its sibling services share: the platform, the options, the language
- * and the clock. One object, so the kit and the server check word and time things like the repair.
+ * and the clock. One object, so the kit and the mismatched agents list word and time things like the repair.
  */
 import os from 'node:os';
 import path from 'node:path';

@@ -46,7 +46,7 @@ export async function copyAndCheck(o: CopyAndCheck): Promise<Pick<RepairState, '
   try {
     const copiedCert = files.find((f) => f.role === 'certificate')!;
     if (copiedCert.sha256 !== o.server.sha256File) throw new FixError({ code: 'copy-mismatch', file: copiedCert.source });
-    const publisher = await checkPublishers(o.ctx.platform, files, { now: () => o.ctx.now(), onOsWaiting: o.onOsWaiting }, o.signal);
+    const publisher = await checkPublishers(o.ctx.platform, files.map((f) => ({ name: f.name, role: f.role, path: f.copy })), { now: () => o.ctx.now(), onOsWaiting: o.onOsWaiting }, o.signal);
     const names = { workDir, ipxferName: files.find((f) => f.role === 'ipxfer')!.name, certificateName: copiedCert.name };
     return { publisher, commandPreview: { withPassword: describeCommand({ ...names, password: 'x' }), withoutPassword: describeCommand({ ...names, password: null }) } };
   } catch (e) {

@@ -18,6 +18,8 @@ export function freshCollection() {
     reportError: null,
     workDirAfter: null,
     finishedAt: null,
+    agentCertificateNow: null,
+    servicesAfter: null,
   } satisfies Partial<RepairState>;
 }
 

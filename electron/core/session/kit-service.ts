@@ -4,7 +4,8 @@
  */
 import { abortable } from '../../base/abortable.js';
 import { FixError } from '../errors.js';
-import { makeKit } from '../kit.js';
+import { KIT_FOLDER, makeKit } from '../kit.js';
+import { joinDisplay } from '../../base/windows-path.js';
 import { planFiles } from '../plan.js';
 import { buildReport, type Report } from '../report.js';
 import { detectServerBuild } from '../server-build.js';
@@ -36,8 +37,9 @@ export class KitService extends SessionService<KitState, 'kit'> {
       // `E:\` typed in training means the simulated stick, as on Windows: the platform maps it.
       const out = this.ctx.platform.toLocalPath(outDir);
       if (!out.ok) throw new FixError({ code: 'work-dir-failed', path: outDir, reason: out.reason });
-      const kit = await makeKit({ files, build, certificate: certificate.certificate, outDir: out.path, version: this.ctx.options.version, now: this.ctx.now(), signal });
-      return { kit };
+      const made = await makeKit({ files, build, certificate: certificate.certificate, outDir: out.path, version: this.ctx.options.version, now: this.ctx.now(), signal });
+      // Said as the user gave it (`E:\ApexCertFix-kit`), never as the training world's real folder.
+      return { kit: { ...made, shown: joinDisplay(outDir.trim(), KIT_FOLDER) } };
     });
   }
 

@@ -7,7 +7,7 @@
  */
 import { abortable } from '../../base/abortable.js';
 import { checkPublisher } from '../authenticode.js';
-import type { CollectedFile } from '../collect.js';
+import type { FileRole } from '../plan.js';
 import type { OsVerdict, Platform } from '../../platform/platform.js';
 import { FixError } from '../errors.js';
 import type { PublisherState } from './state.js';
@@ -39,15 +39,23 @@ async function askWindows(platform: Platform, files: readonly string[], timing: 
   }
 }
 
-export async function checkPublishers(platform: Platform, files: CollectedFile[], timing: PublisherCheckTiming, signal: AbortSignal): Promise<PublisherState> {
+/** A program to check where it is: a copy before it runs (fix), or the source's file itself (inspect). */
+export interface ProgramFile {
+  name: string;
+  role: FileRole;
+  path: string;
+}
+
+/** Who signed each program (certificates are left out: they are not run). */
+export async function checkPublishers(platform: Platform, files: readonly ProgramFile[], timing: PublisherCheckTiming, signal: AbortSignal): Promise<PublisherState> {
   const programs = files.filter((x) => x.role !== 'certificate');
   throwIfCancelled(signal);
-  const verdicts = await askWindows(platform, programs.map((f) => f.copy), timing, signal);
+  const verdicts = await askWindows(platform, programs.map((f) => f.path), timing, signal);
   const now = timing.now();
   const checks = [];
   for (const [i, f] of programs.entries()) {
     throwIfCancelled(signal);
-    const check = await abortable(checkPublisher(f.copy, { osVerdict: verdicts?.[i], now }), signal);
+    const check = await abortable(checkPublisher(f.path, { osVerdict: verdicts?.[i], now }), signal);
     checks.push({ ...check, name: f.name, role: f.role });
   }
   throwIfCancelled(signal);

@@ -18,24 +18,24 @@ import { describeCommand, runIpXfer, type OutputLine } from '../run-ipxfer.js';
 import type { ServerFiles } from '../server-files.js';
 import { AGENT_SERVICES } from '../vendor-layout.js';
 import { verifyFix } from '../verify.js';
-import { availableFrom } from './available.js';
 import type { SessionContext } from './context.js';
 import { freshCollection, freshSource } from './fresh-state.js';
 import { lastMeaningfulLines } from './ipxfer-words.js';
-import { alreadyFixed } from './agent-before.js';
+import { agentBefore, alreadyFixed } from './agent-before.js';
+import { availableFrom, isCollected } from './available.js';
 import { checkSource } from './check-source.js';
 import { saveReport, settleWorkDir } from './finish.js';
 import { startServicesInOrder } from './start-services.js';
 import { runEnding, servicesDown, type RunFacts, type RunStop } from './run-ending.js';
 import { firstBlocker, runnableCopies } from './run-preconditions.js';
-import { OperationGate, throwIfCancelled } from './operation-gate.js';
+import { throwIfCancelled } from './operation-gate.js';
+import { SessionService } from './service.js';
+import { checkPublishers, publisherGate } from './publisher-checks.js';
 import { copyAndCheck } from './copy-and-check.js';
 import { recheckCopies } from './recheck-copies.js';
 import { takeRepairLock } from './repair-lock.js';
 import type { MachineLock } from '../../base/machine-lock.js';
 import type { ErrorStep, RepairOperation, RepairState } from './state.js';
-
-type Listener<T> = (value: T) => void;
 
 export interface SourceChoices {
   /** Use files from another server than the agent's (the user confirmed; recorded in the report). */
@@ -47,107 +47,55 @@ export interface RunChoices {
   allowUnverifiedPublisher?: boolean;
 }
 
-export class RepairSession {
-  private st: RepairState;
+export class RepairSession extends SessionService<RepairState, RepairOperation> {
   private files: ServerFiles | null = null;
   private serverCertificate: CertificateFile | null = null;
   private serverBuildOverride: number | null = null;
   /** What the last source check was given: the wizard's "use the other server" checks it again. */
   private lastInput: string | null = null;
-  private output = new OutputLog();
   /** The document as written to the reports folder: the central copy is this, never a re-read file. */
   private savedReport: Report | null = null;
   private attempt = 0;
   /** This PC's repair lock, held from copying until the run's report (or until the copies are discarded). */
   private lock: MachineLock | null = null;
-  private readonly gate = new OperationGate<RepairOperation>();
-  private readonly stateListeners = new Set<Listener<RepairState>>();
-  private readonly outputListeners = new Set<Listener<OutputLine>>();
-  private readonly offLang: () => void;
 
-  constructor(readonly ctx: SessionContext) {
-    const base = { lang: ctx.lang, platform: ctx.platform.kind, busy: null, environment: null, blockers: [], ...freshSource(), running: null, outcome: null, error: null };
-    this.st = { ...base, available: availableFrom(base, false) };
-    this.offLang = ctx.onLang(() => this.reword());
+  constructor(ctx: SessionContext) {
+    const base = { lang: ctx.lang, platform: ctx.platform.kind, busy: null, environment: null, blockers: [], ...freshSource(), running: null, outcome: null, error: null, phase: null };
+    super(ctx, { ...base, available: availableFrom(base, false) }, 'pc');
   }
 
-  get state(): RepairState {
-    return this.st;
-  }
-
-  /** The output kept for this run (bounded head and tail): what a reconnecting page shows again. */
-  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
-    return this.output.snapshot();
-  }
-
-  onState(listener: Listener<RepairState>): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  onOutput(listener: Listener<OutputLine>): () => void {
-    this.outputListeners.add(listener);
-    return () => this.outputListeners.delete(listener);
-  }
-
-  dispose(): void {
-    this.gate.cancel();
+  override dispose(): void {
+    super.dispose();
     void this.releaseLock();
-    this.offLang();
-    this.stateListeners.clear();
-    this.outputListeners.clear();
   }
 
-  private update(patch: Partial<RepairState>): void {
-    const next = { ...this.st, ...patch, busy: this.gate.busy };
-    this.st = { ...next, available: availableFrom(next, !!this.ctx.platform.startService) };
-    for (const l of this.stateListeners) l(this.st);
+  protected override derive(next: RepairState): RepairState {
+    return { ...next, available: availableFrom(next, !!this.ctx.platform.startService) };
   }
 
-  private fail(e: unknown, step: ErrorStep): false {
+  protected override failed(e: unknown, step: ErrorStep): false {
     const { error, category } = this.ctx.wordError(e instanceof AbortedError ? new FixError({ code: 'cancelled' }) : e, step);
     this.update({ outcome: outcomeOf(category), error });
     return false;
   }
 
-  private reword(): void {
+  protected override reworded(): Partial<RepairState> {
     const env = this.st.environment;
-    const error = this.st.error;
-    this.update({
-      lang: this.ctx.lang,
-      error: error ? this.ctx.word(error.details, error.step) : null,
-      blockers: env ? environmentProblems(env).map((d) => this.ctx.word(d, 'pc')) : [],
-    });
+    return { ...super.reworded(), lang: this.ctx.lang, blockers: env ? environmentProblems(env).map((d) => this.ctx.word(d, 'pc')) : [] };
   }
 
-  /** Runs one operation through the gate: `busy` is thrown, everything else lands in the state. */
-  private async operate(op: RepairOperation, step: ErrorStep, fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
-    try {
-      return await this.gate.run(op, async (signal) => {
-        this.update({});
-        try {
-          return await fn(signal);
-        } catch (e) {
-          return this.fail(e, step);
-        }
-      });
-    } finally {
-      // Publish the gate's release (busy: null) whatever the outcome.
-      this.update({});
-    }
+  /** One operation through the gate (`busy` thrown, the rest in the state); its phase is gone when it ends. */
+  private phased(op: RepairOperation, step: ErrorStep | (() => ErrorStep), fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+    return this.guard(op, step, fn).finally(() => this.update({ phase: null }));
   }
 
   setLanguage(lang: RepairState['lang']): void {
     this.ctx.setLang(lang);
   }
 
-  cancel(): boolean {
-    return this.gate.cancel();
-  }
-
   /** Step 1: what this PC is. */
   detect(): Promise<boolean> {
-    return this.operate('detect', 'pc', (signal) => this.detectNow(signal));
+    return this.guard('detect', 'pc', (signal) => this.detectNow(signal));
   }
 
   private async detectNow(signal: AbortSignal): Promise<boolean> {
@@ -162,7 +110,7 @@ export class RepairSession {
    * compare the agent's certificate with the server's. Changes nothing on the PC.
    */
   setSource(input: string, serverBuild: number | null | undefined = this.serverBuildOverride, choices: SourceChoices = {}): Promise<boolean> {
-    return this.operate('source', 'source', async (signal) => {
+    return this.guard('source', 'source', async (signal) => {
       if (!this.st.environment) await this.detectNow(signal);
       this.serverBuildOverride = serverBuild;
       this.lastInput = input;
@@ -183,7 +131,7 @@ export class RepairSession {
    * other server's files on the user's word (the plan and the report say so).
    */
   allowOtherServer(): Promise<boolean> {
-    if (this.lastInput === null) return this.operate('source', 'source', async () => {
+    if (this.lastInput === null) return this.guard('source', 'source', async () => {
       throw new FixError({ code: 'step-order', step: 'source', needs: 'source' });
     });
     return this.setSource(this.lastInput, this.serverBuildOverride, { allowOtherServer: true });
@@ -196,17 +144,40 @@ export class RepairSession {
   checkReady(): boolean {
     const blocker = firstBlocker(this.st);
     if (!blocker) return true;
-    this.fail(blocker, 'pc');
+    this.failed(blocker, 'pc');
     return false;
+  }
+
+  /**
+   * `inspect`'s forecast of what `fix` would refuse: the source's programs checked for their
+   * publisher where they are (nothing is copied), refused as `fix` refuses them unless the user
+   * allows programs not verified as Trend Micro's (then the report records the override).
+   */
+  checkPublishersInPlace(choices: RunChoices = {}): Promise<boolean> {
+    return this.guard('source', 'source', async (signal) => {
+      const plan = this.st.plan;
+      if (!plan) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
+      const programs = plan.files.map((f) => ({ name: f.name, role: f.role, path: f.source.local }));
+      const publisher = await checkPublishers(this.ctx.platform, programs, { now: () => this.ctx.now(), onOsWaiting: (elapsedMs) => this.update({ osSignatureWait: elapsedMs === null ? null : { elapsedMs } }) }, signal);
+      const { refusal, overridden } = publisherGate(publisher, choices.allowUnverifiedPublisher === true);
+      this.update({ publisher, publisherOverride: overridden });
+      if (refusal) throw refusal;
+      return true;
+    });
   }
 
   /**
    * Step 3: copy the planned files into a fresh private working folder and check who signed them.
    * When the agent already holds the server's certificate nothing is copied: the session ends
-   * `already-fixed` with a report, unless `force` (the user asked to repair anyway).
+   * `already-fixed` with a report, unless `force` (the user asked to repair anyway). The same after
+   * waiting for another repair on this PC, which may have fixed the agent meanwhile: it is read again.
    */
   collect(force = false): Promise<boolean> {
-    return this.operate('collect', 'collect', async (signal) => {
+    return this.phased('collect', 'collect', (signal) => this.collectNow(signal, force));
+  }
+
+  private async collectNow(signal: AbortSignal, force: boolean): Promise<boolean> {
+    {
       const plan = this.st.plan;
       if (!plan || !this.serverCertificate) throw new FixError({ code: 'step-order', step: 'collect', needs: 'source' });
       const blocker = firstBlocker(this.st);
@@ -217,14 +188,18 @@ export class RepairSession {
         await this.finish('already-fixed', null);
         return true;
       }
-      await this.holdLock(signal);
+      const waited = await this.holdLock(signal);
+      if (waited && !force && (await this.fixedMeanwhile(signal))) {
+        await this.finish('already-fixed', null);
+        return true;
+      }
       const checked = await copyAndCheck({
         ctx: this.ctx,
         plan,
         server: this.serverCertificate,
         signal,
         onProgress: (progress) => this.update({ collect: { ...this.st.collect, progress } }),
-        onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files } }),
+        onCopied: (workDir, files) => this.update({ collect: { progress: this.st.collect.progress, workDir, files }, phase: this.st.phase && 'checks' }),
         onOsWaiting: (elapsedMs) => this.update({ osSignatureWait: elapsedMs === null ? null : { elapsedMs } }),
       }).catch(async (e: unknown) => {
         // The copies are gone (copyAndCheck removed them): the state must not point at them.
@@ -234,6 +209,30 @@ export class RepairSession {
       });
       this.update(checked);
       return true;
+    }
+  }
+
+  /**
+   * The one-click repair (issue 20 §1): copy → checks → IpXfer → verify in one operation, each
+   * phase published as `phase`. Copies that were made for this source and never ran are used
+   * (after a publisher refusal the user confirms and presses again); after a result it is a new
+   * repair with fresh copies. A publisher refusal stops before anything runs, the copies kept for
+   * the override. Nothing to repair (and not `force`): the session ends `already-fixed`.
+   */
+  repair(password: string | null, choices: RunChoices & { force?: boolean } = {}): Promise<boolean> {
+    let step: ErrorStep = 'collect';
+    return this.phased('repair', () => step, async (signal) => {
+      if (!isCollected(this.st)) {
+        this.update({ phase: 'copy' });
+        await this.collectNow(signal, choices.force === true);
+        // Nothing to repair: the session ended with its report, nothing was copied.
+        if (this.st.finishedAt) return this.st.outcome === 'already-fixed';
+      }
+      step = 'run';
+      this.update({ phase: 'checks' });
+      const { refusal } = publisherGate(this.st.publisher, choices.allowUnverifiedPublisher === true);
+      if (refusal) throw refusal;
+      return this.runNow(password, choices, signal, () => (step = 'verify'));
     });
   }
 
@@ -241,13 +240,35 @@ export class RepairSession {
    * Takes this PC's repair lock unless this session holds it, waiting (and saying so in `pcBusy`)
    * while another process holds it: a second repair never copies or runs beside the first.
    */
-  private async holdLock(signal: AbortSignal): Promise<void> {
-    if (this.lock && !this.lock.compromised) return;
+  private async holdLock(signal: AbortSignal): Promise<boolean> {
+    if (this.lock && !this.lock.compromised) return false;
     const limitMs = this.ctx.options.timeoutMs;
+    let waited = false;
     try {
-      this.lock = await takeRepairLock(this.ctx, signal, (holder) => this.update({ pcBusy: { holder, limitMs } }));
+      this.lock = await takeRepairLock(this.ctx, signal, (holder) => {
+        waited = true;
+        this.update({ pcBusy: { holder, limitMs } });
+      });
     } finally {
       if (this.st.pcBusy) this.update({ pcBusy: null });
+    }
+    return waited;
+  }
+
+  /**
+   * After waiting for another repair on this PC: reads the agent again, since that repair may have
+   * fixed it (the certificate matches and the services run): then there is nothing to copy or run.
+   */
+  private async fixedMeanwhile(signal: AbortSignal): Promise<boolean> {
+    const agent = this.st.environment?.agent;
+    if (!agent || !this.serverCertificate) return false;
+    try {
+      const before = await agentBefore(this.ctx.platform, agent, this.serverCertificate, signal);
+      this.update({ agentCertificateBefore: before });
+      return alreadyFixed(before);
+    } catch (e) {
+      await this.releaseLock();
+      throw e;
     }
   }
 
@@ -275,10 +296,17 @@ export class RepairSession {
    * called again after a failed attempt (another password) without collecting again.
    */
   run(password: string | null, choices: RunChoices = {}): Promise<boolean> {
-    return this.operate('run', 'run', async (signal) => {
+    // A fixed run's working folder is gone: nothing runs from it, and its result stays as it is
+    // (no false tamper alarm over it). Running again is a new repair with fresh copies.
+    if (this.st.workDirAfter?.removed && this.gate.busy === null) return Promise.resolve(false);
+    return this.phased('run', 'run', (signal) => this.runNow(password, choices, signal));
+  }
+
+  private async runNow(password: string | null, choices: RunChoices, signal: AbortSignal, onVerify?: () => void): Promise<boolean> {
+    {
       const { workDir, ipxfer, certificate: cert, overridden } = runnableCopies(this.st, choices.allowUnverifiedPublisher === true);
       if (overridden) this.update({ publisherOverride: true });
-      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null });
+      this.update({ error: null, outcome: null, run: null, waiting: null, verification: null, report: null, reportError: null, workDirAfter: null, finishedAt: null, agentCertificateNow: null, servicesAfter: null });
       // A retry after its report: the lock was let go, so take it again before anything runs.
       await this.holdLock(signal);
       // Time of check is time of use: the bytes that run are the bytes that were checked, alone in their folder.
@@ -288,11 +316,8 @@ export class RepairSession {
       const command = describeCommand(names);
       this.attempt++;
       this.output = new OutputLog();
-      this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt } });
-      const onLine = (line: OutputLine) => {
-        this.output.push(line);
-        for (const l of this.outputListeners) l(line);
-      };
+      this.update({ running: { command, startedAt: this.ctx.now().toISOString(), attempt: this.attempt }, phase: this.st.phase && 'ipxfer' });
+      const onLine = (line: OutputLine) => this.emitOutput(line);
       const { codePage } = this.st.environment!;
       const killTree = (pid: number, tag: string) => this.ctx.platform.killTree(pid, tag);
       const programCommand = this.ctx.platform.programCommand?.bind(this.ctx.platform);
@@ -301,10 +326,12 @@ export class RepairSession {
       if (result.startError) return this.finish('failed', { step: 'run', error: new FixError({ code: 'ipxfer-start-failed', executable: command.executable, reason: result.startError }) });
       // After a stop IpXfer may have left the agent's services stopped (KA-0006149): look, but do not wait.
       const stopped = result.timedOut || result.cancelled;
+      onVerify?.();
+      this.update({ phase: this.st.phase && 'verify' });
       // A stopped run is judged as it was left, without waiting, whatever the user does next.
       await this.verifyNow(stopped ? 0 : this.ctx.options.settleMs, stopped ? undefined : signal);
       return this.finishRun(result);
-    });
+    }
   }
 
   private finishRun(result: RunFacts['result']): Promise<boolean> {
@@ -314,7 +341,7 @@ export class RepairSession {
 
   /** Checks the agent against the server's certificate again (after a run). */
   verify(): Promise<boolean> {
-    return this.operate('verify', 'verify', async (signal) => {
+    return this.guard('verify', 'verify', async (signal) => {
       const run = this.st.run;
       if (!run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
       await this.verifyNow(0, signal);
@@ -341,7 +368,7 @@ export class RepairSession {
 
   /** Starts the agent services a stopped IpXfer left stopped, then looks again. */
   startServices(): Promise<boolean> {
-    return this.operate('services', 'verify', async (signal) => {
+    return this.guard('services', 'verify', async (signal) => {
       const start = this.ctx.platform.startService?.bind(this.ctx.platform);
       if (!start || !this.st.run) throw new FixError({ code: 'step-order', step: 'verify', needs: 'run' });
       const down = servicesDown(this.st.verification).filter((s) => (AGENT_SERVICES as readonly string[]).includes(s));
@@ -362,7 +389,7 @@ export class RepairSession {
 
   /** Sets the outcome, settles the working folder, then writes the report. */
   private async finish(outcome: Outcome, stop: RunStop | null): Promise<boolean> {
-    this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString() });
+    this.update({ outcome, error: stop ? this.ctx.word(stop.error.details, stop.step) : null, finishedAt: this.ctx.now().toISOString(), ...(await this.afterRun()) });
     this.update({ workDirAfter: await settleWorkDir(this.st.collect.workDir, outcome) });
     // The run is over (or never needed one): another repair on this PC may start.
     await this.releaseLock();
@@ -371,6 +398,23 @@ export class RepairSession {
     this.savedReport = saved.report ? report : null;
     this.update(saved);
     return outcome === 'fixed' || outcome === 'already-fixed';
+  }
+
+  /**
+   * After a run: the agent as it is now (what earlier steps show once there is a result), and the
+   * services that are down, told apart: stopped before the run, or during it.
+   */
+  private async afterRun(): Promise<Pick<RepairState, 'agentCertificateNow' | 'servicesAfter'>> {
+    const agent = this.st.environment?.agent;
+    if (!this.st.run || !agent || !this.serverCertificate) return { agentCertificateNow: null, servicesAfter: null };
+    const now = await agentBefore(this.ctx.platform, agent, this.serverCertificate, new AbortController().signal).catch(() => null);
+    const down = servicesDown(this.st.verification);
+    const wasDown = this.st.agentCertificateBefore?.servicesDown ?? [];
+    const runStopped = this.st.run.cancelled || this.st.run.timedOut;
+    return {
+      agentCertificateNow: now,
+      servicesAfter: down.length ? { before: down.filter((d) => wasDown.includes(d)), during: down.filter((d) => !wasDown.includes(d)), runStopped } : null,
+    };
   }
 
   /** `--report-copy`: the saved report also into a central folder; the local one then says where it went. */

@@ -1,16 +1,21 @@
 /**
- * What the small services beside a repair share (the offline kit, the server check): a state that
- * listeners see on every change, one operation at a time with its own abort, words that follow
- * the session's language.
+ * What the repair session and the small services beside it (the offline kit, the mismatched agents
+ * list) share: a state that listeners see on every change, one operation at a time with its own
+ * abort, an output log with its listeners, and words that follow the session's language.
  */
 import type { SessionContext } from './context.js';
 import { OperationGate } from './operation-gate.js';
+import { OutputLog } from '../output-log.js';
+import type { OutputLine } from '../run-ipxfer.js';
 import type { ErrorStep, WordedError } from './state.js';
 
 export abstract class SessionService<State extends { busy: Op | null; error: WordedError | null }, Op extends string> {
   protected st: State;
   protected readonly gate = new OperationGate<Op>();
+  /** The output of the program this service runs (IpXfer, CertificateManager): bounded head and tail. */
+  protected output = new OutputLog();
   private readonly listeners = new Set<(s: State) => void>();
+  private readonly outputListeners = new Set<(line: OutputLine) => void>();
   private readonly offLang: () => void;
 
   constructor(
@@ -18,8 +23,8 @@ export abstract class SessionService<State extends { busy: Op | null; error: Wor
     initial: State,
     private readonly step: ErrorStep,
   ) {
-    this.st = initial;
-    this.offLang = ctx.onLang(() => this.update({ error: this.st.error ? ctx.word(this.st.error.details, step) : null } as Partial<State>));
+    this.st = this.derive(initial);
+    this.offLang = ctx.onLang(() => this.update(this.reworded()));
   }
 
   get state(): State {
@@ -31,27 +36,70 @@ export abstract class SessionService<State extends { busy: Op | null; error: Wor
     return () => this.listeners.delete(listener);
   }
 
+  onOutput(listener: (line: OutputLine) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  /** The output kept for this run (bounded head and tail): what a reconnecting page shows again. */
+  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
+    return this.output.snapshot();
+  }
+
+  /** A line of the running program's output: kept, and sent to every listener. */
+  protected emitOutput(line: OutputLine): void {
+    this.output.push(line);
+    for (const l of this.outputListeners) l(line);
+  }
+
+  /** Fields computed from the others on every change (the repair's `available`); none by default. */
+  protected derive(next: State): State {
+    return next;
+  }
+
+  /** What changes when the language does: the error, worded again (a service adds its own texts). */
+  protected reworded(): Partial<State> {
+    const error = this.st.error;
+    return { error: error ? this.ctx.word(error.details, error.step) : null } as Partial<State>;
+  }
+
   protected update(patch: Partial<State>): void {
-    this.st = { ...this.st, ...patch, busy: this.gate.busy };
+    this.st = this.derive({ ...this.st, ...patch, busy: this.gate.busy });
     for (const l of this.listeners) l(this.st);
   }
 
-  /** Runs `fn` as this service's only operation; a failure lands in `state.error`, worded. */
-  protected async operate(op: Op, fn: (signal: AbortSignal) => Promise<Partial<State>>): Promise<boolean> {
+  /** Where a failure lands: in `state.error`, worded (the repair also sets its outcome). */
+  protected failed(e: unknown, step: ErrorStep): false {
+    this.update({ error: this.ctx.wordError(e, step).error } as Partial<State>);
+    return false;
+  }
+
+  /**
+   * Runs `fn` as this service's only operation: `busy` is thrown, any other failure goes to
+   * `failed`, worded for `step` (where it shows). The gate's release is published.
+   */
+  protected async guard(op: Op, step: ErrorStep | (() => ErrorStep), fn: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
     try {
       return await this.gate.run(op, async (signal) => {
-        this.update({ error: null } as Partial<State>);
+        this.update({});
         try {
-          this.update(await fn(signal));
-          return true;
+          return await fn(signal);
         } catch (e) {
-          this.update({ error: this.ctx.wordError(e, this.step).error } as Partial<State>);
-          return false;
+          return this.failed(e, typeof step === 'function' ? step() : step);
         }
       });
     } finally {
       this.update({});
     }
+  }
+
+  /** Runs `fn` as this service's only operation; what it returns is the state's patch. */
+  protected operate(op: Op, fn: (signal: AbortSignal) => Promise<Partial<State>>): Promise<boolean> {
+    return this.guard(op, this.step, async (signal) => {
+      this.update({ error: null } as Partial<State>);
+      this.update(await fn(signal));
+      return true;
+    });
   }
 
   cancel(): boolean {
@@ -62,5 +110,6 @@ export abstract class SessionService<State extends { busy: Op | null; error: Wor
     this.gate.cancel();
     this.offLang();
     this.listeners.clear();
+    this.outputListeners.clear();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The serialisable state of a repair session and of the two small services beside it (offline kit,
- * server check): what every host renders, what the report records, and what can happen next.
+ * mismatched agents list): what every host renders, what the report records, and what can happen next.
  */
 import type { Clock } from '../../base/clock.js';
 import type { Arch, Platform } from '../../platform/platform.js';
@@ -17,10 +17,13 @@ import type { IpXferCommand, RunResult } from '../run-ipxfer.js';
 import type { ServerBuild } from '../server-build.js';
 import type { ServerMatch } from '../server-match.js';
 import type { Verification } from '../verify.js';
-import type { AgentsList } from '../agents-list.js';
+import type { AgentsList } from '../mismatched-agents.js';
 
 /** The operations of a repair session; at most one runs at a time. */
-export type RepairOperation = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'services';
+export type RepairOperation = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'services' | 'repair';
+
+/** The one-click repair's phases, in order (issue 20 §1): what the repair screen shows live. */
+export type RepairPhase = 'copy' | 'checks' | 'ipxfer' | 'verify';
 
 /** Where an error belongs on screen: the wizard step (or service) that raised it. */
 export type ErrorStep = 'pc' | 'source' | 'collect' | 'run' | 'verify' | 'kit' | 'agents';
@@ -55,6 +58,10 @@ export interface Available {
   verify: boolean;
   cancel: boolean;
   startServices: boolean;
+  /** The one-click repair (copy → checks → IpXfer → verify): the agent needs it. */
+  repair: boolean;
+  /** The same, although there is nothing to repair (the agent holds the certificate and its services run). */
+  repairForce: boolean;
 }
 
 export interface WordedError {
@@ -123,17 +130,27 @@ export interface RepairState {
   workDirAfter: { path: string; removed: boolean } | null;
   /** When the session reached its outcome (ISO): the time a ticket summary quotes. */
   finishedAt: string | null;
+  /** The one-click repair's current phase (null: not repairing). */
+  phase: RepairPhase | null;
+  /** The agent as it is after a run (read again at its end): what the earlier steps show once there is a result. */
+  agentCertificateNow: AgentCertificateBefore | null;
+  /**
+   * After a run, the agent services that are not running, told apart: stopped before the run
+   * (the diagnosis said so) or stopped during it; `runStopped`: IpXfer was stopped (cancel, time limit).
+   */
+  servicesAfter: { before: string[]; during: string[]; runStopped: boolean } | null;
 }
 
 export interface KitState {
   busy: 'kit' | null;
-  kit: { folder: string; manifest: KitManifest } | null;
+  /** `shown`: the kit's folder as the user named it (`E:\\ApexCertFix-kit`), for every text. */
+  kit: { folder: string; shown: string; manifest: KitManifest } | null;
   error: WordedError | null;
 }
 
-export interface ServerCheckState {
+export interface MismatchedAgentsState {
   busy: 'agents' | null;
-  /** This PC is an Apex One server (CertificateManager found): the server check is offered. */
+  /** This PC is an Apex One server (CertificateManager found): the mismatched agents list is offered. */
   localServer: string | null;
   agents: AgentsList | null;
   error: WordedError | null;

@@ -5,9 +5,9 @@
  */
 import type { Outcome } from '../outcome.js';
 import { isCollected, isPlanned } from './available.js';
-import type { RepairState, ServerCheckState } from './state.js';
+import type { RepairState, MismatchedAgentsState } from './state.js';
 
-/** The repair's steps in their order; the server check ('agents') stands beside them. */
+/** The repair's steps in their order; the mismatched agents list ('agents') stands beside them. */
 export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
 
@@ -22,7 +22,7 @@ export interface WizardSteps {
 /** Outcomes that end a repair (the Result step shows them). */
 const ENDED: ReadonlySet<Outcome> = new Set(['fixed', 'already-fixed', 'failed', 'not-verified', 'timeout', 'cancelled']);
 
-export function wizardSteps(s: RepairState, check: ServerCheckState): WizardSteps {
+export function wizardSteps(s: RepairState, check: MismatchedAgentsState): WizardSteps {
   const ended = s.finishedAt !== null && s.outcome !== null && ENDED.has(s.outcome);
   const collected = isCollected(s);
   const planned = isPlanned(s) && s.blockers.length === 0;
@@ -32,16 +32,19 @@ export function wizardSteps(s: RepairState, check: ServerCheckState): WizardStep
     guide: true,
     agents: check.localServer !== null,
     server: s.environment !== null && (s.blockers.length === 0 || onServer),
-    collect: planned,
-    run: collected,
+    // After a result, steps 3 and 4 belong to it (its copies ran, or are gone): a new repair starts on step 1.
+    collect: planned && !ended,
+    run: collected && !ended,
     result: ended,
   };
   return { at: stepAt(s, check, { ended, collected, planned }), open, onServer };
 }
 
-function stepAt(s: RepairState, check: ServerCheckState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
+function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
   if (check.busy) return 'agents';
   switch (s.busy) {
+    case 'repair':
+      return 'pc';
     case 'run':
       return 'run';
     case 'verify':
@@ -55,9 +58,10 @@ function stepAt(s: RepairState, check: ServerCheckState, is: { ended: boolean; c
       return 'pc';
   }
   if (is.ended) return 'result';
-  if (is.collected) return 'run';
-  if (s.error?.step === 'collect' && s.plan) return 'collect';
-  if (is.planned || s.error?.step === 'source') return 'server';
+  // The first screen holds the plan, the password and the one-click repair (issue 20 §1): a
+  // session with a plan, or copies that a publisher refusal stopped, is there.
+  if (is.planned || is.collected) return 'pc';
+  if (s.error?.step === 'source' && s.source !== null) return 'server';
   if (check.agents) return 'agents';
   return 'pc';
 }

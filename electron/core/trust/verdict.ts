@@ -61,7 +61,7 @@ export function judge(signatures: SignatureInfo[], authority: Authority, osStatu
     return no(
       'untrusted-root',
       chain.end === 'missing-issuer'
-        ? `the chain stops at ${top.subject}: its issuer ${chain.missingIssuer} is not carried in the signature`
+        ? `the chain stops at ${top.subject}: its issuer ${chain.missingIssuer} is not carried in the signature and is not a known root`
         : `the chain ends at ${top.subject}, which is not a known root`,
     );
   }

@@ -4,19 +4,21 @@
  * second instance never touches the first one's files), or uses `--simulate PROFILE.json`, serves
  * the wizard on 127.0.0.1 and prints its address.
  *   node dist/electron/hosts/browser/main.js [--simulate PROFILE.json] [--server] [--port N] [--lang ja|en]
+ *     [--world standard|service-stopped|services-left-stopped] [--fast]
+ * --world: which training world (a service stopped before the run; IpXfer leaving the services
+ * stopped); --fast: the training IpXfer in about a second instead of at least 15 s (tests).
  */
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host.js';
 import { SessionContext } from '../../core/session/context.js';
 import { chosenLang, defaultLang, isLang, LANGS, type Lang } from '../../core/lang.js';
 import { messages } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
-import { createDemo, isDemoTemplate } from '../../simulation/demo.js';
-import { parseArgsProblem } from '../../base/parse-args-error.js';
+import { createDemo, DEMO_WORLDS, isDemoTemplate, type DemoWorld } from '../../simulation/demo.js';
+import { optionHelp, readOptions, type OptionTable } from '../../base/options.js';
 
 /** A mistake on the command line: said in the system's language, exit 2 as the CLI does, nothing started. */
 function refuse(option: string, value: string, expected: string): never {
@@ -24,12 +26,27 @@ function refuse(option: string, value: string, expected: string): never {
   process.exit(2);
 }
 
-let values: { simulate?: string; port?: string; lang?: string; server?: boolean };
-try {
-  ({ values } = parseArgs({ options: { simulate: { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' }, server: { type: 'boolean' } } }));
-} catch (e) {
-  refuse(parseArgsProblem(e).option, '', '--simulate PROFILE.json, --port N, --lang ja|en, --server');
+/** The browser host's options, once: read by base/options.ts (as the CLI's are), and its help. */
+const OPTIONS = {
+  simulate: { type: 'string', value: 'PROFILE.json', help: { en: 'a training profile (default: a new training world)', ja: 'トレーニングのプロファイル（既定: 新しいトレーニング環境）' } },
+  server: { type: 'boolean', help: { en: 'be the training server itself (the mismatched agents list)', ja: 'トレーニングのサーバとして開く（証明書が一致しないエージェントの一覧）' } },
+  port: { type: 'string', value: 'N', help: { en: 'the port on 127.0.0.1 (default: any free one)', ja: '127.0.0.1 のポート（既定: 空いているポート）' } },
+  lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: the system\'s)', ja: '言語（既定: システムの言語）' } },
+  world: { type: 'string', value: 'standard|service-stopped|services-left-stopped', help: { en: 'the training world (default: standard)', ja: 'トレーニング環境の種類（既定: standard）' } },
+  fast: { type: 'boolean', help: { en: 'the training IpXfer ends at once (for tests)', ja: 'トレーニング用 IpXfer をすぐに終わらせる（テスト用）' } },
+} satisfies OptionTable;
+
+const read = readOptions(OPTIONS, process.argv.slice(2));
+if (!read.ok) {
+  const { problem } = read;
+  const words = messages(defaultLang());
+  const said = problem.kind === 'unknown' ? words.error({ code: 'option-unknown', option: problem.option, suggestion: problem.suggestion }) : words.error({ code: 'option-invalid', option: problem.option, value: '', expected: 'a value' });
+  process.stderr.write(`${said}\n\n${optionHelp(OPTIONS, defaultLang())}`);
+  process.exit(2);
 }
+if (read.positionals.length) refuse(read.positionals[0]!, read.positionals[0]!, optionHelp(OPTIONS, defaultLang()).trim());
+const values = read.values as { simulate?: string; port?: string; lang?: string; server?: boolean; world?: string; fast?: boolean };
+if (values.world !== undefined && !(DEMO_WORLDS as readonly string[]).includes(values.world)) refuse('--world', values.world, DEMO_WORLDS.join(', '));
 if (values.lang !== undefined && !isLang(values.lang)) refuse('--lang', values.lang, LANGS.join(', '));
 // Checked before any training world is made: a mistake leaves nothing behind.
 if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)) refuse('--port', values.port, '0-65535');
@@ -45,7 +62,7 @@ if (profile && !isDemoTemplate(profile)) {
 } else {
   // No profile, or the template as typed (`--simulate resources/demo/profile.json`): its folders
   // exist only in a world made from it, so make one.
-  const demo = await createDemo(undefined, profile ? path.resolve(profile) : undefined);
+  const demo = await createDemo(undefined, profile ? path.resolve(profile) : undefined, { fast: values.fast, world: values.world as DemoWorld | undefined });
   // --server: the training server itself, for the server check (mismatched agents list).
   profile = values.server ? demo.serverProfile : demo.profile;
   folder = demo.folder;

@@ -1,71 +1,57 @@
 /**
- * The CLI's options, checked one by one so every mistake is named in the user's language
- * (a wrong value exits 2 before anything is read or copied).
+ * The CLI's options, described once (OPTIONS: also the help, whose words are messages' `cli.option`)
+ * and checked one by one so every mistake is named in the user's language (a wrong value exits 2
+ * before anything is read or copied). `node:util` parseArgs reads them (base/options.ts), as it does
+ * for the other hosts.
  */
-import { parseArgs } from 'node:util';
 import { FixError } from '../../core/errors.js';
-import { messages } from '../../core/messages.js';
+import { messages, type Messages } from '../../core/messages.js';
 import { chosenLang, isLang, LANGS, type Lang } from '../../core/lang.js';
 import type { Arch } from '../../platform/platform.js';
-import { parseArgsProblem } from '../../base/parse-args-error.js';
+import { readOptions, type OptionTable } from '../../base/options.js';
 
-const OPTIONS = {
-  source: { type: 'string' },
-  arch: { type: 'string' },
-  'server-build': { type: 'string' },
-  'work-dir': { type: 'string' },
-  'reports-dir': { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  'password-file': { type: 'string' },
-  'report-copy': { type: 'string' },
-  csv: { type: 'string' },
-  agents: { type: 'string' },
-  'targets-out': { type: 'string' },
-  'allow-unverified-publisher': { type: 'boolean' },
-  'allow-other-server': { type: 'boolean' },
-  timeout: { type: 'string' },
-  settle: { type: 'string' },
-  force: { type: 'boolean' },
-  out: { type: 'string' },
-  'server-dir': { type: 'string' },
-  simulate: { type: 'string' },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-} as const;
-
-export const COMMANDS = ['inspect', 'fix', 'kit', 'agents', 'publisher', 'summarize'] as const;
+/**
+ * The commands. `mismatched-agents` lists, on the Apex One server, the agents whose certificate
+ * does not match (Trend Micro's MismatchedAgentList.csv); `agents`, its former name, still works.
+ */
+export const COMMANDS = ['inspect', 'fix', 'kit', 'mismatched-agents', 'publisher', 'summarize'] as const;
 export type Command = (typeof COMMANDS)[number];
+/** Other names a command answers to. */
+export const ALIASES: Record<string, Command> = { agents: 'mismatched-agents' };
 
-const ALL = COMMANDS;
 const SOURCE = ['inspect', 'fix', 'kit'] as const;
-/** Which commands each option belongs to. */
-const USED_BY: Record<keyof typeof OPTIONS, readonly Command[]> = {
-  source: SOURCE,
-  arch: ['inspect', 'fix'],
-  'server-build': SOURCE,
-  'work-dir': ['inspect', 'fix', 'agents'],
-  'reports-dir': ['inspect', 'fix'],
-  'password-stdin': ['fix'],
-  'password-file': ['fix'],
-  'report-copy': ['fix'],
-  csv: ['summarize'],
-  agents: ['summarize'],
-  'targets-out': ['summarize'],
-  'allow-unverified-publisher': ['fix'],
-  'allow-other-server': ['inspect', 'fix'],
-  timeout: ['fix', 'agents'],
-  settle: ['fix'],
-  force: ['fix'],
-  out: ['kit', 'agents'],
-  'server-dir': ['agents'],
-  simulate: ['inspect', 'fix', 'kit', 'agents'],
-  json: ALL,
-  lang: ALL,
-  help: ALL,
-  version: ALL,
-};
+
+/** An option's line in the help, in every language: the `cli.option` section of the message tables. */
+function words(option: keyof Messages['cli']['option']): Record<Lang, string> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, messages(lang).cli.option[option]])) as Record<Lang, string>;
+}
+
+/** Every option of the CLI, once: its type, its commands and its words (the help, from the message tables). */
+export const OPTIONS = {
+  source: { type: 'string', value: 'S', usedBy: SOURCE, help: words('source') },
+  arch: { type: 'string', value: 'x86|x64|arm64', usedBy: ['inspect', 'fix'], help: words('arch') },
+  'server-build': { type: 'string', value: 'N', usedBy: SOURCE, help: words('server-build') },
+  'work-dir': { type: 'string', value: 'DIR', usedBy: ['inspect', 'fix', 'mismatched-agents'], help: words('work-dir') },
+  'reports-dir': { type: 'string', value: 'DIR', usedBy: ['inspect', 'fix'], help: words('reports-dir') },
+  'password-stdin': { type: 'boolean', usedBy: ['fix'], help: words('password-stdin') },
+  'password-file': { type: 'string', value: 'PATH', usedBy: ['fix'], help: words('password-file') },
+  'report-copy': { type: 'string', value: 'DIR', usedBy: ['fix'], help: words('report-copy') },
+  'allow-unverified-publisher': { type: 'boolean', usedBy: ['inspect', 'fix'], help: words('allow-unverified-publisher') },
+  'allow-other-server': { type: 'boolean', usedBy: ['inspect', 'fix'], help: words('allow-other-server') },
+  force: { type: 'boolean', usedBy: ['fix'], help: words('force') },
+  timeout: { type: 'string', value: 'SECONDS', usedBy: ['fix', 'mismatched-agents'], help: words('timeout') },
+  settle: { type: 'string', value: 'SECONDS', usedBy: ['fix'], help: words('settle') },
+  out: { type: 'string', value: 'DIR|FILE', usedBy: ['kit', 'mismatched-agents'], help: words('out') },
+  'server-dir': { type: 'string', value: 'DIR', usedBy: ['mismatched-agents'], help: words('server-dir') },
+  csv: { type: 'string', value: 'FILE', usedBy: ['summarize'], help: words('csv') },
+  agents: { type: 'string', value: 'LIST.csv', usedBy: ['summarize'], help: words('agents') },
+  'targets-out': { type: 'string', value: 'FILE', usedBy: ['summarize'], help: words('targets-out') },
+  simulate: { type: 'string', value: 'PROFILE.json', usedBy: ['inspect', 'fix', 'kit', 'mismatched-agents'], help: words('simulate') },
+  json: { type: 'boolean', help: words('json') },
+  lang: { type: 'string', value: 'ja|en', help: words('lang') },
+  help: { type: 'boolean', short: 'h', help: words('help') },
+  version: { type: 'boolean', help: words('version') },
+} satisfies OptionTable<Command>;
 
 /** The language is needed before the options are understood, to word their errors. */
 export function langFrom(argv: readonly string[]): Lang {
@@ -122,33 +108,35 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
   return Number(value);
 }
 
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
 export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' | 'version' {
   const t = messages(lang).cli;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    const { option, missingValue } = parseArgsProblem(e);
-    if (/^--(password|pwd)\b/.test(option)) {
-      invalid(option, '', t.expected.noPassword);
-    }
+  const read = readOptions(OPTIONS, argv);
+  if (!read.ok) {
+    const { problem } = read;
+    if (/^--(password|pwd)\b/.test(problem.option)) invalid(problem.option, '', t.expected.noPassword);
     // "--lang" at the end, or followed by another option: the value is missing, not the option.
-    if (missingValue) invalid(option, '', t.expected.value);
-    invalid(option, '', t.expected.knownOption);
+    if (problem.kind === 'missing-value') invalid(problem.option, '', t.expected.value);
+    throw new FixError({ code: 'option-unknown', option: problem.option, suggestion: problem.suggestion });
   }
-  const v = parsed.values;
+  const v = read.values as Values;
   if (v.help) return 'help';
   if (v.version) return 'version';
-  const [command, ...extra] = parsed.positionals;
+  const [typed, ...extra] = read.positionals;
   // Nothing at all: the help, not an error.
-  if (command === undefined && argv.length === 0) return 'help';
+  if (typed === undefined && argv.length === 0) return 'help';
+  const command = typed === undefined ? undefined : (ALIASES[typed] ?? typed);
   if (command === undefined || !COMMANDS.includes(command as Command)) {
-    invalid(t.word.command, command ?? '', t.expected.command);
+    invalid(t.word.command, typed ?? '', t.expected.command);
   }
   // An option the command does not use is a mistake worth saying (e.g. --out on fix).
   for (const option of Object.keys(v) as (keyof typeof OPTIONS)[]) {
-    if (!USED_BY[option].includes(command as Command)) {
-      invalid(`--${option}`, String(v[option]), t.expected.optionOf(USED_BY[option]));
+    const usedBy: readonly Command[] = (OPTIONS[option] as { usedBy?: readonly Command[] }).usedBy ?? COMMANDS;
+    if (!usedBy.includes(command as Command)) {
+      invalid(`--${option}`, String(v[option]), t.expected.optionOf(usedBy));
     }
   }
   // Every command speaks the language asked for; one that is not known is a mistake.
@@ -160,7 +148,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
   }
   if (command === 'summarize') return summarizeArgs(v, extra, chosen);
   if (extra.length) invalid(t.word.extra, extra.join(' '), t.expected.quotePath);
-  if (command !== 'agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
+  if (command !== 'mismatched-agents' && (v.source === undefined || v.source.trim() === '')) throw new FixError({ code: 'source-empty' });
   if (v.arch !== undefined && !['x86', 'x64', 'arm64'].includes(v.arch)) invalid('--arch', v.arch, 'x86, x64, arm64');
   const serverBuild = wholeNumber('--server-build', v['server-build'], 1, 99999, t.expected.build);
   const timeout = wholeNumber('--timeout', v.timeout, 1, 86400, t.expected.seconds(1, 86400));

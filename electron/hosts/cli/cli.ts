@@ -4,28 +4,29 @@
  * 5 not verified · 6 done, but the report could not be saved · 7 done, but the central copy
  * (--report-copy) failed. With --json, stdout carries exactly one JSON document; people read stderr.
  */
-import { parseCli, langFrom, type Parsed } from './args.js';
+import { parseCli, langFrom } from './args.js';
 import { HELP } from './help.js';
 import { CliPrinter } from './printer.js';
 import { FixError } from '../../core/errors.js';
 import { SessionContext } from '../../core/session/context.js';
 import { KitService } from '../../core/session/kit-service.js';
 import { RepairSession } from '../../core/session/repair-session.js';
-import { ServerCheckService } from '../../core/session/server-check.js';
-import type { Report } from '../../core/report.js';
+import { MismatchedAgentsService } from '../../core/session/mismatched-agents-service.js';
 import { messages } from '../../core/messages.js';
-import { EXIT_CODE, EXIT_REPORT_NOT_SAVED } from '../../core/outcome.js';
+import { EXIT_CODE } from '../../core/outcome.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
 import { WindowsPlatform } from '../../platform/windows.js';
 import { readFirstLine } from '../../base/read-first-line.js';
 import { forTerminal } from '../../base/terminal-text.js';
 import { refuse } from './refuse.js';
-import { agentsCommand } from './command-agents.js';
+import { mismatchedAgentsCommand } from './command-mismatched-agents.js';
+import { inspectCommand } from './command-inspect.js';
+import { fixCommand } from './command-fix.js';
+import { kitCommand } from './command-kit.js';
 import { publisherCommand } from './command-publisher.js';
 import { packageVersion as version } from '../../base/package-root.js';
 import { summarizeCommand } from './command-summarize.js';
 import { readPasswordFile } from './password-file.js';
-import { copyLine, exitAfterCopy } from '../../core/fleet/report-copy.js';
 import { isDemoTemplate } from '../../simulation/demo.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -95,7 +96,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const session = new RepairSession(context);
   const printer = new CliPrinter(session, human, lang);
   const kit = new KitService(context);
-  const check = new ServerCheckService(context);
+  const check = new MismatchedAgentsService(context);
   // Ctrl+C stops whatever step is running (it ends as `cancelled`); a second one ends at once.
   let signals = 0;
   const stopOnSignal = () => {
@@ -106,56 +107,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('SIGINT', stopOnSignal);
   process.on('SIGTERM', stopOnSignal);
+  const run = { args, session, printer, say: human };
   try {
-    if (args.command === 'agents') return await agentsCommand(session, args, printer, check);
-    if (args.command === 'kit') {
-      await session.detect();
-      await kit.make(args.source, args.out!, args.serverBuild);
-      printer.kit(kit.state);
-      return finishCli(kit.report(session.state), args, printer, null, human);
-    }
-    const mode = args.command;
-    const done = () => finishCli(session.report(mode), args, printer, session, human);
-    if (!(await session.detect())) return done();
-    printer.environment();
-    // Environment problems stop a fix before the share is even read.
-    if (mode === 'fix' && !session.checkReady()) return done();
-    if (!(await session.setSource(args.source, args.serverBuild, { allowOtherServer: args.allowOtherServer }))) return done();
-    printer.source();
-    if (mode === 'inspect') {
-      session.checkReady();
-      return done();
-    }
-    if (!(await session.collect(args.force))) return done();
-    if (session.state.outcome === 'already-fixed') return done();
-    printer.collected();
-    await session.run(password, { allowUnverifiedPublisher: args.allowUnverifiedPublisher });
-    password = null;
-    // Copies that never ran (refused publisher, changed copies, a cancel before IpXfer) do not stay.
-    await session.leave();
-    return done();
+    if (args.command === 'mismatched-agents') return await mismatchedAgentsCommand(run, check);
+    if (args.command === 'kit') return await kitCommand(run, kit);
+    if (args.command === 'inspect') return await inspectCommand(run);
+    return await fixCommand(run, password);
   } finally {
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
     printer.close();
     session.dispose();
   }
-}
-
-/** Prints the result and, with --json, the report; the exit code says how it ended (README). */
-async function finishCli(report: Report, args: Parsed, printer: CliPrinter, session: RepairSession | null, say: (text: string) => void): Promise<number> {
-  printer.result(report);
-  let code = EXIT_CODE[report.outcome ?? 'failed'];
-  // A success whose report could not be saved must not look like a plain success to a script.
-  if (code === 0 && report.reportError) code = EXIT_REPORT_NOT_SAVED;
-  if (args.command === 'fix' && args.reportCopy && session) {
-    // `fix --report-copy DIR`: also written for a run stopped before anything was copied (it has no
-    // local report), so that the fleet view says why that PC was not repaired.
-    const copied = await session.copyReport(args.reportCopy);
-    say(copyLine(copied.reportCopy, args.lang));
-    report = copied;
-    code = exitAfterCopy(code, copied.reportCopy);
-  }
-  if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  return code;
 }

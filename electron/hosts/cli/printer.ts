@@ -4,7 +4,7 @@
  */
 import { oneLine } from '../../base/terminal-text.js';
 import type { RepairSession } from '../../core/session/repair-session.js';
-import type { KitState, ServerCheckState } from '../../core/session/state.js';
+import type { KitState, MismatchedAgentsState } from '../../core/session/state.js';
 import { messages, type Lang } from '../../core/messages.js';
 import { windowsThumbprint } from '../../core/certificate.js';
 import { describeState } from '../../core/session-text.js';
@@ -105,7 +105,7 @@ export class CliPrinter {
     for (const f of kit.manifest.files) this.say(`  - ${f.name}${f.arch ? ` (${f.arch})` : ''}  ${f.size} B  SHA-256 ${f.sha256}`);
   }
 
-  agents(s: ServerCheckState, exported: string | null): void {
+  agents(s: MismatchedAgentsState, exported: string | null): void {
     const list = s.agents;
     const L = this.m.label;
     if (s.error) {
@@ -127,8 +127,13 @@ export class CliPrinter {
   }
 
   collected(): void {
+    this.say(`${this.m.label.workDir}: ${this.session.state.collect.workDir}`);
+    this.publishers();
+  }
+
+  /** Who signed each program: the copies' (fix), or the source's own files (inspect). */
+  publishers(): void {
     const s = this.session.state;
-    this.say(`${this.m.label.workDir}: ${s.collect.workDir}`);
     for (const c of s.publisher?.checks ?? []) {
       const signer = c.signatures[0]?.signer?.subject;
       this.say(`  ${this.m.label.publisher}: ${c.name} — ${this.m.publisher[c.outcome]}${signer ? ` (${signer})` : ''}${c.osStatus ? ` [Windows: ${c.osStatus}]` : ''}`);
@@ -144,6 +149,9 @@ export class CliPrinter {
     if (report.guidance) this.say(report.guidance);
     const paths = this.session.state.report;
     if (paths && report.mode === 'fix') this.say(`${L.report}: ${paths.text}`);
+    // After a run: the working folder was removed (fixed) or kept, and where.
+    const after = this.session.state.workDirAfter;
+    if (after && report.mode === 'fix') this.say(this.m.workDirAfter(after.path, after.removed));
     const failed = this.session.state.reportError;
     if (failed && report.mode === 'fix') this.say(`${L.report}: ${this.m.reportNotSaved(failed.folder, failed.reason)}`);
     const ticket = report.mode === 'fix' ? ticketSummary(this.session.state, this.lang) : null;

@@ -4,6 +4,7 @@
  * guard-web-contents.ts applies them to every web contents and the session.
  * Options: --simulate PROFILE.json (training mode), --lang ja|en.
  */
+import { readOptions, type OptionTable } from '../../base/options.js';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -24,11 +25,16 @@ import { eventFrames } from '../dispatch.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
-const argv = process.argv.slice(app.isPackaged ? 1 : 2);
-const argValue = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+/**
+ * The app's own options, read as every host reads them (base/options.ts); not strict, since
+ * Chromium's and Electron's own switches reach this command line too.
+ */
+const OPTIONS = {
+  lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: Windows\')', ja: '言語（既定: Windows の言語）' } },
+  simulate: { type: 'string', value: 'PROFILE.json', help: { en: 'training mode: a simulated PC', ja: 'トレーニングモード: シミュレーションの PC' } },
+} satisfies OptionTable;
+const read = readOptions(OPTIONS, process.argv.slice(app.isPackaged ? 1 : 2), false);
+const options = (read.ok ? read.values : {}) as { lang?: string; simulate?: string };
 
 // Paths first: nothing may read userData, logs or crash dumps before they point at the stick.
 // The portable exe, the folder build (`portable` beside the exe) or installed: portable-paths.ts.
@@ -71,8 +77,8 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  const lang: Lang = chosenLang(argValue('--lang'), () => langOf([app.getLocale()]));
-  const choice = choosePlatform(argValue('--simulate'));
+  const lang: Lang = chosenLang(options.lang, () => langOf([app.getLocale()]));
+  const choice = choosePlatform(options.simulate);
   if (!choice.ok) {
     dialog.showErrorBox('Apex One certificate fix', messages(lang).error(choice.error));
     app.exit(3);

@@ -4,7 +4,7 @@
  * Scenarios run one after another (one prefix), each starting from resetAgent().
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { AGENT_DIR, SERVICES, wine, wineBatch } from '../../../scripts/wine/prefix.mjs';
@@ -93,6 +93,19 @@ export function makeShare(l: Lane, name: string, o: ShareOptions): string {
     copyFileSync(path.join(l.driveC, 'lane', 'bin', 'CertificateManager.exe'), path.join(dir, 'CertificateManager.exe'));
   }
   return `S:\\${name}\\PCCSRV`;
+}
+
+/**
+ * `\\<server>\ofcscan` for a share made by makeShare: Wine maps a UNC path to the prefix's
+ * dosdevices/unc/<server>/<share> (a folder, not SMB), so the wizard's suggestion (the share of the
+ * server the agent reports to) can be read. Wine only (README, "SMB").
+ */
+export function uncShare(l: Lane, shareName: string, server = 'apexsrv.lane.example'): string {
+  const dir = path.join(l.prefix, 'dosdevices', 'unc', server);
+  mkdirSync(dir, { recursive: true });
+  rmSync(path.join(dir, 'ofcscan'), { force: true });
+  symlinkSync(path.join(l.dir, 'shares', shareName, 'PCCSRV'), path.join(dir, 'ofcscan'));
+  return `\\\\${server}\\ofcscan`;
 }
 
 /** A fresh folder on C: for one run's working folders and reports: [Wine path, Linux path]. */

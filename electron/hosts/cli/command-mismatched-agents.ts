@@ -1,17 +1,17 @@
 /**
- * `apex-cert-fix agents`: on the Apex One server, the list of agents whose certificate does not
- * match (CertificateManager -l), printed, exported (--out .csv / .json) and as JSON (--json).
+ * `apex-cert-fix mismatched-agents` (also `agents`): on the Apex One server, the list of agents
+ * whose certificate does not match (CertificateManager -l; Trend Micro's MismatchedAgentList.csv),
+ * printed, exported (--out .csv / .json) and as JSON (--json).
  */
 import { writeFile } from 'node:fs/promises';
-import type { Parsed } from './args.js';
-import type { CliPrinter } from './printer.js';
-import { agentsToCsv, agentsToJson } from '../../core/agents-list.js';
+import type { CliRun } from './finish.js';
+import { agentsToCsv, agentsToJson } from '../../core/mismatched-agents.js';
 import { refuse } from './refuse.js';
-import type { RepairSession } from '../../core/session/repair-session.js';
-import { ServerCheckService } from '../../core/session/server-check.js';
+import { MismatchedAgentsService } from '../../core/session/mismatched-agents-service.js';
 import { EXIT_CODE } from '../../core/outcome.js';
 
-export async function agentsCommand(session: RepairSession, args: Parsed, printer: CliPrinter, check: ServerCheckService): Promise<number> {
+export async function mismatchedAgentsCommand(run: CliRun, check: MismatchedAgentsService): Promise<number> {
+  const { session, args, printer } = run;
   await session.detect();
   const env = session.state.environment;
   // CertificateManager changes nothing here, but it reads the server's keys: administrator only.

@@ -1,17 +1,16 @@
 /**
- * The server check (CertificateManager -l) as a small service beside the repair: its own busy flag,
+ * The mismatched agents list (CertificateManager -l) as a small service beside the repair: its own busy flag,
  * abort, output log and error, so its output can never end up in a repair report as IpXfer's.
  */
-import { agentsToJson, findCertificateManager, listMismatchedAgents } from '../agents-list.js';
+import { agentsToJson, findCertificateManager, listMismatchedAgents } from '../mismatched-agents.js';
 import { categoryOf } from '../errors.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { OutputLog } from '../output-log.js';
-import type { OutputLine } from '../run-ipxfer.js';
 import type { SessionContext } from './context.js';
 import { SessionService } from './service.js';
-import type { ServerCheckState } from './state.js';
+import type { MismatchedAgentsState } from './state.js';
 
-/** The server check as one JSON document (`agents --json`), schemaVersion 1. */
+/** The mismatched agents list as one JSON document (`mismatched-agents --json`), schemaVersion 1. */
 export interface AgentsDocument extends ReturnType<typeof agentsToJson> {
   schemaVersion: 1;
   mode: 'agents';
@@ -20,35 +19,18 @@ export interface AgentsDocument extends ReturnType<typeof agentsToJson> {
   server: string | null;
   certificateManager: string | null;
   listFile: string | null;
-  certificate: NonNullable<ServerCheckState['agents']>['certificate'] | null;
+  certificate: NonNullable<MismatchedAgentsState['agents']>['certificate'] | null;
   renewedRecently: boolean;
   encoding: string | null;
   headers: string[];
 }
 
-export class ServerCheckService extends SessionService<ServerCheckState, 'agents'> {
-  private output = new OutputLog();
-  private readonly outputListeners = new Set<(line: OutputLine) => void>();
-
+export class MismatchedAgentsService extends SessionService<MismatchedAgentsState, 'agents'> {
   constructor(ctx: SessionContext) {
     super(ctx, { busy: null, localServer: null, agents: null, error: null }, 'agents');
   }
 
-  onOutput(listener: (line: OutputLine) => void): () => void {
-    this.outputListeners.add(listener);
-    return () => this.outputListeners.delete(listener);
-  }
-
-  outputSnapshot(): { lines: OutputLine[]; total: number; truncated: boolean } {
-    return this.output.snapshot();
-  }
-
-  override dispose(): void {
-    super.dispose();
-    this.outputListeners.clear();
-  }
-
-  /** Is this PC an Apex One server? Then the wizard offers the server check first. */
+  /** Is this PC an Apex One server? Then the wizard offers the mismatched agents list first. */
   async detect(): Promise<void> {
     const { server } = await findCertificateManager(this.ctx.platform, null).catch(() => ({ server: null }));
     this.update({ localServer: server?.pccsrv ?? null });
@@ -67,10 +49,7 @@ export class ServerCheckService extends SessionService<ServerCheckState, 'agents
         codePage: await this.ctx.platform.codePage(),
         now: this.ctx.now(),
         signal,
-        onLine: (line) => {
-          this.output.push(line);
-          for (const l of this.outputListeners) l(line);
-        },
+        onLine: (line) => this.emitOutput(line),
       });
       return { agents };
     });
