@@ -11,7 +11,7 @@ const [cmd, args] = electron
   : [process.execPath, ['dist/electron/hosts/browser/main.js', ...process.argv.slice(2)]];
 if (!electron) {
   console.log('Electron is not installed here: starting the training mode in a browser instead.');
-  console.log('Electron がインストールされていないため、ブラウザでトレーニングモードを起動します。');
+  console.log('Electronがインストールされていないため、ブラウザでトレーニングモードを起動します。');
 }
 const child = spawn(cmd, args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -52,11 +52,11 @@ test.describe('one action per step, announced (Japanese)', () => {
     await toSourceStep(page, ja);
     expect(await sameNames(page)).toEqual([]);
     await action(page, '確認して次へ').click();
-    await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'ファイルをこのPCにコピー' })).toBeFocused();
     await expect(page.getByTestId('announcer')).toHaveText('サーバのファイルが見つかりました。 現在の手順: ファイルのコピー。');
     expect(await sameNames(page)).toEqual([]);
     await action(page, 'コピーして次へ').click();
-    await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'IpXferの実行' })).toBeFocused();
     await expect(page.getByTestId('announcer')).toHaveText('コピーと確認が完了しました。 現在の手順: 実行。');
     expect(await sameNames(page)).toEqual([]);
     await runWithoutPassword(page, ja);

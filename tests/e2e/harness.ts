@@ -95,9 +95,9 @@ export async function toRunStep(page: Page, t: (ja: string, en: string) => strin
   await toSourceStep(page, t);
   await page.getByLabel(t('サーバまたはフォルダ', 'Server or folder')).fill(source);
   await action(page, t('確認して次へ', 'Check and continue')).click();
-  await page.getByRole('heading', { name: t('ファイルをこの PC にコピー', 'Copy the files to this PC') }).waitFor();
+  await page.getByRole('heading', { name: t('ファイルをこのPCにコピー', 'Copy the files to this PC') }).waitFor();
   await action(page, t('コピーして次へ', 'Copy and continue')).click();
-  await page.getByRole('heading', { name: t('IpXfer の実行', 'Run IpXfer') }).waitFor();
+  await page.getByRole('heading', { name: t('IpXferの実行', 'Run IpXfer') }).waitFor();
 }
 
 /** The fake IpXfer is a script, not Trend Micro's signed program: tests confirm running it, visibly. */
@@ -112,7 +112,7 @@ export async function confirmUnverified(page: Page, t: (ja: string, en: string) 
 export async function runWithoutPassword(page: Page, t: (ja: string, en: string) => string): Promise<void> {
   await page.getByLabel(t('このエージェントにはアンロードパスワードが設定されていない', 'No unload password is set on this agent')).check();
   await confirmUnverified(page, t);
-  await action(page, t('IpXfer を実行', 'Run IpXfer')).or(action(page, t('修復する', 'Repair'))).click();
+  await action(page, t('IpXferを実行', 'Run IpXfer')).or(action(page, t('修復する', 'Repair'))).click();
 }
 
 /** A repair with the agent's unload password, from the first screen until Run is clicked. */
@@ -120,7 +120,7 @@ export async function repairWithPassword(page: Page, t: (ja: string, en: string)
   await toRunStep(page, t, source);
   await page.getByLabel(t('エージェントのアンロードパスワード', 'Agent unload password')).fill(password);
   await confirmUnverified(page, t);
-  await action(page, t('IpXfer を実行', 'Run IpXfer')).click();
+  await action(page, t('IpXferを実行', 'Run IpXfer')).click();
 }
 
 /** On a result that says the password was wrong: run IpXfer again with another one. */
@@ -129,13 +129,13 @@ export async function retryWithPassword(page: Page, t: (ja: string, en: string) 
   await page.getByLabel(t('エージェントのアンロードパスワード', 'Agent unload password')).fill(password);
   await confirmUnverified(page, t);
   // The retry opens the repair screen (one 修復する), or the Run step where a page still shows it.
-  await action(page, t('修復する', 'Repair')).or(action(page, t('IpXfer を実行', 'Run IpXfer'))).click();
+  await action(page, t('修復する', 'Repair')).or(action(page, t('IpXferを実行', 'Run IpXfer'))).click();
 }
 
 /** Stops the running IpXfer from the page, answering the question it asks first. */
 export async function cancelRun(page: Page, t: (ja: string, en: string) => string): Promise<void> {
   await action(page, t('取り消し', 'Cancel')).click();
-  await action(page, t('IpXfer を停止する', 'Stop IpXfer')).click();
+  await action(page, t('IpXferを停止する', 'Stop IpXfer')).click();
 }
 
 /** On a result that names stopped agent services: the button that starts them. */
@@ -145,13 +145,13 @@ export function startServicesButton(page: Page, t: (ja: string, en: string) => s
 
 /** From a result, a new repair (the session looks at the PC again): "Done: ..." after a fix, "Start over: ..." otherwise. */
 export async function startOver(page: Page, t: (ja: string, en: string) => string): Promise<void> {
-  await page.getByRole('main').getByRole('button', { name: t('別の PC を修復', 'repair another PC') }).click();
+  await page.getByRole('main').getByRole('button', { name: t('別のPCを修復', 'repair another PC') }).click();
 }
 
 /** On an Apex One server's first screen: list the agents with a mismatched certificate (runs CertificateManager). */
 export async function listMismatchedAgents(page: Page, t: (ja: string, en: string) => string): Promise<void> {
   await page.getByRole('button', { name: t('証明書が一致しないエージェントを一覧表示', 'List the agents with a mismatched certificate') }).click();
-  await action(page, t('CertificateManager を実行', 'Run CertificateManager')).click();
+  await action(page, t('CertificateManagerを実行', 'Run CertificateManager')).click();
 }
 
 /**
@@ -193,16 +193,16 @@ export type WalkStop = 'pc' | 'server' | 'collect' | 'run' | 'result' | 'guide';
  * and the screenshots take the same walk): `at` looks, or waits for more, at each stop.
  */
 export async function walkEveryStep(page: Page, password: string, at: (stop: WalkStop) => Promise<unknown>): Promise<void> {
-  await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
+  await expect(page.getByText('このPCで修復を実行できます。')).toBeVisible();
   await diagnosed(page);
   await expect(page.getByTestId('plan')).toBeVisible();
   await at('pc');
   await toSourceStep(page, ja);
   await at('server');
   await action(page, '確認して次へ').click();
-  await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'ファイルをこのPCにコピー' })).toBeVisible();
   await action(page, 'コピーして次へ').click();
-  await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'IpXferの実行' })).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
   await expect(page.getByTestId('workdir')).toBeVisible();
   await at('collect');
@@ -210,7 +210,7 @@ export async function walkEveryStep(page: Page, password: string, at: (stop: Wal
   await page.getByLabel('エージェントのアンロードパスワード').fill(password);
   await at('run');
   await confirmUnverified(page, ja);
-  await action(page, 'IpXfer を実行').click();
+  await action(page, 'IpXferを実行').click();
   await expect(page.getByTestId('verdict')).toBeVisible();
   await at('result');
   await page.getByRole('navigation').getByRole('button', { name: '再インストール手順' }).click();

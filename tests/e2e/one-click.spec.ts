@@ -43,9 +43,9 @@ test.describe('a state that never lies', () => {
     const nav = page.getByRole('navigation');
     await expect(nav.getByRole('button', { name: '実行' })).toBeDisabled();
     await expect(nav.getByRole('button', { name: 'ファイルのコピー' })).toBeDisabled();
-    await nav.getByRole('button', { name: 'この PC' }).click();
+    await nav.getByRole('button', { name: 'このPC' }).click();
     await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-matches', 'true');
-    await expect(page.getByText('この PC で修復を実行できます。')).toHaveCount(0);
+    await expect(page.getByText('このPCで修復を実行できます。')).toHaveCount(0);
     await expect(page.getByText('エージェントの証明書がサーバの証明書と一致しません')).toHaveCount(0);
     await page.reload();
     await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-matches', 'true');
@@ -54,13 +54,13 @@ test.describe('a state that never lies', () => {
     await expect(page.getByTestId('ticket')).toBeVisible();
   });
 
-  test('after 「完了: 別の PC を修復」 step 1 never says "can be repaired" beside "they match"', async ({ page }) => {
+  test('after 「完了: 別のPCを修復」 step 1 never says "can be repaired" beside "they match"', async ({ page }) => {
     await diagnosed(page);
     await repairToFixed(page, { password: 'x' });
-    await action(page, '完了: 別の PC を修復').click();
+    await action(page, '完了: 別のPCを修復').click();
     await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-matches', 'true');
     await expect(page.getByText('エージェントとサーバの証明書は一致しています。修復は不要です。')).toBeVisible();
-    await expect(page.getByText('この PC で修復を実行できます。')).toHaveCount(0);
+    await expect(page.getByText('このPCで修復を実行できます。')).toHaveCount(0);
   });
 
   test('a reload on step 1 stays on step 1', async ({ page }) => {
@@ -68,7 +68,7 @@ test.describe('a state that never lies', () => {
     await expect(page.getByTestId('plan')).toBeVisible();
     await page.reload();
     await diagnosed(page);
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('この PC');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('このPC');
   });
 
   test('the source step has one forward button', async ({ page }) => {
@@ -87,7 +87,7 @@ test.describe('after a failure', () => {
     await page.getByLabel('ファイルを確認済みのため、承知のうえで実行する').check();
     await action(page, '修復する').click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'failed');
-    await expect(page.getByRole('button', { name: /別の PC を修復/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /別のPCを修復/ })).toHaveCount(0);
     await action(page, '別のパスワードで再実行').click();
     const field = page.getByLabel('エージェントのアンロードパスワード');
     await expect(field).toBeFocused();

@@ -20,12 +20,12 @@ test.describe('a fixed agent (Japanese)', () => {
 
     // The report, read in the page (a browser cannot open the reports folder).
     await page.getByRole('button', { name: 'レポートを表示' }).click();
-    await expect(page.getByTestId('report-text')).toContainText('Apex One 証明書修復 — 修復 —');
+    await expect(page.getByTestId('report-text')).toContainText('Apex One証明書修復 — 修復 —');
     await expect(page.getByTestId('report-text')).toContainText('結果: 修復しました。');
 
     // One paragraph for the helpdesk ticket, in the session's language.
     const ticket = page.getByTestId('ticket-text');
-    await expect(ticket).toContainText('PC-TEST-01（Windows x64）、Apex One セキュリティエージェント 14.0（ビルド 12526、接続先 srv）。');
+    await expect(ticket).toContainText('PC-TEST-01（Windows x64）、Apex Oneセキュリティエージェント 14.0（ビルド 12526、接続先 srv）。');
     await expect(ticket).toContainText(`シリアル ${harness.world.old.serial} → ${harness.world.server.serial}（サーバの証明書と一致）`);
     await expect(ticket).toContainText(harness.service.repair.state.report!.text);
     await page.getByRole('button', { name: 'チケット用の要約をコピー' }).click();
@@ -33,8 +33,8 @@ test.describe('a fixed agent (Japanese)', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await ticket.textContent());
 
     const first = harness.service.repair;
-    await action(page, '完了: 別の PC を修復').click();
-    await expect(page.getByRole('heading', { name: 'この PC', exact: true })).toBeVisible();
+    await action(page, '完了: 別のPCを修復').click();
+    await expect(page.getByRole('heading', { name: 'このPC', exact: true })).toBeVisible();
     expect(harness.service.repair).not.toBe(first);
     expect(harness.service.repair.state.lang).toBe('ja');
     // The new session looked again: this agent now holds the server's certificate.

@@ -9,10 +9,10 @@ test.describe('mismatched agents list on the Apex One server', () => {
   test.use({ worldOptions: { serverIsThisPc: true, tree: { certificateManager: { list: agentsCsv } } } });
 
   test('lists the mismatched agents: count, filter, sort, export, host names', async ({ page }) => {
-    await expect(page.getByTestId('local-server')).toContainText('この PC は Apex One サーバです');
+    await expect(page.getByTestId('local-server')).toContainText('このPCはApex Oneサーバです');
     // One click lists them: the button opens the page and runs CertificateManager.
     await page.getByRole('button', { name: '証明書が一致しないエージェントを一覧表示' }).click();
-    await expect(page.getByTestId('agent-count')).toHaveText('2 台のエージェント');
+    await expect(page.getByTestId('agent-count')).toHaveText('2台のエージェント');
     await expect(page.getByText('この一覧のエージェントは、更新前の証明書のままになっている可能性があります')).toBeVisible();
     const table = page.getByTestId('agents-table');
     await expect(table.locator('thead th')).toHaveText(['コンピュータ名', 'IPアドレス', 'ドメイン', 'GUID', '最終接続日時']);
@@ -24,7 +24,7 @@ test.describe('mismatched agents list on the Apex One server', () => {
     await expect(table.locator('tbody tr').first()).toContainText('10.1.5.9');
     await expect(table.locator('th').nth(1)).toHaveAttribute('aria-sort', 'descending');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'CSV で保存（Excel 用）' }).click();
+    await page.getByRole('button', { name: 'CSVで保存（Excel用）' }).click();
     const file = await (await download).path();
     const bytes = readFileSync(file!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -36,7 +36,7 @@ test.describe('on the server itself, without an agent', () => {
   test.use({ worldOptions: { serverIsThisPc: true, agent: false, tree: { certificateManager: { list: agentsCsv } } } });
 
   test('no red error on the first screen: the mismatched agents list leads, and the missing agent is said as normal', async ({ page }) => {
-    await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex One サーバでは通常の状態です');
+    await expect(page.getByTestId('no-agent-on-server')).toContainText('Apex Oneサーバでは通常の状態です');
     await expect(page.locator('.banner.bad, [data-blocker], .badge.bad')).toHaveCount(0);
     // The mismatched agents list comes first, as the screen's one primary action.
     const lead = page.getByTestId('local-server');
@@ -55,7 +55,7 @@ test.describe('on the server itself, without an agent', () => {
     await expect(page.getByTestId('plan')).toBeVisible();
     // Nothing to repair here: the check does not move on to copying.
     await expect(page.getByRole('heading', { name: 'サーバのファイルはどこにありますか？' })).toBeVisible();
-    await page.getByText('USB メモリ用のオフラインキット').click();
+    await page.getByText('USBメモリ用のオフラインキット').click();
     const out = path.join(harness.world.dir, 'stick');
     await page.getByLabel('キットを作るフォルダ').fill(out);
     await action(page, 'キットを作成').click();

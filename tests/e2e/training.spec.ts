@@ -5,7 +5,7 @@ test('the unsigned-program confirmation explains that the training programs are 
   await toRunStep(page, ja);
   const warning = page.getByTestId('publisher-warning');
   await expect(warning).toContainText('わざと署名していないスクリプトです');
-  await expect(warning).toContainText('実際の Apex One サーバの IpXfer には Trend Micro の署名があり、この確認は表示されません');
+  await expect(warning).toContainText('実際のApex OneサーバのIpXferにはTrend Microの署名があり、この確認は表示されません');
 });
 
 for (const [name, address] of [

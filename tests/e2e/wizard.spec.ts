@@ -8,10 +8,10 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
   test.use({ worldOptions: { tree: { datfhs: ['x64'] }, behaviour: { password: PASSWORD, echoArgs: true, lines: ['証明書を更新しています'] } } });
 
   test('walks every step to "fixed", and the password is nowhere afterwards', async ({ page, harness }) => {
-    await expect(page.getByTestId('arch')).toHaveText('64 ビット（x64）');
-    await expect(page.getByText('この PC で修復を実行できます。')).toBeVisible();
+    await expect(page.getByTestId('arch')).toHaveText('64ビット（x64）');
+    await expect(page.getByText('このPCで修復を実行できます。')).toBeVisible();
     // Before anything is asked: the agent's certificate beside the server's, and what that means.
-    await expect(page.getByTestId('diagnosis-text')).toHaveText('エージェントの証明書がサーバの証明書と一致しません。KB 1102855 の手順で修復します。');
+    await expect(page.getByTestId('diagnosis-text')).toHaveText('エージェントの証明書がサーバの証明書と一致しません。KB 1102855の手順で修復します。');
     await expect(page.getByTestId('server-serial')).toHaveText(harness.world.server.serial);
     await expect(page.getByTestId('agent-serial')).toHaveText(harness.world.old.serial);
     await toSourceStep(page, ja);
@@ -22,9 +22,9 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     await expect(page.getByTestId('certificate')).toContainText(harness.world.server.serial);
     // One action per step: check, and on to the copy.
     await action(page, '確認して次へ').click();
-    await expect(page.getByRole('heading', { name: 'ファイルをこの PC にコピー' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'ファイルをこのPCにコピー' })).toBeVisible();
     await action(page, 'コピーして次へ').click();
-    await expect(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'IpXferの実行' })).toBeVisible();
     await page.getByRole('navigation').getByRole('button', { name: 'ファイルのコピー' }).click();
     await expect(page.getByTestId('file-ipxfer')).toContainText('SHA-256');
     await page.getByRole('navigation').getByRole('button', { name: '実行' }).click();
@@ -36,7 +36,7 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     await expect(field).toHaveAttribute('type', 'text');
     await expect(page.getByTestId('command')).toContainText('-pwd ********');
     await confirmUnverified(page, ja);
-    await action(page, 'IpXfer を実行').click();
+    await action(page, 'IpXferを実行').click();
 
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-outcome', 'fixed');
     await expect(page.getByTestId('checks')).toContainText('サーバの証明書と一致');
@@ -46,7 +46,7 @@ test.describe('happy path, x64 with a password (Japanese)', () => {
     // The password: gone from the page, never sent back to it, not in reports or the console.
     // Step 4 is closed after the result; the repair screen's field is empty too.
     await expect(page.getByRole('navigation').getByRole('button', { name: '実行' })).toBeDisabled();
-    await page.getByRole('navigation').getByRole('button', { name: 'この PC' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'このPC' }).click();
     await expect(page.getByLabel('エージェントのアンロードパスワード')).toHaveValue('');
     expect(await page.content()).not.toContain(PASSWORD);
     expect(harness.received.join('\n')).not.toContain('Tr3nd#');
@@ -265,12 +265,12 @@ test.describe('recent sources', () => {
 
 test.describe('languages', () => {
   test('Japanese by default on a Japanese browser; switching rewords the screen and the engine\'s messages', async ({ page }) => {
-    await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'このPC' })).toBeVisible();
     await diagnosed(page);
     await toSourceStep(page, ja);
     await page.getByLabel('サーバまたはフォルダ').fill('\\\\nosuch');
     await action(page, '確認して次へ').click();
-    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex One サーバのファイル');
+    await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('Apex Oneサーバのファイル');
     await page.getByLabel('言語').selectOption('en');
     await expect(page.getByRole('heading', { name: 'Where are the server\'s files?' })).toBeVisible();
     await expect(page.locator('[data-error-code="source-not-found"]')).toContainText('No Apex One server files');
@@ -282,7 +282,7 @@ test.describe('the language the app started with', () => {
   // The host was started in Japanese (--lang ja); the browser prefers English.
   test.use({ lang: 'ja', locale: 'en-US' });
   test('wins over the browser\'s: the page and the engine stay Japanese', async ({ page, harness }) => {
-    await expect(page.getByRole('heading', { name: 'この PC' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'このPC' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     expect(harness.service.repair.state.lang).toBe('ja');
   });

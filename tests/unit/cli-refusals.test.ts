@@ -164,7 +164,7 @@ describe('this PC not ready: exit 3, before the share is read', () => {
 
   it('in Japanese by default on a Japanese system', async () => {
     const r = await runCli(['fix', '--source', '\\\\srv'], { env: { LANG: 'ja_JP.UTF-8' } });
-    expect(r.stderr).toContain('Windows ではありません');
+    expect(r.stderr).toContain('Windowsではありません');
   });
 });
 

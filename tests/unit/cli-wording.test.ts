@@ -29,7 +29,7 @@ async function textReport(w: World): Promise<string> {
 /** Lines a report states once: IpXfer's own output may repeat itself, the report may not. */
 function repeatedLines(text: string): string[] {
   const lines = text.split('\r\n');
-  const outputStart = lines.findIndex((l) => /^(IpXfer output|IpXfer の出力):$/.test(l));
+  const outputStart = lines.findIndex((l) => /^(IpXfer output|IpXferの出力):$/.test(l));
   const outputEnd = outputStart < 0 ? -1 : lines.findIndex((l, i) => i > outputStart && l === '');
   const own = lines.filter((l, i) => l.trim() !== '' && (outputStart < 0 || i < outputStart || i > outputEnd));
   return own.filter((l, i) => own.indexOf(l) !== i);
@@ -41,12 +41,12 @@ describe('CLI and text report wording', () => {
     expect(code).toBe(0);
     const text = await textReport(w);
     const first = text.replace(/^\ufeff/, '').split('\r\n')[0]!;
-    expect(first).toMatch(/^Apex One 証明書修復 — 修復 — \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
+    expect(first).toMatch(/^Apex One証明書修復 — 修復 — \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
     expect(text).not.toMatch(/\bfix\b — \d{4}-\d\d-\d\dT/);
     expect(repeatedLines(text)).toEqual([]);
     expect(text).toContain('コピーしたファイル (作業フォルダ ');
     expect(text).not.toContain('コピーするファイル:');
-    expect(text).toContain('と一致しません。KB 1102855 の手順で修復する状態です。');
+    expect(text).toContain('と一致しません。KB 1102855の手順で修復する状態です。');
     expect(text).toMatch(/作業フォルダ .* は削除しました。/);
   });
 
@@ -94,7 +94,7 @@ describe('CLI and text report wording', () => {
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(/valid until \d{4}-\d\d-\d\d \(\d+ days left\)/);
     const ja = await runCli(['agents', '--simulate', world.profile, '--lang', 'ja']);
-    expect(ja.stdout).toMatch(/有効期限 \d{4}-\d\d-\d\d \(残り \d+ 日\)/);
+    expect(ja.stdout).toMatch(/有効期限 \d{4}-\d\d-\d\d \(残り \d+日\)/);
   });
 
   it('no arguments prints the help (exit 0)', async () => {

@@ -51,7 +51,7 @@ describe('apex-cert-fix summarize', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ kind: 'apex-cert-fix-fleet-summary', mode: 'summarize', counts: { fixed: 1, 'not-verified': 1, timeout: 1 }, files: { found: 5, read: 4, skipped: 1 } });
     expect(doc.skipped[0]).toMatchObject({ reason: 'not-json' });
-    expect(r.stderr).toContain('3 台の PC');
+    expect(r.stderr).toContain('3台のPC');
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');

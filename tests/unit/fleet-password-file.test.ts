@@ -74,7 +74,7 @@ describe('reading the password file', () => {
 
   it('words the refusal in Japanese', async () => {
     const r = await readPasswordFile(await file('empty-ja.txt', ''), 'ja');
-    expect(!r.ok && r.error.code === 'option-invalid' && r.error.expected).toMatch(/1 行目が空です/);
+    expect(!r.ok && r.error.code === 'option-invalid' && r.error.expected).toMatch(/1行目が空です/);
   });
 });
 

@@ -63,7 +63,7 @@ function calledTexts(): [string, string][] {
     ['error busy', JA.error({ code: 'busy', step: 'run', running: 'run' } as never)],
     ['error source-unreadable', JA.error({ code: 'source-unreadable', step: 'source', path: '\\\\srv\\ofcscan', reason: 'EACCES' } as never)],
     ['fleet copy.failed', JA.fleet.copy.failed('\\\\srv\\reports$', 'EACCES')],
-    ['fleet summary.headers', JA.fleet.summary.headers.join(' ')],
+    ['fleet summary.headers', JA.fleet.summary.headers.join('\n')],
   ];
 }
 
@@ -89,14 +89,36 @@ describe('the Japanese glossary', () => {
   }
 
   it('a quoted IpXfer line ending in 。 gives one stop, not 「…。」。 (R6)', () => {
-    expect(JA.quote(['IpXfer: 完了しました。'])).toBe('IpXfer の出力: 「IpXfer: 完了しました」。');
+    expect(JA.quote(['IpXfer: 完了しました。'])).toBe('IpXferの出力: 「IpXfer: 完了しました」。');
   });
 
   it('an error code appears once, labelled (R4), and an OS error keeps its name in parentheses', () => {
     expect(JA.osError('EACCES')).toBe('アクセスが拒否されました（EACCES）');
-    expect(JA.osError('EXDEV')).toBe('OS のエラー（EXDEV）');
+    expect(JA.osError('EXDEV')).toBe('OSのエラー（EXDEV）');
     expect(calledTexts().find(([w]) => w === 'ticket')![1]).toContain('（エラーコード: ipxfer-exit）');
   });
+
+  // R3's mechanical part: a fixed word is not a token the user copies, so no space sits between it
+  // and Japanese; a number and its counter take none either. Paths, commands and interpolated values
+  // keep theirs (CertificateManager.exe -l, IpXfer_x64.exe, ${...}): the word must stand alone.
+  const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー（）「」、。]';
+  const WORDS = 'IpXfer|Apex One|Windows|PC|CertificateManager|Trend Micro|PowerShell|Web|USB|OS|KB \\d+|SHA-256|CSV|JSON';
+  const WORD_SPACING: [RegExp, string][] = [
+    [new RegExp(`${CJK} (?:${WORDS})(?![\\w.\\-\\\\/:])`, 'u'), 'Japanese, a space, a fixed word'],
+    [new RegExp(`(?<![\\w.\\-\\\\/%$])(?:${WORDS}) ${CJK}`, 'u'), 'a fixed word, a space, Japanese'],
+    [/(?:\d|\}|#) (?:秒|日|台|件|行目|文字|ビット)/u, 'a number, a space, its counter'],
+  ];
+  it('the R3 guard sees a wrong space and lets a token keep its own', () => {
+    const flagged = (t: string) => WORD_SPACING.some(([p]) => p.test(t));
+    for (const bad of ['Apex One サーバ', 'IpXfer を実行', 'この PC の', 'Windows の判定', 'KB 1102855 の手順', '30 秒', '${n} 台', '# 台']) expect(flagged(bad), bad).toBe(true);
+    for (const good of ['Apex Oneサーバ', 'サーバで CertificateManager.exe -l を実行', 'の IpXfer_x64.exe を', 'C:\\Windows の', 'PC-01 の', '${d.path} を読み取れません', 'ビルド 12526（', '--help で']) expect(flagged(good), good).toBe(false);
+  });
+
+  for (const [pattern, what] of WORD_SPACING) {
+    it(`no Japanese text has ${what}: Apex Oneサーバ, IpXferを実行, 30秒 (R3)`, () => {
+      expect(all.filter(([, t]) => pattern.test(t)).map(([w, t]) => `${w}: ${t.match(pattern)![0]} in ${t.slice(0, 200)}`)).toEqual([]);
+    });
+  }
 
   it('services are named as services.msc shows them, with the short name and the command (R8)', () => {
     const text = JA.servicesDown(['tmlisten', 'ntrtscan']);

@@ -220,7 +220,7 @@ describe('every error code, worded in both languages', () => {
         expect(worded.length).toBeGreaterThan(code.length + 3);
         expectReadable(worded, lang, code);
       }
-      expect(m.osError('ETIMEDOUT')).toBe(lang === 'ja' ? 'OS のエラー（ETIMEDOUT）' : 'OS error (ETIMEDOUT)');
+      expect(m.osError('ETIMEDOUT')).toBe(lang === 'ja' ? 'OSのエラー（ETIMEDOUT）' : 'OS error (ETIMEDOUT)');
       expect(m.osError('EACCES')).toBe(lang === 'ja' ? 'アクセスが拒否されました（EACCES）' : 'access denied (EACCES)');
       expect(m.error({ code: 'work-dir-failed', path: 'R:\\', reason: 'EROFS' })).toContain(m.osError('EROFS'));
     });
@@ -243,7 +243,7 @@ describe('every error code, worded in both languages', () => {
     expect(en.error({ code: 'ipxfer-exit', exitCode: 3, signal: null, lastLines: ['a', 'b'] })).toContain('IpXfer said: "a" / "b".');
     expect(en.error({ code: 'ipxfer-exit', exitCode: 1, signal: 'SIGTERM', lastLines: [] })).toContain('code 1 (SIGTERM)');
     expect(en.error({ code: 'ipxfer-exit', exitCode: 1, signal: null, lastLines: [] })).not.toContain('said');
-    expect(messages('ja').error({ code: 'not-fixed', lastLines: ['a'] })).toContain('IpXfer の出力: 「a」。');
+    expect(messages('ja').error({ code: 'not-fixed', lastLines: ['a'] })).toContain('IpXferの出力: 「a」。');
   });
 
   it('services left stopped are named with the command that starts them; none named when none are down', () => {
@@ -255,7 +255,7 @@ describe('every error code, worded in both languages', () => {
       expect(m.error({ code: 'timeout', seconds: 300, servicesDown: [] })).not.toContain('net start');
       expect(m.error({ code: 'cancelled' })).not.toContain('net start');
       // A cancel before anything ran never claims that IpXfer was stopped.
-      expect(m.error({ code: 'cancelled' })).not.toMatch(/IpXfer was stopped|IpXfer を停止/);
+      expect(m.error({ code: 'cancelled' })).not.toMatch(/IpXfer was stopped|IpXferを停止/);
       expect(m.error({ code: 'cancelled', servicesDown: ['ntrtscan'], ipxferStopped: true })).toContain('net start ntrtscan');
       expect(m.error({ code: 'services-start-failed', services: ['ntrtscan', 'tmlisten'] })).toContain('net start ntrtscan');
     }

@@ -46,7 +46,7 @@ describe("Windows' verdict in the session", () => {
     expect(describeState(s.state, 'en', now).osChecking).toBe('Windows is checking the signature (0 s)');
     now = new Date(now.getTime() + 3_000);
     await vi.waitFor(() => expect(describeState(s.state, 'en', now).osChecking).toBe('Windows is checking the signature (3 s)'), { timeout: 3_000 });
-    expect(describeState(s.state, 'ja', now).osChecking).toBe('Windows が署名を確認しています（3 秒）');
+    expect(describeState(s.state, 'ja', now).osChecking).toBe('Windowsが署名を確認しています（3秒）');
 
     w.answer(() => ({ unavailable: 'timed-out' }));
     expect(await collecting).toBe(true);
@@ -56,7 +56,7 @@ describe("Windows' verdict in the session", () => {
     for (const c of s.state.publisher!.checks) expect(c).toMatchObject({ authority: 'roots', osStatus: null, osUnavailable: 'timed-out' });
     const note = describeState(s.state, 'en', now).publisher[0]!.note;
     expect(note).toBe('Windows gave no verdict (PowerShell gave no answer within 20 s (on a closed network Windows may wait for certificate revocation lists)): the chain was judged against the built-in roots instead');
-    expect(describeState(s.state, 'ja', now).publisher[0]!.note).toMatch(/^Windows の判定が得られなかったため（PowerShell が 20 秒以内に応答しませんでした/);
+    expect(describeState(s.state, 'ja', now).publisher[0]!.note).toMatch(/^Windowsの判定が得られなかったため（PowerShellが20秒以内に応答しませんでした/);
 
     const report = buildReport({ mode: 'fix', state: s.state, output: { lines: [], total: 0, truncated: false }, files: null, serverSha256File: null, lang: 'en', version: '0.0.0', createdAt: now, kit: null });
     expect(report.publisher!.checks.map((c) => [c.authority, c.osUnavailable])).toEqual([

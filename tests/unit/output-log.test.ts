@@ -90,7 +90,7 @@ describe('the report says what the run left out and how it ended', () => {
     expect(en).toMatch(/ {2}first\r\n {2}\(8 of 10 lines, 80 characters, left out in the middle\)\r\n {2}last\r\n/);
     const ja = reportText(report(run, 'ja'));
     expect(ja).toContain('異常終了（SIGSEGV）');
-    expect(ja).toContain('中間の 8 行・80 文字を省略');
+    expect(ja).toContain('中間の 8行・80文字を省略');
     expect(ja).toContain('終了後も実行中');
   });
 

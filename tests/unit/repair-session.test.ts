@@ -76,7 +76,7 @@ describe('RepairSession', () => {
     expect(s.state.error?.message).toMatch(/^No Apex One server files/);
     expect(s.state.blockers[0]?.message).toMatch(/Administrator rights/);
     s.setLanguage('ja');
-    expect(s.state.error?.message).toMatch(/Apex One サーバのファイル/);
+    expect(s.state.error?.message).toMatch(/Apex Oneサーバのファイル/);
     expect(s.state.blockers[0]?.message).toMatch(/管理者権限が必要です/);
   });
 

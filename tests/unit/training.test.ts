@@ -140,7 +140,7 @@ describe('training worlds (issue 20 §6)', () => {
     const session = new RepairSession(ctx);
     await session.setSource('\\\\APEXSRV');
     expect(session.state.agentCertificateBefore?.servicesDown).toEqual(['ntrtscan']);
-    expect(describeState(session.state, 'ja', new Date()).diagnosis?.short).toContain('修復の前から Apex One NT RealTime Scan（ntrtscan） が停止しています');
+    expect(describeState(session.state, 'ja', new Date()).diagnosis?.short).toContain('修復の前から次のサービスが停止しています: Apex One NT RealTime Scan（ntrtscan）。');
     // IpXfer restarts the services: the repair ends fixed, nothing left stopped.
     expect(await session.repair(DEMO_PASSWORD, { allowUnverifiedPublisher: true })).toBe(true);
     expect(session.state.servicesAfter).toBeNull();

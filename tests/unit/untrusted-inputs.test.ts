@@ -87,7 +87,7 @@ describe('summarize --agents: a list that is not valid CSV', () => {
     expect(existsSync(targets)).toBe(false);
     const ja = await runCli(['summarize', dir, '--agents', list, '--lang', 'ja']);
     expect(ja.code).toBe(2);
-    expect(ja.stderr).toContain('3 行目が正しい CSV ではありません');
+    expect(ja.stderr).toContain('3行目が正しいCSVではありません');
   });
 });
 
@@ -202,7 +202,7 @@ describe('OfcNTCer.dat over 1 MiB', () => {
     expect(s.state.error?.details).toMatchObject({ code: 'certificate-invalid', reason: 'too-large' });
     expect(s.state.error?.message).toMatch(/OfcNTCer\.dat is not a usable certificate \(the file is larger than 1 MiB/);
     s.setLanguage('ja');
-    expect(s.state.error?.message).toContain('1 MiB を超えて');
+    expect(s.state.error?.message).toContain('1 MiBを超えて');
     s.dispose();
     // The limit itself: a certificate padded to exactly 1 MiB is read, one byte more is not.
     await truncate(cert, 1024 * 1024);
@@ -239,7 +239,7 @@ describe('what is said when no report could be saved', () => {
     expect(await s.collect()).toBe(false);
     const ticket = describeState(s.state, 'en', new Date()).ticket ?? '';
     expect(ticket).toContain('Report: none (a repair that stops before IpXfer runs writes no report on this PC).');
-    expect(describeState(s.state, 'ja', new Date()).ticket).toContain('IpXfer を実行する前に止まったため');
+    expect(describeState(s.state, 'ja', new Date()).ticket).toContain('IpXferを実行する前に止まったため');
     s.dispose();
 
     const blocked = path.join(world.dir, 'blocked');

@@ -130,7 +130,7 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     expect([serviceState(l, 'tmlisten'), serviceState(l, 'ntrtscan')]).toEqual([1, 1]);
     await page.reload();
     // The engine kept the run: the page shows it again with the log so far.
-    await see(page.getByRole('heading', { name: 'IpXfer の実行' })).toBeVisible();
+    await see(page.getByRole('heading', { name: 'IpXferの実行' })).toBeVisible();
     await see(log).toContainText('IpXfer (テスト用の偽物) を開始します。');
     await see(page.getByTestId('elapsed')).toBeVisible();
     await cancelRun(page, ja);

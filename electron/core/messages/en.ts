@@ -450,7 +450,6 @@ export const en = {
       reportFolders: 'one or more report folders (e.g. \\\\server\\ApexCertFix-reports$)',
       targetsNeedAgents: 'used together with --agents LIST (the hosts are taken from the list)',
     },
-    /** `npm run demo:cli`: what it types into --password-stdin. */
     /** Each option's line in --help (args.ts OPTIONS names them); lines break with \n. */
     option: {
       source: 'where the server files are: \\\\server, \\\\server\\ofcscan, the server\'s Apex One or\nOfficeScan folder, its PCCSRV folder, or an offline kit',
@@ -477,6 +476,7 @@ export const en = {
       help: 'this help',
       version: 'the version',
     },
+    /** `npm run demo:cli`: what it types into --password-stdin. */
     demoPassword: (password: string) => `(the unload password "${password}" on standard input)`,
   },
 };

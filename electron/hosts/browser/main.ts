@@ -33,7 +33,7 @@ const OPTIONS = {
   port: { type: 'string', value: 'N', help: { en: 'the port on 127.0.0.1 (default: any free one)', ja: '127.0.0.1 のポート（既定: 空いているポート）' } },
   lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: the system\'s)', ja: '言語（既定: システムの言語）' } },
   world: { type: 'string', value: 'standard|service-stopped|services-left-stopped', help: { en: 'the training world (default: standard)', ja: 'トレーニング環境の種類（既定: standard）' } },
-  fast: { type: 'boolean', help: { en: 'the training IpXfer ends at once (for tests)', ja: 'トレーニング用 IpXfer をすぐに終わらせる（テスト用）' } },
+  fast: { type: 'boolean', help: { en: 'the training IpXfer ends at once (for tests)', ja: 'トレーニング用IpXferをすぐに終わらせる（テスト用）' } },
 } satisfies OptionTable;
 
 const read = readOptions(OPTIONS, process.argv.slice(2));

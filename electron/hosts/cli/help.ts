@@ -24,19 +24,19 @@ Usage:
 
 Options:
 `,
-  ja: `apex-cert-fix: Apex One セキュリティエージェントにサーバの証明書を設定し直します（KB 1102855）。
+  ja: `apex-cert-fix: Apex Oneセキュリティエージェントにサーバの証明書を設定し直します（KB 1102855）。
 
 使い方:
   apex-cert-fix inspect --source S [オプション]   fix で行う内容と実行できるかの確認のみ
                                                  （コピーも変更もしません）
-  apex-cert-fix fix     --source S [オプション]   ファイルをコピーし、IpXfer を実行・確認し、レポートを保存
-  apex-cert-fix kit     --source S --out DIR     USB メモリ用のオフラインキット（32 ビット版・64 ビット版の両方）を作成
+  apex-cert-fix fix     --source S [オプション]   ファイルをコピーし、IpXferを実行・確認し、レポートを保存
+  apex-cert-fix kit     --source S --out DIR     USBメモリ用のオフラインキット（32ビット版・64ビット版の両方）を作成
   apex-cert-fix mismatched-agents [--server-dir DIR] [--out FILE.csv|.json]
                         サーバ上で、証明書が一致しないエージェントを一覧表示
                         （CertificateManager -l。agents でも実行できます）
   apex-cert-fix publisher FILE... [--json]     プログラムの署名者を確認（Authenticode）
   apex-cert-fix summarize DIR... [--agents LIST.csv [--targets-out FILE]] [--csv FILE] [--json]
-                        複数の PC の集計: フォルダ以下のレポートから各 PC の最新を集め、サーバの
+                        複数のPCの集計: フォルダ以下のレポートから各PCの最新を集め、サーバの
                         一覧と照合。--targets-out で未修復のホスト名を書き出す
 
 オプション:
@@ -52,8 +52,8 @@ Exit codes: 0 fixed (inspect: ready) · 1 not fixed · 2 bad input, nothing copi
 `,
   ja: `
 終了コード: 0 修復済み（inspect: 準備完了） · 1 未修復 · 2 入力の誤り（コピー・実行なし。
-inspect: fix が中止する） · 3 この PC の準備ができていない（管理者権限・エージェント・OS） ·
-4 タイムアウト・取り消し · 5 IpXfer は終了したが修復を確認できない ·
+inspect: fix が中止する） · 3 このPCの準備ができていない（管理者権限・エージェント・OS） ·
+4 タイムアウト・取り消し · 5 IpXferは終了したが修復を確認できない ·
 6 完了したがレポートを保存できない · 7 完了したが --report-copy のコピーに失敗
 `,
 };

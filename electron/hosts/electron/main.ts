@@ -30,8 +30,8 @@ const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
  * Chromium's and Electron's own switches reach this command line too.
  */
 const OPTIONS = {
-  lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: Windows\')', ja: '言語（既定: Windows の言語）' } },
-  simulate: { type: 'string', value: 'PROFILE.json', help: { en: 'training mode: a simulated PC', ja: 'トレーニングモード: シミュレーションの PC' } },
+  lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: Windows\')', ja: '言語（既定: Windowsの言語）' } },
+  simulate: { type: 'string', value: 'PROFILE.json', help: { en: 'training mode: a simulated PC', ja: 'トレーニングモード: シミュレーションのPC' } },
 } satisfies OptionTable;
 const read = readOptions(OPTIONS, process.argv.slice(app.isPackaged ? 1 : 2), false);
 const options = (read.ok ? read.values : {}) as { lang?: string; simulate?: string };
