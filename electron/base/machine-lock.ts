@@ -6,7 +6,7 @@
  * deadline and every pause between looks are on the caller's clock (a test's fake clock decides when
  * time passes); only proper-lockfile's own refresh timers run on real time.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { AbortedError } from './abortable.js';
@@ -76,7 +76,10 @@ export async function acquireMachineLock(dir: string, o: LockOptions): Promise<M
         },
       });
       const holderFile = path.join(dir, HOLDER_NAME);
-      await writeFile(holderFile, JSON.stringify({ pid: process.pid, since: o.clock.now().toISOString() } satisfies LockHolder));
+      // Written beside it and renamed into place: a waiter reading it never sees half a file.
+      const partial = `${holderFile}.${process.pid}.partial`;
+      await writeFile(partial, JSON.stringify({ pid: process.pid, since: o.clock.now().toISOString() } satisfies LockHolder));
+      await rename(partial, holderFile);
       let released = false;
       return {
         get compromised() {

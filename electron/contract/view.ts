@@ -8,17 +8,11 @@ import type { Lang } from '../base/langs.js';
 
 export type { Lang };
 
-/** The repair's steps in their order; the mismatched agents list ('agents') stands beside them. */
-export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
+import type { WizardSteps } from '../base/steps.js';
+import type { SessionText } from '../base/session-text.js';
 
-export interface WizardSteps {
-  /** Where the session is: the step a page that just connected shows. */
-  at: WizardStep;
-  open: Record<WizardStep, boolean>;
-  /** This PC is the Apex One server and has no agent (normal there): kits to make, nothing to repair. */
-  onServer: boolean;
-}
+/** The repair's steps in their order, and where a session is (base/steps.ts). */
+export { WIZARD_STEPS, type WizardStep, type WizardSteps } from '../base/steps.js';
 
 export type RepairOperationView = 'detect' | 'source' | 'collect' | 'run' | 'verify' | 'services' | 'repair';
 /** Where an error belongs on screen: the wizard step (or service) that raised it. */
@@ -157,30 +151,7 @@ export interface MismatchedAgentsStateView {
 }
 
 /** Every domain text already worded in the session's language (core's describeState). */
-export interface SessionTextView {
-  outcome: string | null;
-  /** The outcome as a heading ("Fixed", "Not fixed"...). */
-  outcomeTitle: string | null;
-  verdict: string | null;
-  tried: { path: string; result: string }[];
-  evidence: string[];
-  plan: { role: string; name: string; source: string; reason: string }[];
-  notes: string[];
-  checks: { result: string; text: string }[];
-  /** Each checked program's verdict in a few words, by file name. */
-  publisher: { name: string; outcome: string; badge: string; note: string | null }[];
-  /** "Windows is checking the signature (n s)" while it does. */
-  osChecking: string | null;
-  guidance: string | null;
-  certificateDaysLeft: number | null;
-  /** The server certificate's SHA-1 thumbprint as Windows' certificate dialog shows it. */
-  certificateThumbprint: string | null;
-  diagnosis: { matches: boolean; short: string; full: string } | null;
-  waiting: string | null;
-  workDirAfter: string | null;
-  autoPcc: string;
-  ticket: string | null;
-}
+export type SessionTextView = SessionText;
 
 /** Everything the page shows, sent whole on every change and on every (re)connect. */
 export interface WizardView {

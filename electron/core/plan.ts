@@ -18,7 +18,7 @@ export type PlanReason =
   | { code: 'ipxfer-for-arch'; arch: Arch }
   | { code: 'datfhs-for-build'; build: number }
   | { code: 'datfhs-unknown-build' }
-  /** The evidence says an older build, but that reading is unconfirmed (FACTS "Server build": U): the DLL the server has goes too. */
+  /** The evidence says an older build, but that reading is unconfirmed (docs/vendor-facts.md "Server build": U): the DLL the server has goes too. */
   | { code: 'datfhs-beside-ipxfer'; build: number };
 
 export type PlanNote =
@@ -67,7 +67,7 @@ export function planFiles(files: ServerFiles, arch: Arch, build: ServerBuild): P
   const dll = files.datfhs[fileArch];
   // The build decides only whether a missing DLL is refused: a DLL the source has always goes with
   // IpXfer (and is signature-checked like it). Whether IpXfer's file version is the server build is
-  // unconfirmed (FACTS "Server build"), so an "old" version must never leave the DLL behind.
+  // unconfirmed (docs/vendor-facts.md "Server build"), so an "old" version must never leave the DLL behind.
   if (dll) {
     const reason: PlanReason =
       build.value === null ? { code: 'datfhs-unknown-build' } : build.value >= DATFHS_FROM_BUILD ? { code: 'datfhs-for-build', build: build.value } : { code: 'datfhs-beside-ipxfer', build: build.value };

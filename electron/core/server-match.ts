@@ -2,7 +2,7 @@
  * The certificate goes to the agent's own server (issue 18 §2): on sites with several Apex One
  * servers, or with an old USB kit, the files found may be another server's, and IpXfer would make
  * the agent trust that server's key. The server the files come from — a UNC host, or the host a kit
- * was made from — must be the one the agent registered (`Server` in its registry key, FACTS "Agent
+ * was made from — must be the one the agent registered (`Server` in its registry key, docs/vendor-facts.md "Agent
  * PC"). Pure rules here; name resolution is the platform's (a resolver is passed in).
  */
 import { isIP } from 'node:net';

@@ -1,7 +1,8 @@
 /**
  * Compile-time only: core's runtime types satisfy the view the page is promised (contract/view.ts),
  * so the renderer can read the view without importing core. A field core renames or drops, or a
- * step it adds, fails the build here instead of showing nothing on a page.
+ * step it adds, fails the build here instead of showing nothing on a page. (The step list and the
+ * session's words are declared once, in base/, for both: their rows below hold by construction.)
  */
 import type * as C from '../contract/index.js';
 import type { OutputLine } from '../core/run-ipxfer.js';

@@ -247,7 +247,7 @@ export class WizardService {
       // Worded in the session's language, like every refusal the page shows.
       const running = this.repairSession.state.busy;
       if (running) throw new FixError({ code: 'busy', running });
-      this.repairSession.dispose();
+      void this.repairSession.dispose();
       this.lastAttempt = 0;
       this.pending = { reset: true, lines: [], dropped: 0 };
       this.attachRepair(new RepairSession(this.o.context));
@@ -309,11 +309,11 @@ export class WizardService {
     return this.repairSession.state.busy !== null || this.kit.state.busy !== null || this.mismatchedAgents.state.busy !== null;
   }
 
-  close(): void {
-    this.repairSession.dispose();
-    this.kit.dispose();
-    this.mismatchedAgents.dispose();
+  /** Stops what runs (IpXfer and what it started); resolves once every operation has ended. */
+  close(): Promise<void> {
+    const ended = Promise.all([this.repairSession.dispose(), this.kit.dispose(), this.mismatchedAgents.dispose()]);
     this.flush();
     for (const u of [...this.unsubscribe, ...this.unsubscribeRepair]) u();
+    return ended.then(() => undefined);
   }
 }

@@ -17,7 +17,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENT_DIR, AGENT_KEY, LANE_KEY, SERVICES } from './prefix.mjs';
+import { AGENT_DIR, AGENT_KEY, LANE_KEY, SERVICES, agentSetupLines } from './prefix.mjs';
 
 const LANE_ROOT = 'C:\\lane';
 const DRIVES = { 'S:': 'shares', 'E:': 'usb' };
@@ -68,13 +68,7 @@ export function createNativeWorld(dir, programs) {
   const lines = [
     '@echo off',
     `reg add "${NLS}" /v OEMCP /d 932 /f >nul`,
-    // `\\"`: the value ends in a backslash, as the agent writes it (FACTS "Agent PC").
-    `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
-    `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,
-    `reg add "${AGENT_KEY}\\Misc." /v ProgramVer /d 14.0 /f /reg:32 >nul`,
-    `reg add "${AGENT_KEY}\\Misc." /v BuildNum /t REG_DWORD /d 12526 /f /reg:32 >nul`,
-    ...SERVICES.map((s) => `sc create ${s} binPath= "${LANE_ROOT}\\bin\\fake-service.exe ${s}" start= demand`),
-    ...SERVICES.map((s) => `sc start ${s}`),
+    ...agentSetupLines(`${LANE_ROOT}\\bin`),
     'exit /b 0',
     '',
   ];

@@ -77,6 +77,22 @@ function startDesktop(env) {
 }
 
 /**
+ * The batch lines that make the lane's agent: its registry values (32-bit view, as the agent
+ * writes them) and its two services, run by the fake service program in `binDir`.
+ */
+export function agentSetupLines(binDir) {
+  return [
+    // `\\"`: the value ends in a backslash, as the agent writes it (docs/vendor-facts.md "Agent PC").
+    `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
+    `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,
+    `reg add "${AGENT_KEY}\\Misc." /v ProgramVer /d 14.0 /f /reg:32 >nul`,
+    `reg add "${AGENT_KEY}\\Misc." /v BuildNum /t REG_DWORD /d 12526 /f /reg:32 >nul`,
+    ...SERVICES.map((s) => `sc create ${s} binPath= "${binDir}\\fake-service.exe ${s}" start= demand`),
+    ...SERVICES.map((s) => `sc start ${s}`),
+  ];
+}
+
+/**
  * Builds the prefix and its world in `dir` (created when absent); returns how to reach it.
  * @returns {{ prefix: string, driveC: string, env: Record<string, string> }}
  */
@@ -113,13 +129,7 @@ export function createPrefix(dir, programs) {
     'reg add "HKCU\\Software\\Wine\\Drivers" /v Graphics /d null /f >nul',
     // Wine runs its own builtin icacls even over a file in system32: the lane's stand-in must win.
     'reg add "HKCU\\Software\\Wine\\DllOverrides" /v icacls.exe /d native /f >nul',
-    // `\\"`: the value ends in a backslash, as the agent writes it (docs/vendor-facts.md "Agent PC").
-    `reg add "${AGENT_KEY}" /v "Application Path" /d "${AGENT_DIR}\\\\" /f /reg:32 >nul`,
-    `reg add "${AGENT_KEY}" /v Server /d "apexsrv.lane.example" /f /reg:32 >nul`,
-    `reg add "${AGENT_KEY}\\Misc." /v ProgramVer /d 14.0 /f /reg:32 >nul`,
-    `reg add "${AGENT_KEY}\\Misc." /v BuildNum /t REG_DWORD /d 12526 /f /reg:32 >nul`,
-    ...SERVICES.map((s) => `sc create ${s} binPath= "C:\\lane\\bin\\fake-service.exe ${s}" start= demand`),
-    ...SERVICES.map((s) => `sc start ${s}`),
+    ...agentSetupLines('C:\\lane\\bin'),
   ]);
   return { dir, prefix, driveC, env };
 }

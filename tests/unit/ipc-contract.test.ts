@@ -18,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let world: World | null = null;
 let service: WizardService | null = null;
 afterEach(async () => {
-  service?.close();
+  await service?.close();
   await world?.cleanup();
   world = null;
   service = null;

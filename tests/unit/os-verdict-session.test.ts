@@ -65,7 +65,7 @@ describe("Windows' verdict in the session", () => {
     ]);
     expect(reportText(report)).toContain(note!);
     await s.discardCollection();
-    s.dispose();
+    await s.dispose();
   });
 
   it("Windows' status, where it gives one, judges: per file, from the one answer", async () => {
@@ -82,6 +82,6 @@ describe("Windows' verdict in the session", () => {
     expect(exe).toMatchObject({ name: 'IpXfer_x64.exe', authority: 'windows', osStatus: 'NotSigned', osUnavailable: null });
     expect(dll).toMatchObject({ name: 'DatFHS_x64.dll', authority: 'roots', osStatus: null, osUnavailable: 'file-unreadable' });
     await s.discardCollection();
-    s.dispose();
+    await s.dispose();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { execa, type ResultPromise } from 'execa';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +53,40 @@ setInterval(() => {}, 1000);`;
 }
 
 describe('the machine lock (two processes)', () => {
+  it('a waiter reading who holds the lock never sees half a file, however often the lock changes hands', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'acf-lock-'));
+    const lockDir = dir;
+    // Another process takes and lets go of the lock 150 times; this one reads the holder file meanwhile.
+    const script = `const { acquireMachineLock } = await import(${JSON.stringify(LOCK_JS)});
+for (let i = 0; i < 150; i++) { const l = await acquireMachineLock(${JSON.stringify(lockDir)}, { clock: { now: () => new Date(), sleep: () => Promise.resolve() }, timeoutMs: 0 }); await l.release(); }`;
+    const churn = execa(process.execPath, ['--input-type=module', '-e', script], { reject: false });
+    children.push(churn);
+    let ended = false;
+    void churn.finally(() => (ended = true));
+    const torn: string[] = [];
+    let whole = 0;
+    while (!ended) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(lockDir, HOLDER_NAME), 'utf8');
+      } catch {
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      try {
+        expect(typeof (JSON.parse(text) as LockHolder).pid).toBe('number');
+        whole++;
+      } catch {
+        torn.push(text);
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    expect((await churn).exitCode).toBe(0);
+    expect(torn).toEqual([]);
+    expect(whole).toBeGreaterThan(0);
+    expect(readdirSync(lockDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
   it('a second taker waits, names the holder, and gets the lock once the holder lets go', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'acf-lock-'));
     const first = await acquireMachineLock(dir, { clock: systemClock, timeoutMs: 0 });

@@ -43,7 +43,7 @@ describe("the session's clock", () => {
       expect(await s.collect()).toBe(true);
       const check = s.state.publisher?.checks.find((c) => c.name === 'IpXfer_x64.exe');
       await s.discardCollection();
-      s.dispose();
+      await s.dispose();
       return check?.outcome;
     };
     expect(await ipxferOutcome(new Date())).toBe('trusted');

@@ -203,17 +203,17 @@ describe('OfcNTCer.dat over 1 MiB', () => {
     expect(s.state.error?.message).toMatch(/OfcNTCer\.dat is not a usable certificate \(the file is larger than 1 MiB/);
     s.setLanguage('ja');
     expect(s.state.error?.message).toContain('1 MiBを超えて');
-    s.dispose();
+    await s.dispose();
     // The limit itself: a certificate padded to exactly 1 MiB is read, one byte more is not.
     await truncate(cert, 1024 * 1024);
     const s2 = new RepairSession(ctx);
     expect(await s2.setSource('\\\\srv')).toBe(true);
-    s2.dispose();
+    await s2.dispose();
     await truncate(cert, 1024 * 1024 + 1);
     const s3 = new RepairSession(ctx);
     expect(await s3.setSource('\\\\srv')).toBe(false);
     expect(s3.state.error?.details).toMatchObject({ code: 'certificate-invalid', reason: 'too-large' });
-    s3.dispose();
+    await s3.dispose();
   });
 });
 
@@ -240,7 +240,7 @@ describe('what is said when no report could be saved', () => {
     const ticket = describeState(s.state, 'en', new Date()).ticket ?? '';
     expect(ticket).toContain('Report: none (a repair that stops before IpXfer runs writes no report on this PC).');
     expect(describeState(s.state, 'ja', new Date()).ticket).toContain('IpXferを実行する前に止まったため');
-    s.dispose();
+    await s.dispose();
 
     const blocked = path.join(world.dir, 'blocked');
     await mkdir(path.join(world.dir, 'w2'), { recursive: true });
@@ -253,6 +253,6 @@ describe('what is said when no report could be saved', () => {
     await s2.run(null, { allowUnverifiedPublisher: true });
     expect(s2.state.reportError).not.toBeNull();
     expect(describeState(s2.state, 'en', new Date()).ticket).toMatch(/Report: not saved in .*blocked.reports \(/);
-    s2.dispose();
+    await s2.dispose();
   });
 });

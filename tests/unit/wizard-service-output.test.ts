@@ -8,7 +8,7 @@ import { makeWorld, type World } from '../fixtures/world.js';
 let world: World | null = null;
 let service: WizardService | null = null;
 afterEach(async () => {
-  service?.close();
+  await service?.close();
   await world?.cleanup();
   service = null;
   world = null;

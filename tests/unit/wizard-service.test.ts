@@ -4,6 +4,7 @@
  * server's, and the recent sources are only what the user typed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputBatch, WizardView } from '../../electron/contract/index.js';
@@ -15,7 +16,7 @@ import { makeWorld, type World, type WorldOptions } from '../fixtures/world.js';
 let world: World | null = null;
 let service: WizardService | null = null;
 afterEach(async () => {
-  service?.close();
+  await service?.close();
   service = null;
   await world?.cleanup();
   world = null;
@@ -38,6 +39,24 @@ async function start(o: WorldOptions = {}, lang: 'ja' | 'en' = 'en') {
 }
 
 describe('WizardService', () => {
+  it('closing while IpXfer runs (the window closed, training stopped with Ctrl+C) returns only once IpXfer has stopped and the run has ended', async () => {
+    const { service, w } = await start({ behaviour: { hang: true } });
+    await service.handle('detect', []);
+    const repair = service.handle('repair', [null, true, false]);
+    const started = Date.now();
+    while (service.repair.state.phase !== 'ipxfer' || !service.repair.state.running) {
+      if (Date.now() - started > 20_000) throw new Error('IpXfer did not start');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await service.close();
+    // Nothing runs any more: the folder it used can be removed, and it stays removed.
+    expect(service.busy).toBe(false);
+    await repair.catch(() => undefined);
+    expect(service.repair.state.outcome).toBe('cancelled');
+    await w.cleanup();
+    expect(existsSync(w.dir)).toBe(false);
+  });
+
   it('each view says which steps are open and where the session is: a page that (re)connects lands there', async () => {
     const { service } = await start();
     const steps = () => service.view().steps;

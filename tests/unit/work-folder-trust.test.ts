@@ -41,7 +41,7 @@ describe.runIf(process.platform !== 'win32')('the run\'s folder holds exactly th
       expect(s.state.error?.message).toContain(workDir);
       expect(s.state.outcome).toBe('bad-input');
       expect(existsSync(w.record)).toBe(false);
-      s.dispose();
+      await s.dispose();
     });
   }
 
@@ -50,7 +50,7 @@ describe.runIf(process.platform !== 'win32')('the run\'s folder holds exactly th
     await writeFile(path.join(workDir, 'DatFHS_x64.dll'), 'MZ');
     expect(await s.run(null, RUN_ANYWAY)).toBe(false);
     expect(s.state.error?.message).toMatch(/作業フォルダ .* に、コピーしていないファイルがあります: DatFHS_x64\.dll/);
-    s.dispose();
+    await s.dispose();
   });
 
   it('a copy replaced by a link is refused, named', async () => {
@@ -63,7 +63,7 @@ describe.runIf(process.platform !== 'win32')('the run\'s folder holds exactly th
     expect(s.state.error?.message).toContain(copy.name);
     expect(existsSync(w.record)).toBe(false);
     expect(workDir).toBe(path.dirname(copy.copy));
-    s.dispose();
+    await s.dispose();
   });
 
   it('the run\'s folder swapped for a link is refused as unsafe', async () => {
@@ -74,7 +74,7 @@ describe.runIf(process.platform !== 'win32')('the run\'s folder holds exactly th
     expect(s.state.error?.code).toBe('work-dir-unsafe');
     expect(s.state.error?.details).toMatchObject({ path: workDir, problem: 'symlink' });
     expect(existsSync(w.record)).toBe(false);
-    s.dispose();
+    await s.dispose();
   });
 });
 
@@ -100,7 +100,7 @@ describe.runIf(process.platform !== 'win32')('a link is refused at every level b
     expect(s.state.outcome).toBe('environment');
     expect(s.state.error?.message).toContain('link');
     expect(existsSync(path.join(target, 'repair.lock'))).toBe(false);
-    s.dispose();
+    await s.dispose();
   });
 
   it('the working base as a link', async () => {
@@ -109,7 +109,7 @@ describe.runIf(process.platform !== 'win32')('a link is refused at every level b
     expect(s.state.collect.workDir).toBeNull();
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(target)).toEqual([]);
-    s.dispose();
+    await s.dispose();
   });
 });
 

@@ -40,6 +40,7 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
   let serverEngine: GuiEngine | null = null;
   let browser: Browser | null = null;
   let page: Page;
+  let serverPage: Page | null = null;
   /** Everything the engine sent to the page. */
   const frames: string[] = [];
   let source: string;
@@ -84,7 +85,8 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     ctx.onTestFailed(async () => {
       const tail = (e: GuiEngine | null) => e?.log().split('\n').slice(-30).join('\n') ?? '(not started)';
       const main = await page?.locator('main').textContent({ timeout: 2000 }).catch(() => '(no page)');
-      console.error(`--- page: ${main?.slice(0, 800)}\n--- engine (tail):\n${tail(engine)}\n--- server engine (tail):\n${tail(serverEngine)}`);
+      const onServer = await serverPage?.locator('main').textContent({ timeout: 2000 }).catch(() => '(no page)');
+      console.error(`--- page: ${main?.slice(0, 800)}\n--- server page: ${onServer?.slice(0, 800) ?? '(not opened)'}\n--- engine (tail):\n${tail(engine)}\n--- server engine (tail):\n${tail(serverEngine)}`);
     });
   });
 
@@ -157,6 +159,7 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     copyFileSync(path.join(l.dir, 'server.der'), path.join(pccsrv, 'Pccnt', 'Common', 'OfcNTCer.dat'));
     try {
       const server = await open(serverEngine!.url);
+      serverPage = server;
       await see(server.getByTestId('local-server')).toBeVisible();
       await listMismatchedAgents(server, ja);
       await see(server.getByTestId('agent-count')).toContainText('2', SLOW);

@@ -5,7 +5,7 @@
 import { FixError } from '../errors.js';
 
 export class OperationGate<Op extends string> {
-  private current: { op: Op; abort: AbortController } | null = null;
+  private current: { op: Op; abort: AbortController; ended: Promise<void> } | null = null;
 
   get busy(): Op | null {
     return this.current?.op ?? null;
@@ -15,12 +15,19 @@ export class OperationGate<Op extends string> {
   async run<T>(op: Op, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.current) throw new FixError({ code: 'busy', running: this.current.op });
     const abort = new AbortController();
-    this.current = { op, abort };
+    let end = () => {};
+    this.current = { op, abort, ended: new Promise<void>((resolve) => (end = resolve)) };
     try {
       return await fn(abort.signal);
     } finally {
       this.current = null;
+      end();
     }
+  }
+
+  /** Resolves once no operation runs (at once when none does): a host that closes waits for this. */
+  idle(): Promise<void> {
+    return this.current?.ended ?? Promise.resolve();
   }
 
   /** Stops the running operation, if any; it ends as `cancelled`. */

@@ -64,9 +64,9 @@ export class RepairSession extends SessionService<RepairState, RepairOperation> 
     super(ctx, { ...base, available: availableFrom(base, false) }, 'pc');
   }
 
-  override dispose(): void {
-    super.dispose();
-    void this.releaseLock();
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.releaseLock();
   }
 
   protected override derive(next: RepairState): RepairState {

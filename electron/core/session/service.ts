@@ -106,10 +106,15 @@ export abstract class SessionService<State extends { busy: Op | null; error: Wor
     return this.gate.cancel();
   }
 
-  dispose(): void {
+  /**
+   * Stops what runs and lets go of the listeners; resolves once the operation has ended (its
+   * program and everything it started stopped), so a closing host removes nothing still in use.
+   */
+  dispose(): Promise<void> {
     this.gate.cancel();
     this.offLang();
     this.listeners.clear();
     this.outputListeners.clear();
+    return this.gate.idle();
   }
 }

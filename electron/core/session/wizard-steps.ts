@@ -6,18 +6,9 @@
 import type { Outcome } from '../outcome.js';
 import { isCollected, isPlanned } from './available.js';
 import type { RepairState, MismatchedAgentsState } from './state.js';
+import { WIZARD_STEPS, type WizardStep, type WizardSteps } from '../../base/steps.js';
 
-/** The repair's steps in their order; the mismatched agents list ('agents') stands beside them. */
-export const WIZARD_STEPS = ['pc', 'server', 'collect', 'run', 'result', 'guide'] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number] | 'agents';
-
-export interface WizardSteps {
-  /** Where the session is: the step a page that just connected shows. */
-  at: WizardStep;
-  open: Record<WizardStep, boolean>;
-  /** This PC is the Apex One server and has no agent (normal there): kits to make, nothing to repair. */
-  onServer: boolean;
-}
+export { WIZARD_STEPS, type WizardStep, type WizardSteps };
 
 /** Outcomes that end a repair (the Result step shows them). */
 const ENDED: ReadonlySet<Outcome> = new Set(['fixed', 'already-fixed', 'failed', 'not-verified', 'timeout', 'cancelled']);

@@ -98,7 +98,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     url: `${origin}/?token=${token}`,
     service: wizard,
     close: async () => {
-      wizard.close();
+      await wizard.close();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       // Browsers keep extra sockets open (keep-alive, speculative preconnects): close() alone

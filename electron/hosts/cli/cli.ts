@@ -117,6 +117,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
     printer.close();
-    session.dispose();
+    await session.dispose();
   }
 }

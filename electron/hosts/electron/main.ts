@@ -155,13 +155,10 @@ app.on('before-quit', (event) => {
   if (closing || !wizard) return;
   closing = true;
   event.preventDefault();
-  const service = wizard;
-  service.close();
-  const wait = async () => {
-    for (let i = 0; i < 100 && service.busy; i++) await new Promise((r) => setTimeout(r, 100));
-    app.quit();
-  };
-  void wait();
+  // Quit once what ran has ended, or after 10 s whatever happens (a program that will not stop).
+  const ended = wizard.close();
+  const limit = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+  void Promise.race([ended, limit]).then(() => app.quit());
 });
 app.on('window-all-closed', () => app.quit());
 if (firstInstance) app.whenReady().then(start, (e) => {
