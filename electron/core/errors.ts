@@ -31,6 +31,8 @@ export type ErrorDetails =
   | { code: 'option-invalid'; option: string; value: string; expected: string }
   /** An option no command has (`--sourc`): named as typed, with the nearest known one. */
   | { code: 'option-unknown'; option: string; suggestion: string | null }
+  /** An option that takes a value, given none (`--lang` last, or followed by another option). */
+  | { code: 'option-value-missing'; option: string }
   | { code: 'profile-invalid'; file: string; problem: string }
   | { code: 'work-dir-failed'; path: string; reason: string }
   | { code: 'copy-failed'; file: string; reason: string }
@@ -82,6 +84,7 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   'datfhs-missing': 'bad-input',
   'option-invalid': 'bad-input',
   'option-unknown': 'bad-input',
+  'option-value-missing': 'bad-input',
   'profile-invalid': 'bad-input',
   'work-dir-failed': 'bad-input',
   'copy-failed': 'bad-input',

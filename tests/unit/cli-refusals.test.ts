@@ -70,7 +70,7 @@ describe('option mistakes exit 2 with a message naming the option', () => {
     ['a bad --timeout', ['fix', '--source', 'x', '--timeout', '5s'], /--timeout "5s" is not valid: expected seconds from 1 to 86400/],
     ['a bad --server-build', ['fix', '--source', 'x', '--server-build', 'abc'], /--server-build "abc" is not valid/],
     ['a bad --lang', ['fix', '--source', 'x', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
-    ['--lang without its value', ['inspect', '--source', 'x', '--lang'], /--lang "" is not valid: expected a value after it \(see --help\)/],
+    ['--lang without its value', ['inspect', '--source', 'x', '--lang'], /^--lang needs a value after it\. See --help for the options\.$/m],
     ['--lang given twice: the last one words the refusal too', ['inspect', '--lang=ja', '--lang', 'en', '--bogus'], /There is no option --bogus\. See --help/],
     ['a bad --lang on a command that takes files', ['publisher', 'IpXfer_x64.exe', '--lang', 'fr'], /--lang "fr" is not valid: expected ja, en/],
     ['an unknown option', ['fix', '--source', 'x', '--frobnicate'], /There is no option --frobnicate\. See --help/],

@@ -54,6 +54,7 @@ const ERRORS: { [C in ErrorCode]: Extract<ErrorDetails, { code: C }>[] } = {
     { code: 'option-unknown', option: '--sourc', suggestion: '--source' },
     { code: 'option-unknown', option: '--frobnicate', suggestion: null },
   ],
+  'option-value-missing': [{ code: 'option-value-missing', option: '--lang' }],
   'profile-invalid': [{ code: 'profile-invalid', file: 'C:\\training\\profile.json', problem: 'arch must be x86, x64 or arm64' }],
   'work-dir-failed': [
     { code: 'work-dir-failed', path: 'C:\\Windows\\System32', reason: 'EACCES' },

@@ -437,7 +437,6 @@ export const en = {
     word: { command: 'command', file: 'file', extra: 'extra argument', folder: 'folder' },
     expected: {
       noPassword: 'a password is never taken on the command line: use --password-stdin or --password-file',
-      value: 'a value after it (see --help)',
       command: 'inspect, fix, kit, mismatched-agents, publisher or summarize',
       optionOf: (commands: readonly string[]) => `an option of ${commands.join(', ')} only`,
       programs: 'one or more program files to check',
@@ -479,6 +478,21 @@ export const en = {
     /** `npm run demo:cli`: what it types into --password-stdin. */
     demoPassword: (password: string) => `(the unload password "${password}" on standard input)`,
   },
+  /** The other hosts' options in their help: the training mode's browser host, and the app. */
+  hostOption: {
+    training: {
+      simulate: 'a training profile (default: a new training world)',
+      server: 'be the training server itself (the mismatched agents list)',
+      port: 'the port on 127.0.0.1 (default: any free one)',
+      lang: 'language (default: the system\'s)',
+      world: 'the training world (default: standard)',
+      fast: 'the training IpXfer ends at once (for tests)',
+    },
+    app: {
+      lang: 'language (default: Windows\')',
+      simulate: 'training mode: a simulated PC',
+    },
+  },
 };
 
 export type Messages = typeof en;
@@ -494,6 +508,7 @@ export const enErrors: ErrorTexts = {
   'ipxfer-missing': (d) => `${d.name} was not found in ${d.folder}. The ofcscan share may not show Admin\\Utility: use an offline kit (made on the server), try \\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV, or copy the IpXfer folder from the server. Places checked:${list(d.tried, en.tried)}`,
   'datfhs-missing': (d) => `The server is build ${d.build} (12526 or later), so ${d.name} must go with IpXfer, but it is not in ${d.folder}. Copy it from the server's IpXfer folder; if the build is wrong, enter the right one.`,
   'option-invalid': (d) => `${d.option} "${d.value}" is not valid: expected ${d.expected}.`,
+  'option-value-missing': (d) => `${d.option} needs a value after it. See --help for the options.`,
   'option-unknown': (d) => `There is no option ${d.option}${d.suggestion ? `: did you mean ${d.suggestion}?` : '.'} See --help for the options.`,
   'profile-invalid': (d) => `The simulation profile ${d.file} is not usable: ${d.problem}.`,
   'work-dir-failed': (d) => `The working folder could not be created in ${d.path} (${en.osError(d.reason)}). Choose a local folder you can write to.`,

@@ -413,7 +413,6 @@ export const ja: Messages = {
     word: { command: 'コマンド', file: 'ファイル', extra: '余分な引数', folder: 'フォルダ' },
     expected: {
       noPassword: 'パスワードはコマンドラインに書けません。--password-stdin で標準入力から、または --password-file で渡してください',
-      value: 'オプションの後に値（--help を参照）',
       command: 'inspect、fix、kit、mismatched-agents、publisher または summarize',
       optionOf: (commands) => `${commands.join('、')} で使うオプションです`,
       programs: '確認するプログラムのパス（複数可）',
@@ -453,6 +452,20 @@ export const ja: Messages = {
     },
     demoPassword: (password) => `（アンロードパスワード「${password}」を標準入力から渡します）`,
   },
+  hostOption: {
+    training: {
+      simulate: 'トレーニングのプロファイル（既定: 新しいトレーニング環境）',
+      server: 'トレーニングのサーバとして開く（証明書が一致しないエージェントの一覧）',
+      port: '127.0.0.1 のポート（既定: 空いているポート）',
+      lang: '言語（既定: システムの言語）',
+      world: 'トレーニング環境の種類（既定: standard）',
+      fast: 'トレーニング用IpXferをすぐに終わらせる（テスト用）',
+    },
+    app: {
+      lang: '言語（既定: Windowsの言語）',
+      simulate: 'トレーニングモード: シミュレーションのPC',
+    },
+  },
 };
 
 /** Japanese: every error code's text. */
@@ -466,6 +479,7 @@ export const jaErrors: ErrorTexts = {
   'ipxfer-missing': (d) => `${d.folder} に ${d.name} がありません。ofcscan 共有からは Admin\\Utility が見えないことがあります。オフラインキットを使うか（サーバで作成します）、\\\\server\\c$\\Program Files (x86)\\Trend Micro\\Apex One\\PCCSRV を指定するか、サーバからIpXferフォルダをコピーしてください。確認した場所:${list(d.tried, ja.tried)}`,
   'datfhs-missing': (d) => `サーバはビルド ${d.build}（12526以降）のため、IpXferと一緒に ${d.name} が必要ですが、${d.folder} にありません。サーバのIpXferフォルダからコピーしてください。ビルドが違う場合は正しいビルドを入力してください。`,
   'option-invalid': (d) => `${d.option} の値「${d.value}」は使えません（${d.expected}）。`,
+  'option-value-missing': (d) => `${d.option} の後に値を指定してください。オプションは --help で確認してください。`,
   'option-unknown': (d) => `${d.option} というオプションはありません。${d.suggestion ? `${d.suggestion} のことですか？ ` : ''}オプションは --help で確認してください。`,
   'profile-invalid': (d) => `シミュレーションのプロファイル ${d.file} を使えません: ${d.problem}。`,
   'work-dir-failed': (d) => `${d.path} に作業フォルダを作れません。${ja.osError(d.reason)}。書き込めるローカルのフォルダを選んでください。`,

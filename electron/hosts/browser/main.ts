@@ -14,7 +14,7 @@ import os from 'node:os';
 import { startBrowserHost } from './browser-host.js';
 import { SessionContext } from '../../core/session/context.js';
 import { chosenLang, defaultLang, isLang, LANGS, type Lang } from '../../core/lang.js';
-import { messages } from '../../core/messages.js';
+import { messages, type Messages } from '../../core/messages.js';
 import { packageRoot, packageVersion } from '../../base/package-root.js';
 import { ProfileError, SimulatedPlatform } from '../../platform/simulated.js';
 import { createDemo, DEMO_WORLDS, isDemoTemplate, type DemoWorld } from '../../simulation/demo.js';
@@ -27,20 +27,21 @@ function refuse(option: string, value: string, expected: string): never {
 }
 
 /** The browser host's options, once: read by base/options.ts (as the CLI's are), and its help. */
+const words = (option: keyof Messages['hostOption']['training']) => Object.fromEntries(LANGS.map((l) => [l, messages(l).hostOption.training[option]])) as Record<Lang, string>;
 const OPTIONS = {
-  simulate: { type: 'string', value: 'PROFILE.json', help: { en: 'a training profile (default: a new training world)', ja: 'トレーニングのプロファイル（既定: 新しいトレーニング環境）' } },
-  server: { type: 'boolean', help: { en: 'be the training server itself (the mismatched agents list)', ja: 'トレーニングのサーバとして開く（証明書が一致しないエージェントの一覧）' } },
-  port: { type: 'string', value: 'N', help: { en: 'the port on 127.0.0.1 (default: any free one)', ja: '127.0.0.1 のポート（既定: 空いているポート）' } },
-  lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: the system\'s)', ja: '言語（既定: システムの言語）' } },
-  world: { type: 'string', value: 'standard|service-stopped|services-left-stopped', help: { en: 'the training world (default: standard)', ja: 'トレーニング環境の種類（既定: standard）' } },
-  fast: { type: 'boolean', help: { en: 'the training IpXfer ends at once (for tests)', ja: 'トレーニング用IpXferをすぐに終わらせる（テスト用）' } },
+  simulate: { type: 'string', value: 'PROFILE.json', help: words('simulate') },
+  server: { type: 'boolean', help: words('server') },
+  port: { type: 'string', value: 'N', help: words('port') },
+  lang: { type: 'string', value: 'ja|en', help: words('lang') },
+  world: { type: 'string', value: 'standard|service-stopped|services-left-stopped', help: words('world') },
+  fast: { type: 'boolean', help: words('fast') },
 } satisfies OptionTable;
 
 const read = readOptions(OPTIONS, process.argv.slice(2));
 if (!read.ok) {
   const { problem } = read;
   const words = messages(defaultLang());
-  const said = problem.kind === 'unknown' ? words.error({ code: 'option-unknown', option: problem.option, suggestion: problem.suggestion }) : words.error({ code: 'option-invalid', option: problem.option, value: '', expected: 'a value' });
+  const said = problem.kind === 'unknown' ? words.error({ code: 'option-unknown', option: problem.option, suggestion: problem.suggestion }) : words.error({ code: 'option-value-missing', option: problem.option });
   process.stderr.write(`${said}\n\n${optionHelp(OPTIONS, defaultLang())}`);
   process.exit(2);
 }

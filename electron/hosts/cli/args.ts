@@ -119,7 +119,7 @@ export function parseCli(argv: readonly string[], lang: Lang): Parsed | 'help' |
     const { problem } = read;
     if (/^--(password|pwd)\b/.test(problem.option)) invalid(problem.option, '', t.expected.noPassword);
     // "--lang" at the end, or followed by another option: the value is missing, not the option.
-    if (problem.kind === 'missing-value') invalid(problem.option, '', t.expected.value);
+    if (problem.kind === 'missing-value') throw new FixError({ code: 'option-value-missing', option: problem.option });
     throw new FixError({ code: 'option-unknown', option: problem.option, suggestion: problem.suggestion });
   }
   const v = read.values as Values;

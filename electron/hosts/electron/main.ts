@@ -11,8 +11,8 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { SessionContext } from '../../core/session/context.js';
 import { findKit } from '../../core/kit.js';
-import { messages } from '../../core/messages.js';
-import { chosenLang, langOf, type Lang } from '../../core/lang.js';
+import { messages, type Messages } from '../../core/messages.js';
+import { chosenLang, langOf, LANGS, type Lang } from '../../core/lang.js';
 import { CHANNELS } from './ipc-channels.js';
 import { registerIntents } from './ipc-bridge.js';
 import { choosePlatform } from '../../platform/choose-platform.js';
@@ -29,9 +29,10 @@ const rendererRoot = path.join(here, '..', '..', '..', 'renderer');
  * The app's own options, read as every host reads them (base/options.ts); not strict, since
  * Chromium's and Electron's own switches reach this command line too.
  */
+const words = (option: keyof Messages['hostOption']['app']) => Object.fromEntries(LANGS.map((l) => [l, messages(l).hostOption.app[option]])) as Record<Lang, string>;
 const OPTIONS = {
-  lang: { type: 'string', value: 'ja|en', help: { en: 'language (default: Windows\')', ja: '言語（既定: Windowsの言語）' } },
-  simulate: { type: 'string', value: 'PROFILE.json', help: { en: 'training mode: a simulated PC', ja: 'トレーニングモード: シミュレーションのPC' } },
+  lang: { type: 'string', value: 'ja|en', help: words('lang') },
+  simulate: { type: 'string', value: 'PROFILE.json', help: words('simulate') },
 } satisfies OptionTable;
 const read = readOptions(OPTIONS, process.argv.slice(app.isPackaged ? 1 : 2), false);
 const options = (read.ok ? read.values : {}) as { lang?: string; simulate?: string };
