@@ -56,7 +56,7 @@ const SERVER = path.join('server', 'c', 'Program Files (x86)', 'Trend Micro', 'A
 describe('the training host refuses a mistake on its command line', () => {
   for (const [args, said] of [
     [['--lang', 'fr'], '--lang "fr" is not valid: expected ja, en'],
-    [['--lang'], '--lang "" is not valid'],
+    [['--lang'], '--lang needs a value after it'],
     [['--frobnicate'], 'There is no option --frobnicate'],
     [['--port', 'abc'], '--port "abc" is not valid: expected 0-65535'],
     [['--port', '99999'], '--port "99999" is not valid: expected 0-65535'],
