@@ -3,8 +3,8 @@
  * the browser page (WebSocket) both make theirs here, so both send the same frames and turn a
  * reply into the same resolved value or the same Error.
  */
-import { z } from 'zod';
-import { INTENTS, type IntentName, type IntentResult, type WizardIntents } from './intents.js';
+import type { IntentName, IntentResult, WizardIntents } from './intents.js';
+import { INTENT_NAMES } from './intent-names.js';
 import type { EventFrame, ReplyFrame, RequestFrame } from './frames.js';
 import type { OutputBatch, WizardView } from './view.js';
 
@@ -25,9 +25,6 @@ export interface Client {
 }
 
 export function createClient(send: SendRequest): Client {
-  // A page's strict CSP has no 'unsafe-eval': zod must not even probe for it (the probe, though
-  // caught, is reported as a CSP violation).
-  z.config({ jitless: true });
   let next = 1;
   const views = new Set<(v: WizardView) => void>();
   const outputs = new Set<(b: OutputBatch) => void>();
@@ -40,7 +37,7 @@ export function createClient(send: SendRequest): Client {
       return reply.result as IntentResult<K> | null;
     };
   const intents: Partial<Record<IntentName, unknown>> = {};
-  for (const name of INTENTS) intents[name] = call(name);
+  for (const name of INTENT_NAMES) intents[name] = call(name);
   const api = {
     ...(intents as WizardIntents),
     onView: (l: (v: WizardView) => void) => (views.add(l), () => void views.delete(l)),

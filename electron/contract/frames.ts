@@ -32,13 +32,3 @@ export type HostFrame = ReplyFrame | EventFrame;
 /** The request envelope: its arguments are checked against the intent's own schema next. */
 export const requestEnvelope = z.object({ id: z.number().int(), intent: z.unknown().optional(), args: z.unknown().optional() });
 
-/**
- * A host's frame as the page reads it: the envelope checked, the payload typed (it comes from our
- * own host, which built it from the types above).
- */
-export const hostFrame: z.ZodType<HostFrame> = z.union([
-  z.object({ event: z.literal('view'), view: z.custom<WizardView>((v) => typeof v === 'object' && v !== null) }),
-  z.object({ event: z.literal('output'), batch: z.custom<OutputBatch>((v) => typeof v === 'object' && v !== null) }),
-  z.object({ id: z.number().nullable(), ok: z.literal(true), result: z.custom<AnyIntentResult | null>(() => true) }),
-  z.object({ id: z.number().nullable(), ok: z.literal(false), error: z.string() }),
-]);

@@ -8,5 +8,7 @@ export * from './view.js';
 export * from './intents.js';
 export * from './frames.js';
 export * from './client.js';
+export { readHostFrame } from './host-frame.js';
+export { INTENT_NAMES } from './intent-names.js';
 export { PAGE_MESSAGES, pageMessages, type PageMessages } from './page-messages/index.js';
 export type { Wording } from '../base/wording.js';

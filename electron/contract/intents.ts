@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { LANGS } from '../base/langs.js';
 import type { ExportedFile, HostInfo } from './view.js';
+import { INTENT_NAMES } from './intent-names.js';
 
 /** An intent: its arguments' schema and, as a type only, what it answers. */
 export interface IntentSpec<A extends z.ZodType, R> {
@@ -79,8 +80,11 @@ export type IntentResult<K extends IntentName> = Table[K] extends IntentSpec<z.Z
 /** Intents: one function each. They resolve when the session has taken the step (see its state). */
 export type WizardIntents = { [K in IntentName]: (...args: IntentArgs<K>) => Promise<IntentResult<K>> };
 
-/** Every intent name, in the table's order. */
-export const INTENTS = Object.keys(INTENT_TABLE) as IntentName[];
+/** Every intent name, in the table's order (intent-names.ts: the page takes the names without the schemas). */
+export const INTENTS: readonly IntentName[] = INTENT_NAMES;
+// The list and the table hold the same names: one missing or extra fails the build here.
+type SameNames = [(typeof INTENT_NAMES)[number]] extends [IntentName] ? ([IntentName] extends [(typeof INTENT_NAMES)[number]] ? true : never) : never;
+export const INTENT_NAMES_MATCH: SameNames = true;
 
 export function isIntentName(name: unknown): name is IntentName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(INTENT_TABLE, name);

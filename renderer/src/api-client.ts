@@ -3,7 +3,7 @@
  * `window.apexCertFix`; in the browser host it is spoken over the WebSocket the page came with.
  * Both are the contract's client: the same frames, the same replies, the same errors.
  */
-import { createClient, hostFrame, type ReplyFrame, type WizardApi } from '../../electron/contract/index.js';
+import { createClient, readHostFrame, type ReplyFrame, type WizardApi } from '../../electron/contract/page.js';
 
 declare global {
   interface Window {
@@ -56,9 +56,8 @@ export function websocketApi(url: string | null, onConnection: (c: Connection) =
       } catch {
         return;
       }
-      const r = hostFrame.safeParse(parsed);
-      if (!r.success) return;
-      const frame = r.data;
+      const frame = readHostFrame(parsed);
+      if (!frame) return;
       if ('event' in frame) return client.receive(frame);
       if (frame.id === null) return;
       const settle = pending.get(frame.id);

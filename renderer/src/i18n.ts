@@ -5,7 +5,7 @@
  */
 import { addMessages, init, locale } from 'svelte-i18n';
 
-import { langOf, PAGE_MESSAGES, type Lang } from '../../electron/contract/index.js';
+import { langOf, PAGE_MESSAGES, type Lang } from '../../electron/contract/page.js';
 
 /** Declared once (electron/base/langs.ts), and taken through the contract. */
 export type { Lang };

@@ -6,7 +6,7 @@
  */
 import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
-import { WIZARD_STEPS, type HostInfo, type OutputLine, type WizardApi, type WizardStep, type WizardView } from '../../electron/contract/index.js';
+import { WIZARD_STEPS, type HostInfo, type OutputLine, type WizardApi, type WizardStep, type WizardView } from '../../electron/contract/page.js';
 import { connect, type Connection } from './api-client';
 import { switchLocale, warmIntl, type Lang } from './i18n';
 

@@ -5,19 +5,19 @@
  * (rolldown, `npm run build`) into preload.cjs with the contract inlined.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createClient, hostFrame, type ReplyFrame } from '../../contract/index.js';
+import { createClient, readHostFrame, type ReplyFrame } from '../../contract/page.js';
 import { CHANNELS } from './ipc-channels.js';
 
 const client = createClient(async (frame) => {
   const reply: unknown = await ipcRenderer.invoke(CHANNELS.intent, frame);
-  const r = hostFrame.safeParse(reply);
-  if (!r.success || !('ok' in r.data)) throw new Error('not a reply');
-  return r.data satisfies ReplyFrame;
+  const r = readHostFrame(reply);
+  if (!r || !('ok' in r)) throw new Error('not a reply');
+  return r satisfies ReplyFrame;
 });
 
 ipcRenderer.on(CHANNELS.event, (_event, payload: unknown) => {
-  const r = hostFrame.safeParse(payload);
-  if (r.success && 'event' in r.data) client.receive(r.data);
+  const r = readHostFrame(payload);
+  if (r && 'event' in r) client.receive(r);
 });
 
 contextBridge.exposeInMainWorld('apexCertFix', client.api);
