@@ -3,17 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/browser-host.js';
-import { contextFor } from '../fixtures/service.js';
+import { closeInOrder, contextFor } from '../fixtures/service.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let world: World | null = null;
 let host: BrowserHost | null = null;
 afterEach(async () => {
-  await host?.close();
-  await world?.cleanup();
-  host = null;
-  world = null;
+  await closeInOrder(host, world);
+  [host, world] = [null, null];
 });
 
 async function start() {

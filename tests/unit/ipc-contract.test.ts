@@ -11,17 +11,15 @@ import { INTENTS, type WizardApi } from '../../electron/contract/index.js';
 import { registerIntents } from '../../electron/hosts/electron/ipc-bridge.js';
 import { isTrustedSenderUrl } from '../../electron/hosts/security.js';
 import type { WizardService } from '../../electron/hosts/wizard-service.js';
-import { serviceFor } from '../fixtures/service.js';
+import { closeInOrder, serviceFor } from '../fixtures/service.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let world: World | null = null;
 let service: WizardService | null = null;
 afterEach(async () => {
-  await service?.close();
-  await world?.cleanup();
-  world = null;
-  service = null;
+  await closeInOrder(service, world);
+  [service, world] = [null, null];
 });
 
 /** Loads the built preload with `require('electron')` answered by a minimal Electron stand-in. */

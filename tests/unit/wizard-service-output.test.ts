@@ -2,16 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutputBatch, WizardView } from '../../electron/contract/index.js';
 import type { WizardService } from '../../electron/hosts/wizard-service.js';
-import { serviceFor } from '../fixtures/service.js';
+import { closeInOrder, serviceFor } from '../fixtures/service.js';
 import { makeWorld, type World } from '../fixtures/world.js';
 
 let world: World | null = null;
 let service: WizardService | null = null;
 afterEach(async () => {
-  await service?.close();
-  await world?.cleanup();
-  service = null;
-  world = null;
+  await closeInOrder(service, world);
+  [service, world] = [null, null];
 });
 
 describe('wizard service', () => {
