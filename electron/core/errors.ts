@@ -70,7 +70,8 @@ export type ErrorDetails =
   | { code: 'services-start-failed'; services: string[] }
   /** The files come from another server than the agent's (`unknown`: it could not be told). */
   | { code: 'server-mismatch'; source: string; agent: string | null; unknown: boolean }
-  | { code: 'internal'; message: string };
+  /** `at`: where it was thrown (file:line of the first frame), for whoever reads the report. */
+  | { code: 'internal'; message: string; at?: string };
 
 export type ErrorCode = ErrorDetails['code'];
 

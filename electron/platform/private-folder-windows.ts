@@ -29,7 +29,7 @@
  * parser follows Microsoft's documented SDDL grammar (aliases or S-1-... SIDs, FA or a hex mask), not
  * one string, and accepts the ACEs in any order.
  */
-import { execa } from 'execa';
+import { runSystemTool } from './run-system-tool.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,9 +182,9 @@ export function foreignSids(acl: ParsedSddl): string[] {
 }
 
 async function icacls(args: string[]): Promise<void> {
-  const r = await execa(systemToolPath('icacls'), args, { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
+  const r = await runSystemTool(systemToolPath('icacls'), args, TOOL_TIMEOUT_MS);
   if (r.exitCode !== 0) {
-    const e = new Error(`icacls exit ${r.exitCode}`) as NodeJS.ErrnoException;
+    const e = new Error(`icacls exit ${r.exitCode ?? r.notStarted ?? 'failed'}`) as NodeJS.ErrnoException;
     e.code = `icacls-${r.exitCode ?? 'failed'}`;
     throw e;
   }
@@ -204,8 +204,8 @@ interface ReadBack {
 
 async function readAclWithPowerShell(dir: string): Promise<ReadBack | null> {
   if (powershellSilent) return null;
-  const r = await execa(systemToolPath('powershell'), readAclArgs(dir), { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
-  const text = r.exitCode === 0 ? String(r.stdout).trim() : '';
+  const r = await runSystemTool(systemToolPath('powershell'), readAclArgs(dir), TOOL_TIMEOUT_MS);
+  const text = r.exitCode === 0 ? r.bytes.toString('latin1').trim() : '';
   const acl = parseSddl(text);
   if (!acl) {
     // No SDDL at all (Constrained Language Mode, AppLocker, a stub, an error): PowerShell cannot
@@ -221,7 +221,7 @@ async function readAclWithIcacls(dir: string): Promise<ReadBack> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'acf-acl-'));
   try {
     const file = path.join(tmp, 'acl.txt');
-    const r = await execa(systemToolPath('icacls'), icaclsSaveArgs(dir, file), { reject: false, windowsHide: true, stdin: 'ignore', timeout: TOOL_TIMEOUT_MS });
+    const r = await runSystemTool(systemToolPath('icacls'), icaclsSaveArgs(dir, file), TOOL_TIMEOUT_MS);
     const bytes = r.exitCode === 0 ? await readFile(file).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
     const acl = parseIcaclsSave(bytes);
     const text = bytes.length ? decodeIcaclsSave(bytes).replace(/\s+/g, ' ').trim() : `icacls /save exit ${r.exitCode ?? 'failed'}, no file`;

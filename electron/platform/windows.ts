@@ -1,9 +1,8 @@
 /**
  * The real PC. Each fact comes from a Windows tool started by absolute path (system-tool.ts)
- * through execa (argument array, no shell, a time limit) and is read by a pure parser
+ * through run-system-tool.ts (argument array, no shell, a time limit) and is read by a pure parser
  * (windows-parsers.ts) tested on recorded output and, in the Wine lane, on real tool output.
  */
-import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import os from 'node:os';
@@ -13,6 +12,7 @@ import { encodingForCodePage } from '../base/line-decoder.js';
 import { isWindowsPath } from '../base/windows-path.js';
 import { makeWindowsFolderPrivate } from './private-folder-windows.js';
 import type { AgentRegistry, Arch, LocalPath, OsVerdict, Platform, RunningProcess, ServiceState } from './platform.js';
+import { runSystemTool } from './run-system-tool.js';
 import { systemToolPath, type SystemTool } from './system-tool.js';
 import { killWindowsTree } from './windows-kill-tree.js';
 import { askWindowsSignatures } from './windows-signatures.js';
@@ -33,10 +33,9 @@ export class WindowsPlatform implements Platform {
   private oemCodePage: number | null = null;
 
   private async tool(tool: SystemTool, args: string[]): Promise<{ text: string; exitCode: number }> {
-    const r = await execa(systemToolPath(tool), args, { reject: false, encoding: 'buffer', windowsHide: true, timeout: TOOL_TIMEOUT_MS, stdin: 'ignore' });
-    const bytes = Buffer.from(r.stdout as Uint8Array);
+    const r = await runSystemTool(systemToolPath(tool), args, TOOL_TIMEOUT_MS);
     // Tools write the OEM code page; before it is known, Latin-1 keeps ASCII intact.
-    const text = this.oemCodePage ? iconv.decode(bytes, encodingForCodePage(this.oemCodePage)) : bytes.toString('latin1');
+    const text = this.oemCodePage ? iconv.decode(r.bytes, encodingForCodePage(this.oemCodePage)) : r.bytes.toString('latin1');
     return { text, exitCode: r.exitCode ?? -1 };
   }
 

@@ -137,10 +137,18 @@ describe('a session given no options', () => {
     expect(ctx.now().getTime()).toBeLessThanOrEqual(Date.now());
   });
 
-  it('an unexpected error is worded as one, with its message, in the session\'s language; a listener can stop listening', () => {
+  it('an unexpected error is worded as one, with its message and where it was thrown (no folders), in the session\'s language; a listener can stop listening', () => {
     const ctx = new SessionContext({ platform: null as never, lang: 'en', clock: clockAt(new Date(0)) });
     expect(ctx.now().getTime()).toBe(0);
-    expect(ctx.wordError(new Error('disk on fire'), 'collect')).toMatchObject({ category: 'failed', error: { code: 'internal', step: 'collect', message: 'Unexpected error: disk on fire' } });
+    expect(ctx.wordError(new Error('disk on fire'), 'collect')).toMatchObject({ category: 'failed', error: { code: 'internal', step: 'collect', message: expect.stringMatching(/^Unexpected error: disk on fire \(collect-work-folder\.test\.ts:\d+\)$/) } });
+    let bufferError: unknown;
+    try {
+      Buffer.from(undefined as never);
+    } catch (e) {
+      bufferError = e;
+    }
+    // Node's own frames are passed over: the place named is ours.
+    expect(ctx.wordError(bufferError, 'collect').error.message).toMatch(/\(collect-work-folder\.test\.ts:\d+\)$/);
     expect(ctx.wordError('a thrown string', 'run').error.message).toBe('Unexpected error: a thrown string');
     let calls = 0;
     const off = ctx.onLang(() => calls++);

@@ -543,6 +543,6 @@ export const enErrors: ErrorTexts = {
   'certmanager-missing': (d) => `CertificateManager.exe was not found. Run this on the Apex One server, or give its install folder with --server-dir. Places checked:${list(d.tried, en.tried)}`,
   'certmanager-failed': (d) => `CertificateManager did not produce the list (${[d.exitCode === null ? null : `exit code ${d.exitCode}`, en.listProblem[d.reason as keyof typeof en.listProblem] ?? en.osError(d.reason)].filter(Boolean).join(', ')}): ${d.executable}. Run it as administrator on the server.`,
   'publisher-untrusted': (d) => `Not run: ${d.files.map((f) => `${f.name} ${en.publisher[f.outcome as keyof typeof en.publisher] ?? f.outcome}${f.signer ? ` (${f.signer})` : ''}`).join('; ')}. Programs not verified as signed by Trend Micro, Inc. through a trusted certificate chain are not run as administrator. Take the files from the Apex One server itself; if you have checked them, confirm running them anyway (--allow-unverified-publisher).`,
-  'internal': (d) => `Unexpected error: ${d.message}`,
+  'internal': (d) => `Unexpected error: ${d.message}${d.at ? ` (${d.at})` : ''}`,
 };
 

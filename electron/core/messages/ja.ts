@@ -514,6 +514,6 @@ export const jaErrors: ErrorTexts = {
         : `ファイルの取得元 ${d.source} が、このエージェントの接続先サーバ ${d.agent} と同じか判断できません（名前を解決できませんでした）。何もコピー・実行していません。\\\\${d.agent}\\ofcscan を指定するか、同じサーバで間違いない場合は使用を確認してください（--allow-other-server）。`
       : `ファイルの取得元は ${d.source} ですが、このエージェントの接続先サーバは ${d.agent} です。このまま進めると、エージェントが別のサーバの証明書を信頼することになります。何もコピー・実行していません。\\\\${d.agent}\\ofcscan（またはそこから作ったキット）を指定してください。${d.source} で間違いない場合は、使用を確認してください（--allow-other-server）。`,
   'publisher-untrusted': (d) => `実行しませんでした: ${d.files.map((f) => `${f.name} は${ja.publisher[f.outcome as keyof typeof ja.publisher] ?? f.outcome}${f.signer ? `（${f.signer}）` : ''}`).join('、')}。信頼できる証明書チェーンでTrend Micro, Inc.の署名と確認できないプログラムは、管理者として実行しません。Apex Oneサーバからファイルを取得し直してください。確認済みの場合は、承知のうえで実行を選んでください（--allow-unverified-publisher）。`,
-  'internal': (d) => `予期しないエラー: ${d.message}`,
+  'internal': (d) => `予期しないエラー: ${d.message}${d.at ? ` (${d.at})` : ''}`,
 };
 

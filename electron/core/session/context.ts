@@ -74,9 +74,21 @@ export class SessionContext {
 
   /** Any thrown value as the worded error a state carries. */
   wordError(e: unknown, step: ErrorStep): { error: WordedError; category: FixError['category'] } {
-    const fix = e instanceof FixError ? e : new FixError({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
+    const fix = e instanceof FixError ? e : new FixError({ code: 'internal', message: e instanceof Error ? e.message : String(e), ...thrownAt(e) });
     return { error: this.word(fix.details, step), category: fix.category };
   }
+}
+
+/**
+ * Where an unexpected error was thrown, as `file.js:line` of the first frame in our code (Node's own
+ * `node:` frames skipped; no folders: they would name the user's PC).
+ */
+function thrownAt(e: unknown): { at?: string } {
+  for (const line of e instanceof Error ? (e.stack ?? '').split('\n').slice(1) : []) {
+    const frame = /([^\s()]+):(\d+):\d+\)?\s*$/.exec(line);
+    if (frame && !frame[1]!.startsWith('node:')) return { at: `${frame[1]!.split(/[\\/]/).pop()}:${frame[2]}` };
+  }
+  return {};
 }
 
 /**
