@@ -99,7 +99,7 @@ export class WizardService {
   view(): SessionView {
     const state = this.repairSession.state;
     const mismatchedAgents = this.mismatchedAgents.state;
-    return { state, kit: this.kit.state, mismatchedAgents, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, mismatchedAgents) };
+    return { state, kit: this.kit.state, mismatchedAgents, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, mismatchedAgents, this.looking !== null) };
   }
 
   private publish(): void {
@@ -127,7 +127,36 @@ export class WizardService {
     send(this.view(), { reset: true, lines: snap.lines, dropped: snap.total - snap.lines.length });
   }
 
-  async loadSettings(): Promise<void> {
+  /**
+   * The host starts: the saved settings are read, and the PC (then the suggested source) is looked
+   * at at once, while the window loads, instead of when the page first asks: the first screen then
+   * opens on its diagnosis rather than waiting for a round trip and the checks behind it (`npm run
+   * bench`, "first step interactive"). Looking changes nothing; what it finds, or fails to find, is
+   * the session's state, which the page shows as if it had asked itself.
+   */
+  async start(): Promise<void> {
+    await this.loadSettings();
+    // Its failures are the session's state; nobody awaits this one.
+    this.lookAtPc().catch(() => undefined);
+  }
+
+  /** Resolves once a look at the PC under way (`start`'s, or a page's) has ended. */
+  async lookedAtPc(): Promise<void> {
+    await this.looking?.catch(() => undefined);
+  }
+
+  private looking: Promise<void> | null = null;
+
+  /** The PC, then the suggested source; a second ask while one look runs joins it. */
+  private lookAtPc(): Promise<void> {
+    this.looking ??= (async () => {
+      await Promise.all([this.repairSession.detect(), this.mismatchedAgents.detect()]);
+      await this.checkSuggestedSource();
+    })().finally(() => (this.looking = null));
+    return this.looking;
+  }
+
+  private async loadSettings(): Promise<void> {
     if (!this.o.settingsFile) return;
     try {
       const saved = JSON.parse(await readFile(this.o.settingsFile, 'utf8')) as { recentSources?: unknown };
@@ -207,10 +236,7 @@ export class WizardService {
       });
       return this.info();
     },
-    detect: async () => {
-      await Promise.all([this.repairSession.detect(), this.mismatchedAgents.detect()]);
-      await this.checkSuggestedSource();
-    },
+    detect: () => this.lookAtPc(),
     setSource: async (input, serverBuild) => {
       await this.repairSession.setSource(input, serverBuild);
       // Only what the user typed and what was found: a recent list of sources that worked.
@@ -253,8 +279,7 @@ export class WizardService {
       this.attachRepair(new RepairSession(this.o.context));
       this.flush();
       this.publish();
-      await this.repairSession.detect();
-      await this.checkSuggestedSource();
+      await this.lookAtPc();
     },
     setLanguage: async (lang) => {
       this.o.context.setLang(lang);

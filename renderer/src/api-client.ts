@@ -68,12 +68,39 @@ export function websocketApi(url: string | null, onConnection: (c: Connection) =
   return client.api;
 }
 
-export function connect(onConnection: (c: Connection) => void): WizardApi {
-  if (window.apexCertFix) {
-    queueMicrotask(() => onConnection('open'));
-    return window.apexCertFix;
+interface Opened {
+  api: WizardApi;
+  last: Connection | null;
+  listener: ((c: Connection) => void) | null;
+}
+
+let opened: Opened | null = null;
+
+/**
+ * The page's one connection, opened on the first call (early-connection.ts makes that the first
+ * thing the page's code does, so the socket's handshake runs while the rest is evaluated); later
+ * calls get the same one, and `onConnection` hears its state, the current one first.
+ */
+export function connect(onConnection?: (c: Connection) => void): WizardApi {
+  if (!opened) {
+    const o: Opened = { api: null as unknown as WizardApi, last: null, listener: null };
+    const hear = (c: Connection) => {
+      o.last = c;
+      o.listener?.(c);
+    };
+    if (window.apexCertFix) {
+      queueMicrotask(() => hear('open'));
+      o.api = window.apexCertFix;
+    } else {
+      const token = new URLSearchParams(location.search).get('token') ?? '';
+      const url = token === '' ? null : `${location.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`;
+      o.api = websocketApi(url, hear);
+    }
+    opened = o;
   }
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  const url = token === '' ? null : `${location.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`;
-  return websocketApi(url, onConnection);
+  if (onConnection) {
+    opened.listener = onConnection;
+    if (opened.last) onConnection(opened.last);
+  }
+  return opened.api;
 }

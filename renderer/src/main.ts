@@ -1,3 +1,4 @@
+import './early-connection';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { browserLang, startI18n } from './i18n';

@@ -109,6 +109,8 @@ describe('browser host under malformed input', () => {
     world = await makeWorld({ behaviour: { lines: ['first line', 'second line'], hang: true } });
     host = await startBrowserHost({ context: contextFor(world), staticDir: path.join(root, 'dist', 'renderer'), info: { simulated: true, kitBesideApp: null, version: 't' } });
     const svc = host.service;
+    // The host looked at the PC as it started; the test drives on from there.
+    await svc.lookedAtPc();
     await svc.handle('setSource', ['\\\\srv', null]);
     await svc.handle('collect', [false]);
     const running = svc.handle('run', [null, true]);
@@ -124,6 +126,8 @@ describe('browser host under malformed input', () => {
     });
     const url = new URL(host.url);
     const late = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, { origin: url.origin });
+    // Like every page, it says hello first.
+    late.on('open', () => late.send(JSON.stringify({ id: 1, intent: 'hello', args: [] })));
     const first = await new Promise<{ view: { state: { busy: string } }; batch: { reset: boolean; lines: { text: string }[] } }>((resolve) => {
       const got: Record<string, unknown> = {};
       late.on('message', (d) => {

@@ -164,6 +164,29 @@ describe('WizardService', () => {
     expect(await w.workFiles()).toEqual([]);
   });
 
+  it('a host that starts looks at the PC and its server at once, before a page asks; a page\'s own look meanwhile joins it instead of being refused', async () => {
+    const { service, w, views } = await start();
+    await service.start();
+    // The page, loading meanwhile, asks too (a reload, a slow window): the same look, not "busy".
+    await service.handle('detect', []);
+    await service.lookedAtPc();
+    const { state } = service.view();
+    expect(state.error).toBeNull();
+    expect(state.source?.input).toBe('\\\\srv\\ofcscan');
+    expect(state.agentCertificateBefore).toMatchObject({ serial: w.old.serial, matchesServer: false });
+    // One look: the PC was read once, the share once.
+    expect(views.filter((v) => v.state.busy === 'detect').length).toBeGreaterThan(0);
+    expect(views.filter((v, i) => v.state.busy === 'source' && views[i - 1]?.state.busy !== 'source').length).toBe(1);
+    // A page that opens during that look (a slow PC: PowerShell, a share) lands on the first screen,
+    // which shows the look; a source the user chooses is checked on the Server step.
+    expect(views.filter((v) => v.state.busy === 'source').map((v) => v.steps.at)).toEqual(expect.arrayContaining(['pc']));
+    expect(views.filter((v) => v.state.busy === 'source').every((v) => v.steps.at === 'pc')).toBe(true);
+    const before = views.length;
+    await service.handle('setSource', ['\\\\srv', null]);
+    expect(views.slice(before).filter((v) => v.state.busy === 'source').map((v) => v.steps.at)).toContain('server');
+    expect(await w.workFiles()).toEqual([]);
+  });
+
   it('the diagnosis says when the agent already has the server\'s certificate', async () => {
     const { service } = await start({ agentHasServerCertificate: true }, 'ja');
     await service.handle('detect', []);

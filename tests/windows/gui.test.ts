@@ -61,14 +61,13 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     // The page suggests the share of the server the agent reports to (\\apexsrv.lane.example\ofcscan).
     source = uncShare(l, 'gui');
     resetAgent(l, { password: PASSWORD });
-    // Started together (node.exe takes a while to start under Wine). The server screen's engine
-    // looks at the PC only when its page opens, after this PC has been made a server.
-    // As the CLI scenarios' --settle 5: the verdict is the point, not the minute a real agent may need.
-    // Each is kept as soon as it is up, so afterAll ends whatever started even if another did not.
+    // Started together (node.exe takes a while to start under Wine). The server screen's engine is
+    // started by its scenario, once this PC has been made a server: an engine looks at the PC as it
+    // starts. As the CLI scenarios' --settle 5: the verdict is the point, not the minute a real agent
+    // may need. Each is kept as soon as it is up, so afterAll ends whatever started even if another did not.
     await Promise.all([
       chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] }).then((b) => (browser = b)),
       startGuiEngine(l, { settleS: 5 }).then((e) => (engine = e)),
-      startGuiEngine(l, { settleS: 5 }).then((e) => (serverEngine = e)),
     ]);
     page = await open(engine!.url);
   });
@@ -158,7 +157,8 @@ describe.skipIf(skip)(`the wizard's page on the Windows engine${skip ? ` (skippe
     mkdirSync(path.join(pccsrv, 'Pccnt', 'Common'), { recursive: true });
     copyFileSync(path.join(l.dir, 'server.der'), path.join(pccsrv, 'Pccnt', 'Common', 'OfcNTCer.dat'));
     try {
-      const server = await open(serverEngine!.url);
+      serverEngine = await startGuiEngine(l, { settleS: 5 });
+      const server = await open(serverEngine.url);
       serverPage = server;
       await see(server.getByTestId('local-server')).toBeVisible();
       await listMismatchedAgents(server, ja);

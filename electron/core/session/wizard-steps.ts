@@ -13,7 +13,12 @@ export { WIZARD_STEPS, type WizardStep, type WizardSteps };
 /** Outcomes that end a repair (the Result step shows them). */
 const ENDED: ReadonlySet<Outcome> = new Set(['fixed', 'already-fixed', 'failed', 'not-verified', 'timeout', 'cancelled']);
 
-export function wizardSteps(s: RepairState, check: MismatchedAgentsState): WizardSteps {
+/**
+ * `looking`: the first screen's own look is under way (the PC, then the share of the agent's server,
+ * started by the host or by a new repair): its source check belongs to the first screen, not to the
+ * Server step, where a source the user chose is checked.
+ */
+export function wizardSteps(s: RepairState, check: MismatchedAgentsState, looking = false): WizardSteps {
   const ended = s.finishedAt !== null && s.outcome !== null && ENDED.has(s.outcome);
   const collected = isCollected(s);
   const planned = isPlanned(s) && s.blockers.length === 0;
@@ -28,10 +33,10 @@ export function wizardSteps(s: RepairState, check: MismatchedAgentsState): Wizar
     run: collected && !ended,
     result: ended,
   };
-  return { at: stepAt(s, check, { ended, collected, planned }), open, onServer };
+  return { at: stepAt(s, check, { ended, collected, planned, looking }), open, onServer };
 }
 
-function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boolean; collected: boolean; planned: boolean }): WizardStep {
+function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boolean; collected: boolean; planned: boolean; looking: boolean }): WizardStep {
   if (check.busy) return 'agents';
   switch (s.busy) {
     case 'repair':
@@ -44,7 +49,7 @@ function stepAt(s: RepairState, check: MismatchedAgentsState, is: { ended: boole
     case 'collect':
       return 'collect';
     case 'source':
-      return 'server';
+      return is.looking ? 'pc' : 'server';
     case 'detect':
       return 'pc';
   }

@@ -58,7 +58,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     capabilities: o.capabilities,
     ...eventFrames(broadcast),
   });
-  await wizard.loadSettings();
+  await wizard.start();
 
   const root = path.resolve(o.staticDir);
   let origin = '';
@@ -80,9 +80,8 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
     ws.on('error', () => sockets.delete(ws));
-    // A page that connects (first load, reload, a second tab) sees the session as it is now.
-    const { onView, onOutput } = eventFrames((frame) => ws.send(JSON.stringify(frame)));
-    wizard.resync((view, batch) => (onView(view), onOutput(batch)));
+    // What the page sees first comes from its `hello` (the one protocol, as in Electron): a view
+    // pushed here as well would be rendered twice on the way to the first screen.
     ws.on('message', (data, isBinary) => {
       const text = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       void dispatchText(wizard, text, isBinary).then((reply: ReplyFrame) => {

@@ -118,7 +118,7 @@ async function start(): Promise<void> {
     },
     ...eventFrames((frame) => send(CHANNELS.event, frame)),
   });
-  await wizard.loadSettings();
+  await wizard.start();
 
   registerIntents(ipcMain, wizard, isTrustedSenderUrl);
 
