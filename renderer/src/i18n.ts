@@ -39,5 +39,6 @@ export function warmIntl(lang: Lang): void {
 
 export function switchLocale(lang: Lang): void {
   locale.set(lang);
-  document.documentElement.lang = lang;
+  // Set only when it changes: the same value set again is a change of the page all the same.
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
 }

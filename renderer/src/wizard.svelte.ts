@@ -44,16 +44,25 @@ class Wizard {
 
   async start(): Promise<void> {
     const first = new Promise<WizardView>((resolve) => (this.firstView = resolve));
+    // A view that arrives before the host's answer to hello (the host sends it first) is held and
+    // shown with that answer: the first screen is drawn once, with the host's language and facts.
+    let answered = false;
+    let held = null as WizardView | null;
     this.api = connect((c) => (this.connection = c));
-    this.api.onView((v) => this.receive(v));
+    this.api.onView((v) => (answered ? this.receive(v) : (held = v)));
     this.api.onOutput((batch) => {
       if (batch.reset) this.lines = [];
       for (const l of batch.lines) this.lines.push(l);
       this.lineCount = this.lines.length;
     });
-    this.info = await this.api.hello();
-    // The host's language wins at start: it is the session's, and its messages are in it.
-    switchLocale(this.info.lang);
+    try {
+      this.info = await this.api.hello();
+      // The host's language wins at start: it is the session's, and its messages are in it.
+      switchLocale(this.info.lang);
+    } finally {
+      answered = true;
+      if (held) this.receive(held);
+    }
     const v = await first;
     // Only a session that does not know this PC yet looks at it: a reload keeps what was found.
     if (!v.state.environment && v.state.busy === null) await this.act(() => this.api.detect());

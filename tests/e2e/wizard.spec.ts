@@ -286,6 +286,22 @@ test.describe('the language the app started with', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     expect(harness.service.repair.state.lang).toBe('ja');
   });
+
+  test('draws the first screen in it from the start: never a moment in the browser\'s language', async ({ page }) => {
+    // Every heading of the page as each change left it, from the page's first script on (a reload).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { headings: string[] }).headings = seen;
+      new MutationObserver(() => {
+        for (const h of document.querySelectorAll('main h2')) seen.push(h.textContent?.trim() ?? '');
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'このPC' })).toBeVisible();
+    const headings = await page.evaluate(() => (window as unknown as { headings: string[] }).headings);
+    expect(headings).toContain('このPC');
+    expect(headings).not.toContain('This PC');
+  });
 });
 
 test.describe('keyboard only', () => {
