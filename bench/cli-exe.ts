@@ -5,6 +5,7 @@
  * simulation's fake IpXfer is a Node script Wine cannot run), yet reads the share and the
  * certificate like a real run. Skipped with the reason when Wine is missing.
  */
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -44,11 +45,39 @@ async function simulatedPc(dir: string): Promise<string> {
   return profile;
 }
 
+/** The commands timed under Wine, with their goals (ms). */
+function commands(profile: string): [string, string[], number][] {
+  return [
+    // Start-up alone: how much of a command's time is Wine and Node starting.
+    ['--version', ['--version'], 2000],
+    // The training stand-ins are unsigned, and `inspect` predicts `fix`: without the override it
+    // exits 2, as `fix` would refuse them.
+    ['inspect --simulate', ['inspect', '--simulate', profile, '--source', '\\\\srv', '--allow-unverified-publisher', '--json'], 3000],
+  ];
+}
+
+/** The compiled CLI with this machine's Node: each timed command must still end with exit 0. */
+async function checkCommands(profile: string): Promise<void> {
+  const cli = path.join(packageRoot(), 'dist', 'electron', 'hosts', 'cli', 'bin.js');
+  for (const [label, args] of commands(profile)) {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench: "${label}" ends with exit ${r.status}, not 0: update commands() in bench/cli-exe.ts\n${(r.stdout + r.stderr).slice(0, 500)}`);
+  }
+}
+
 export async function benchCliExe(mode: BenchMode): Promise<void> {
   if (mode.quick) {
     // Building the exes (minutes when the build cache is cold) and Wine's start-up do not fit a
-    // quick run; tests/unit/cli-exe.test.ts builds them and runs them under Wine.
-    console.log('CLI exe (Node SEA)  skipped in quick mode (tests/unit/cli-exe.test.ts builds the exes and runs them under Wine)');
+    // quick run; tests/unit/cli-exe.test.ts builds them and runs them under Wine. The commands the
+    // full run times are run once with this machine's Node, so a change of the CLI that breaks
+    // them fails `npm test`, not the next full bench.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'acf-bench-exe-'));
+    try {
+      await checkCommands(await simulatedPc(dir));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    console.log('CLI exe (Node SEA)  skipped in quick mode (tests/unit/cli-exe.test.ts builds the exes and runs them under Wine); its timed commands end with exit 0');
     return;
   }
   const { build, wine, node } = await scripts();
@@ -76,14 +105,9 @@ export async function benchCliExe(mode: BenchMode): Promise<void> {
     const cli = path.join(packageRoot(), 'dist', 'electron', 'hosts', 'cli', 'bin.js');
     const viaExe = (args: string[]) => wine.runUnderWine(exe, args, { prefix });
     const viaNode = (args: string[]) => wine.runUnderWine(node.windowsNode('win-x64'), [cli, ...args], { prefix });
-    const rows: [string, string[], number][] = [
-      // Start-up alone: how much of a command's time is Wine and Node starting.
-      ['--version', ['--version'], 2000],
-      ['inspect --simulate', ['inspect', '--simulate', profile, '--source', '\\\\srv', '--json'], 3000],
-    ];
     // Wine start-up dominates and swings with the machine's load: print the load beside the figures.
     console.log(`  under Wine, x64, median of 3 after a warm-up (process start to exit), ${load()}`);
-    for (const [label, args, goalMs] of rows) {
+    for (const [label, args, goalMs] of commands(profile)) {
       // A warm-up of each (Wine's server, the file cache), then interleaved rounds against the noise.
       for (const r of [await viaExe(args), await viaNode(args)]) if (r.code !== 0) throw new Error(`${label} under Wine failed (${r.code}): ${r.stderr.slice(0, 500)}`);
       const times = { exe: [] as number[], node: [] as number[] };
