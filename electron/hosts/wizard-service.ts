@@ -146,12 +146,14 @@ export class WizardService {
   }
 
   private looking: Promise<void> | null = null;
+  private closed = false;
 
   /** The PC, then the suggested source; a second ask while one look runs joins it. */
   private lookAtPc(): Promise<void> {
     this.looking ??= (async () => {
       await Promise.all([this.repairSession.detect(), this.mismatchedAgents.detect()]);
-      await this.checkSuggestedSource();
+      // A host closed meanwhile (the window closed at once) reads no share after its close.
+      if (!this.closed) await this.checkSuggestedSource();
     })().finally(() => (this.looking = null));
     return this.looking;
   }
@@ -336,7 +338,8 @@ export class WizardService {
 
   /** Stops what runs (IpXfer and what it started); resolves once every operation has ended. */
   close(): Promise<void> {
-    const ended = Promise.all([this.repairSession.dispose(), this.kit.dispose(), this.mismatchedAgents.dispose()]);
+    this.closed = true;
+    const ended = Promise.all([this.repairSession.dispose(), this.kit.dispose(), this.mismatchedAgents.dispose(), this.lookedAtPc()]);
     this.flush();
     for (const u of [...this.unsubscribe, ...this.unsubscribeRepair]) u();
     return ended.then(() => undefined);

@@ -22,7 +22,7 @@ afterEach(async () => {
   world = null;
 });
 
-async function start(o: WorldOptions = {}, lang: 'ja' | 'en' = 'en') {
+async function start(o: WorldOptions = {}, lang: 'ja' | 'en' = 'en', onView: (v: WizardView) => void = () => undefined) {
   world = await makeWorld(o);
   const views: WizardView[] = [];
   const batches: OutputBatch[] = [];
@@ -31,7 +31,10 @@ async function start(o: WorldOptions = {}, lang: 'ja' | 'en' = 'en') {
     context: new SessionContext({ platform: world.platform, lang, workBase: world.workBase, reportsDir: world.reportsDir, settleMs: 0 }),
     info: { kind: 'browser', simulated: true, kitBesideApp: null, version: 'test' },
     settingsFile,
-    onView: (v) => views.push(v),
+    onView: (v) => {
+      views.push(v);
+      onView(v);
+    },
     onOutput: (b) => batches.push(b),
     outputBatchMs: 1,
   });
@@ -185,6 +188,20 @@ describe('WizardService', () => {
     await service.handle('setSource', ['\\\\srv', null]);
     expect(views.slice(before).filter((v) => v.state.busy === 'source').map((v) => v.steps.at)).toContain('server');
     expect(await w.workFiles()).toEqual([]);
+  });
+
+  it('a host closed while it looks at the PC (the window closed at once) reads nothing more: no source check starts after close', async () => {
+    let closing: Promise<void> | null = null;
+    // Closed right when the PC is known, before the look goes on to the server's share.
+    const { service } = await start({}, 'en', (v) => {
+      if (!closing && v.state.environment && v.state.busy === null) closing = service.close();
+    });
+    await service.start();
+    await service.lookedAtPc();
+    expect(closing).not.toBeNull();
+    await closing;
+    expect(service.repair.state.source).toBeNull();
+    expect(service.busy).toBe(false);
   });
 
   it('the diagnosis says when the agent already has the server\'s certificate', async () => {
