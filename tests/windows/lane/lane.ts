@@ -50,8 +50,22 @@ export function resetAgent(l: Lane, o: AgentSetup = {}): void {
   writeFileSync(agentCertificatePath(l), certificate(l, o.holds ?? 'old'));
   writeFileSync(path.join(l.driveC, 'lane', 'agent.reg'), regFile(o));
   wineBatch(l.env, l.driveC, 'reset.cmd', ['reg import C:\\lane\\agent.reg >nul 2>&1', ...SERVICES.map((s) => `sc start ${s} >nul 2>&1`), 'exit /b 0']);
-  for (const s of SERVICES) {
-    if (serviceState(l, s) !== 4) throw new Error(`lane: service ${s} did not start`);
+  for (const s of SERVICES) startedService(l, s);
+}
+
+/**
+ * Waits until `name` runs, starting it again while it is stopped: `sc start` returns while a
+ * service is still pending, and a service the previous scenario's IpXfer stopped may still be
+ * stopping (a loaded CI machine showed "did not start" for a service on its way up).
+ */
+function startedService(l: Lane, name: string): void {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const state = serviceState(l, name);
+    if (state === 4) return;
+    if (Date.now() > deadline) throw new Error(`lane: service ${name} did not start (state ${state ?? 'unknown'} after 20 s)`);
+    if (state === 1) wine(l.env, ['sc', 'start', name]);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
   }
 }
 
