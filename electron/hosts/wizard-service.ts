@@ -99,7 +99,7 @@ export class WizardService {
   view(): SessionView {
     const state = this.repairSession.state;
     const mismatchedAgents = this.mismatchedAgents.state;
-    return { state, kit: this.kit.state, mismatchedAgents, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, mismatchedAgents, this.looking !== null) };
+    return { state, kit: this.kit.state, mismatchedAgents, text: describeState(state, state.lang, this.o.context.now()), steps: wizardSteps(state, mismatchedAgents, this.looking?.at === this.repairSession) };
   }
 
   private publish(): void {
@@ -142,20 +142,27 @@ export class WizardService {
 
   /** Resolves once a look at the PC under way (`start`'s, or a page's) has ended. */
   async lookedAtPc(): Promise<void> {
-    await this.looking?.catch(() => undefined);
+    await this.looking?.done.catch(() => undefined);
   }
 
-  private looking: Promise<void> | null = null;
+  /** The look under way, and the repair it looks for: a new repair gets a look of its own. */
+  private looking: { at: RepairSession; done: Promise<void> } | null = null;
   private closed = false;
 
-  /** The PC, then the suggested source; a second ask while one look runs joins it. */
+  /** The PC, then the suggested source; a second ask while one look runs for this repair joins it. */
   private lookAtPc(): Promise<void> {
-    this.looking ??= (async () => {
-      await Promise.all([this.repairSession.detect(), this.mismatchedAgents.detect()]);
-      // A host closed meanwhile (the window closed at once) reads no share after its close.
-      if (!this.closed) await this.checkSuggestedSource();
-    })().finally(() => (this.looking = null));
-    return this.looking;
+    const session = this.repairSession;
+    if (this.looking?.at === session) return this.looking.done;
+    const done: Promise<void> = (async () => {
+      await Promise.all([session.detect(), this.mismatchedAgents.detect()]);
+      // A host closed meanwhile (the window closed at once) reads no share after its close, and a
+      // repair replaced meanwhile ("repair another PC") is not checked for the new one.
+      if (!this.closed && session === this.repairSession) await this.checkSuggestedSource();
+    })().finally(() => {
+      if (this.looking?.done === done) this.looking = null;
+    });
+    this.looking = { at: session, done };
+    return done;
   }
 
   private async loadSettings(): Promise<void> {

@@ -204,6 +204,22 @@ describe('WizardService', () => {
     expect(service.busy).toBe(false);
   });
 
+  it('"repair another PC" pressed while the first look is between the PC and the share gets a look of its own: the new repair knows the PC and its source', async () => {
+    let again: Promise<unknown> | null = null;
+    const { service } = await start({}, 'en', (v) => {
+      if (!again && v.state.environment && v.state.busy === null && !v.state.source) again = service.handle('newRepair', []);
+    });
+    await service.start();
+    await service.lookedAtPc();
+    expect(again).not.toBeNull();
+    await again;
+    await service.lookedAtPc();
+    const { state } = service.view();
+    expect(state.error).toBeNull();
+    expect(state.environment).not.toBeNull();
+    expect(state.source?.input).toBe('\\\\srv\\ofcscan');
+  });
+
   it('the diagnosis says when the agent already has the server\'s certificate', async () => {
     const { service } = await start({ agentHasServerCertificate: true }, 'ja');
     await service.handle('detect', []);
